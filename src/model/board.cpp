@@ -1,0 +1,176 @@
+#include "model/board.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace horizons {
+
+std::string_view statusName(GoalStatus s) {
+    switch (s) {
+    case GoalStatus::Idea: return "Idea";
+    case GoalStatus::Active: return "Active";
+    case GoalStatus::Done: return "Done";
+    case GoalStatus::Dropped: return "Dropped";
+    }
+    return "Idea";
+}
+
+std::string_view kindName(GoalKind k) {
+    return k == GoalKind::Direction ? "Direction" : "Destination";
+}
+
+std::string_view relationshipName(Relationship r) {
+    switch (r) {
+    case Relationship::Manager: return "Manager";
+    case Relationship::SkipLevel: return "Skip-level manager";
+    case Relationship::Colleague: return "Colleague";
+    case Relationship::Mentor: return "Mentor";
+    case Relationship::Sponsor: return "Sponsor";
+    case Relationship::PeerOutside: return "Peer outside the organisation";
+    case Relationship::FriendFamily: return "Friend or family";
+    case Relationship::Coach: return "Coach";
+    case Relationship::Other: return "Other";
+    }
+    return "Other";
+}
+
+HelpWith helpWithBit(int index) { return static_cast<HelpWith>(1u << index); }
+
+std::string_view helpWithName(HelpWith h) {
+    switch (h) {
+    case HelpListen: return "Listen";
+    case HelpConnect: return "Connect to networks";
+    case HelpSponsor: return "Sponsor";
+    case HelpKeepEarOut: return "Keep an ear out";
+    case HelpMobility: return "Smooth mobility";
+    case HelpEncourage: return "Encourage";
+    case HelpBlindSpots: return "Challenge blind spots";
+    }
+    return "";
+}
+
+Board makeEmptyBoard(std::string title) {
+    Board b;
+    b.content.meta.title = std::move(title);
+    const struct {
+        const char* name;
+        int months;
+    } defaults[] = {{"6 months", 6}, {"2 years", 24}, {"5 years", 60}};
+    double order = 0;
+    for (const auto& d : defaults)
+        b.content.horizons.put(Horizon{HorizonId{b.nextId++}, d.name, d.months, order++});
+    return b;
+}
+
+std::vector<const Horizon*> orderedHorizons(const BoardContent& c) {
+    std::vector<const Horizon*> out;
+    out.reserve(c.horizons.size());
+    for (const auto& h : c.horizons)
+        out.push_back(&h);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Horizon* a, const Horizon* b) { return a->order < b->order; });
+    return out;
+}
+
+const Horizon* shortestHorizon(const BoardContent& c) {
+    const Horizon* best = nullptr;
+    for (const auto& h : c.horizons)
+        if (!best || h.months < best->months)
+            best = &h;
+    return best;
+}
+
+const Horizon* longestHorizon(const BoardContent& c) {
+    const Horizon* best = nullptr;
+    for (const auto& h : c.horizons)
+        if (!best || h.months > best->months)
+            best = &h;
+    return best;
+}
+
+std::vector<const GoalLink*> linksOfGoal(const BoardContent& c, GoalId g) {
+    std::vector<const GoalLink*> out;
+    for (const auto& l : c.links)
+        if (l.goal == g)
+            out.push_back(&l);
+    return out;
+}
+
+std::vector<const GoalLink*> linksOfPerson(const BoardContent& c, PersonId p) {
+    std::vector<const GoalLink*> out;
+    for (const auto& l : c.links)
+        if (l.person == p)
+            out.push_back(&l);
+    return out;
+}
+
+std::size_t countLinkedPeople(const BoardContent& c, GoalId g) {
+    std::size_t n = 0;
+    for (const auto& l : c.links)
+        n += l.goal == g ? 1 : 0;
+    return n;
+}
+
+std::optional<Date> lastTalked(const BoardContent& c, PersonId p) {
+    std::optional<Date> last;
+    for (const auto& conv : c.conversations)
+        if (conv.person == p && (!last || conv.date > *last))
+            last = conv.date;
+    return last;
+}
+
+std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c) {
+    std::unordered_map<PersonId, Date> out;
+    for (const auto& conv : c.conversations) {
+        auto [it, inserted] = out.emplace(conv.person, conv.date);
+        if (!inserted && conv.date > it->second)
+            it->second = conv.date;
+    }
+    return out;
+}
+
+bool isOverdue(const Person& p, std::optional<Date> last, Date today) {
+    if (p.nextPlanned && *p.nextPlanned < today && (!last || *last < *p.nextPlanned))
+        return true;
+    if (p.cadenceDays > 0 && last)
+        return today.days - last->days > p.cadenceDays;
+    return false;
+}
+
+const Person* findPersonByName(const BoardContent& c, std::string_view name) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& ch : out)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return out;
+    };
+    const std::string wanted = lower(name);
+    for (const auto& p : c.people)
+        if (lower(p.name) == wanted)
+            return &p;
+    return nullptr;
+}
+
+static std::uint64_t maxIdInContent(const BoardContent& c) {
+    std::uint64_t m = 0;
+    auto scan = [&m](const auto& table) {
+        if (!table.empty())
+            m = std::max(m, table.items().back().id.value);
+    };
+    scan(c.horizons);
+    scan(c.goals);
+    scan(c.people);
+    scan(c.links);
+    scan(c.intros);
+    scan(c.conversations);
+    return m;
+}
+
+std::uint64_t maxIdInUse(const Board& b) {
+    std::uint64_t m = maxIdInContent(b.content);
+    for (const auto& s : b.snapshots)
+        m = std::max({m, s.id.value, maxIdInContent(s.content)});
+    return m;
+}
+
+} // namespace horizons

@@ -1,0 +1,203 @@
+// The board: everything one career plan holds. Plain values, no behaviour beyond lookups;
+// every change goes through Document::apply (document.hpp) so it can be undone.
+//
+// Index
+//   enums ........ GoalStatus, GoalKind, Relationship, HelpWith (bit flags)
+//   entities ..... Horizon, Goal, Person, GoalLink, Intro, Conversation
+//   content ...... BoardMeta (title, owner, settings) + the tables
+//   Board ........ content + snapshots + id counter
+//   queries ...... orderedHorizons, linksOfGoal, lastTalked, ...
+#pragma once
+
+#include "model/date.hpp"
+#include "model/ids.hpp"
+#include "model/table.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace horizons {
+
+// ---------------------------------------------------------------------------------- enums
+
+enum class GoalStatus : std::uint8_t { Idea, Active, Done, Dropped };
+inline constexpr int kGoalStatusCount = 4;
+
+enum class GoalKind : std::uint8_t { Direction, Destination };
+inline constexpr double kDestinationThreshold = 0.5; // specificity >= this is a destination
+
+enum class Relationship : std::uint8_t {
+    Manager,
+    SkipLevel,
+    Colleague,
+    Mentor,
+    Sponsor,
+    PeerOutside, // a peer outside the organisation
+    FriendFamily,
+    Coach,
+    Other
+};
+inline constexpr int kRelationshipCount = 9;
+
+// What a person can do for you (bit flags in Person::helpsWith).
+enum HelpWith : std::uint32_t {
+    HelpListen = 1u << 0,
+    HelpConnect = 1u << 1,    // connect to networks
+    HelpSponsor = 1u << 2,
+    HelpKeepEarOut = 1u << 3, // keep an ear out for openings
+    HelpMobility = 1u << 4,   // smooth mobility inside the organisation
+    HelpEncourage = 1u << 5,
+    HelpBlindSpots = 1u << 6, // challenge blind spots
+};
+inline constexpr int kHelpWithCount = 7;
+inline constexpr std::uint32_t kHelpWithAll = (1u << kHelpWithCount) - 1;
+
+inline constexpr int kMinTrust = 1;
+inline constexpr int kMaxTrust = 5;
+
+std::string_view statusName(GoalStatus s);
+std::string_view kindName(GoalKind k);
+std::string_view relationshipName(Relationship r);
+std::string_view helpWithName(HelpWith h);  // "Listen", "Connect to networks", ...
+HelpWith helpWithBit(int index);            // 0 .. kHelpWithCount-1
+
+// ------------------------------------------------------------------------------- entities
+
+struct Horizon {
+    HorizonId id;
+    std::string name;   // "6 months"
+    int months = 6;     // nominal span, >= 1
+    double order = 0;   // columns are drawn left to right by ascending order
+    bool operator==(const Horizon&) const = default;
+};
+
+struct Goal {
+    GoalId id;
+    std::string title;
+    std::string notes;
+    HorizonId horizon;
+    double specificity = 0.5; // 0 = pure direction, 1 = concrete destination
+    double order = 0;         // place within its horizon column (ascending)
+    GoalStatus status = GoalStatus::Idea;
+    std::optional<Date> target;
+    std::vector<std::string> tags;
+    std::uint32_t colour = 0; // 0xRRGGBB; 0 = theme default
+    bool beyondOrg = false;   // beyond the current organisation
+    GoalId serves;            // optional: the larger goal this one serves
+    std::uint32_t dismissedHints = 0; // bit (1 << HintKind) per dismissed coach hint
+    Timestamp created = 0;
+    Timestamp updated = 0;
+
+    GoalKind kind() const {
+        return specificity >= kDestinationThreshold ? GoalKind::Destination : GoalKind::Direction;
+    }
+    bool operator==(const Goal&) const = default;
+};
+
+struct Person {
+    PersonId id;
+    std::string name;
+    Relationship relationship = Relationship::Colleague;
+    bool insideOrg = true;
+    int trust = 3; // 1 (keep to the current role) .. 5 (safe to discuss anything)
+    std::uint32_t helpsWith = 0; // HelpWith bits
+    int cadenceDays = 0;         // 0 = no regular cadence
+    std::optional<Date> nextPlanned;
+    std::string notes;
+    double mapAngle = 0; // radians; place on the network map (the ring follows trust)
+    bool operator==(const Person&) const = default;
+};
+
+struct GoalLink { // "talk to <person> about <goal>"
+    LinkId id;
+    PersonId person;
+    GoalId goal;
+    std::string topic;
+    bool operator==(const GoalLink&) const = default;
+};
+
+struct Intro { // <from> can introduce me to <to>
+    IntroId id;
+    PersonId from;
+    PersonId to;
+    bool operator==(const Intro&) const = default;
+};
+
+struct Conversation {
+    ConversationId id;
+    Date date;
+    PersonId person;
+    std::vector<GoalId> goals; // goals discussed
+    std::string notes;
+    std::vector<std::string> followUps;
+    bool operator==(const Conversation&) const = default;
+};
+
+// -------------------------------------------------------------------------------- content
+
+struct Settings {
+    int beyondOrgTrust = 4;              // trust from which "beyond the organisation" goals are discussed
+    std::uint32_t dismissedBoardHints = 0; // board-wide coach hints the user dismissed
+    bool operator==(const Settings&) const = default;
+};
+
+struct BoardMeta {
+    std::string title = "My career plan";
+    std::string owner;
+    Settings settings;
+    bool operator==(const BoardMeta&) const = default;
+};
+
+// Everything a snapshot copies: the plan itself, without the snapshots.
+struct BoardContent {
+    BoardMeta meta;
+    Table<Horizon> horizons;
+    Table<Goal> goals;
+    Table<Person> people;
+    Table<GoalLink> links;
+    Table<Intro> intros;
+    Table<Conversation> conversations;
+    bool operator==(const BoardContent&) const = default;
+};
+
+struct Snapshot {
+    SnapshotId id;
+    std::string name;
+    std::string note;
+    Timestamp takenAt = 0;
+    BoardContent content;
+    bool operator==(const Snapshot&) const = default;
+};
+
+struct Board {
+    BoardContent content;
+    Table<Snapshot> snapshots;
+    std::uint64_t nextId = 1; // the next id handed out, for any kind
+    bool operator==(const Board&) const = default;
+};
+
+// A new board with the default horizons (6 months, 2 years, 5 years) and nothing else.
+Board makeEmptyBoard(std::string title = "My career plan");
+
+// -------------------------------------------------------------------------------- queries
+
+std::vector<const Horizon*> orderedHorizons(const BoardContent& c); // left to right
+const Horizon* shortestHorizon(const BoardContent& c);
+const Horizon* longestHorizon(const BoardContent& c);
+std::vector<const GoalLink*> linksOfGoal(const BoardContent& c, GoalId g);
+std::vector<const GoalLink*> linksOfPerson(const BoardContent& c, PersonId p);
+std::size_t countLinkedPeople(const BoardContent& c, GoalId g);
+std::optional<Date> lastTalked(const BoardContent& c, PersonId p);
+std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c);
+// Overdue: the person has a cadence and the last conversation is more than cadence days ago,
+// or a planned next conversation date has passed. Never talked + no plan = not overdue.
+bool isOverdue(const Person& p, std::optional<Date> lastTalkedDate, Date today);
+const Person* findPersonByName(const BoardContent& c, std::string_view name); // case-insensitive
+
+std::uint64_t maxIdInUse(const Board& b); // the largest id anywhere, snapshots included
+
+} // namespace horizons
