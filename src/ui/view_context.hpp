@@ -48,10 +48,15 @@ struct SharedViewState {
     bool readOnly = false; // viewing a snapshot: views draw but dispatch no edits
 };
 
+struct AppUiState; // app_ui.hpp: panels, theme, requests to the app
+struct DocStatus;  // app_ui.hpp: title, path, saved/unsaved
+
 struct ViewContext {
     Document& doc;
     SharedViewState& shared;
     Date today;
+    AppUiState* ui = nullptr;          // null in headless view tests
+    const DocStatus* status = nullptr; // null in headless view tests
 };
 
 } // namespace horizons::ui
