@@ -1,0 +1,466 @@
+// app.cpp — window, GL context, ImGui backends and the event-driven main loop.
+//
+// Index
+//   wake-up bookkeeping    input callbacks mark activity; requestRedraw() from other threads
+//   LayoutDump             the --layout-dump JSONL writer
+//   Shell                  window + ImGui lifetime, fonts/theme, one frame, requests
+//   run()                  the loop: wait for events, draw a few frames after each, repeat
+
+#include "app/app.hpp"
+
+#include "app/paths.hpp"
+#include "app/screenshot.hpp"
+#include "app/settings.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/fonts.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/theme.hpp"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#if __has_include(<backends/imgui_impl_glfw.h>)  // Debian: /usr/include/imgui/backends
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#else  // vcpkg's imgui[glfw-binding,opengl3-binding]
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#endif
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#if defined(__SANITIZE_ADDRESS__) && defined(__linux__)
+#include <dlfcn.h>
+#include <link.h>
+#define HORIZONS_PIN_GL_DRIVERS 1
+#endif
+
+namespace fs = std::filesystem;
+
+namespace horizons::app {
+namespace {
+
+#ifdef HORIZONS_PIN_GL_DRIVERS
+// Sanitizer builds only: Mesa dlclose()s its driver when the display closes, before
+// LeakSanitizer runs, so the driver's own allocations show up as leaks in "<unknown module>"
+// that no suppression can name. Marking the loaded GL driver libraries RTLD_NODELETE keeps
+// them mapped, their frames symbolized, and tests/lsan.supp able to suppress them by name.
+void pinGlDrivers() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void*) -> int {
+            const std::string name = info->dlpi_name ? info->dlpi_name : "";
+            for (const char* part : {"_dri.so", "libgallium", "libGLX_mesa", "libEGL_mesa",
+                                     "libglapi", "libLLVM"})
+                if (name.find(part) != std::string::npos) {
+                    dlopen(name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+                    break;
+                }
+            return 0;
+        },
+        nullptr);
+}
+#else
+void pinGlDrivers() {}
+#endif
+
+// ---- wake-up bookkeeping -------------------------------------------------------------------
+constexpr int kFramesAfterInput = 3;   // popups, drag-and-drop and layout settle in 2-3 frames
+constexpr double kMaxWait = 2.0;       // idle wake-up cap (no frame is drawn on a mere wake-up)
+
+std::atomic<int> g_activity{0};        // input/window events since the last frame
+std::atomic<bool> g_redraw{false};     // requestRedraw() from another thread
+std::atomic<bool> g_rescale{false};    // content scale changed: rebuild fonts
+
+void markActivity() { g_activity.fetch_add(1, std::memory_order_relaxed); }
+
+// Our callbacks are installed before ImGui's backend, which chains to them.
+void onCursorPos(GLFWwindow*, double, double) { markActivity(); }
+void onMouseButton(GLFWwindow*, int, int, int) { markActivity(); }
+void onScroll(GLFWwindow*, double, double) { markActivity(); }
+void onKey(GLFWwindow*, int, int, int, int) { markActivity(); }
+void onChar(GLFWwindow*, unsigned) { markActivity(); }
+void onFocus(GLFWwindow*, int) { markActivity(); }
+void onCursorEnter(GLFWwindow*, int) { markActivity(); }
+void onSize(GLFWwindow*, int, int) { markActivity(); }
+void onRefresh(GLFWwindow*) { markActivity(); }
+void onContentScale(GLFWwindow*, float, float) {
+    g_rescale = true;
+    markActivity();
+}
+void onGlfwError(int code, const char* what) {
+    std::fprintf(stderr, "horizons: GLFW error %d: %s\n", code, what ? what : "?");
+}
+
+// ---- LayoutDump ----------------------------------------------------------------------------
+class LayoutDump {
+  public:
+    bool open(const std::string& path) {
+        file_ = std::fopen(path.c_str(), "w");
+        return file_ != nullptr;
+    }
+    ~LayoutDump() {
+        if (file_) std::fclose(file_);
+    }
+    bool active() const { return file_ != nullptr; }
+    void write(const ui::LayoutRegistry& reg, unsigned long long frame, double t) {
+        if (!file_) return;
+        const std::string line = reg.toJsonLine(frame, t);
+        std::fputs(line.c_str(), file_);
+        std::fputc('\n', file_);
+        std::fflush(file_);  // tests poll the file while we run
+    }
+
+  private:
+    std::FILE* file_ = nullptr;
+};
+
+// ---- Shell ---------------------------------------------------------------------------------
+class Shell {
+  public:
+    explicit Shell(const Options& opt) : opt_(opt), screenshotMode_(!opt.screenshot.empty()) {}
+    ~Shell() { shutdown(); }
+
+    bool init();
+    int loop();
+
+  private:
+    void loadFontsForScale(float scale);
+    void drawFrame();
+    bool handleRequests();  // false: quit
+    ui::DocStatus docStatus() const;
+    void updateTitle(const ui::DocStatus& st);
+    void rememberGeometry();
+    void shutdown();
+
+    Options opt_;
+    bool screenshotMode_;
+    GLFWwindow* window_ = nullptr;
+    bool imguiReady_ = false;     // ImGui context exists
+    bool backendsReady_ = false;  // GLFW + OpenGL3 backends initialised
+    Settings settings_;
+    fs::path settingsFile_;
+    std::string iniFile_;  // ImGui's own settings; must outlive the context
+    ui::AppUiState ui_;
+    ui::Theme appliedTheme_ = ui::Theme::Dark;
+    float scale_ = 1.0f;
+    ui::LayoutRegistry layout_;
+    LayoutDump dump_;
+    std::unique_ptr<OffscreenTarget> offscreen_;
+    std::string title_;
+    unsigned long long frame_ = 0;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    bool quit_ = false;
+};
+
+bool Shell::init() {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "horizons: cannot open a window (no display?)\n");
+        return false;
+    }
+
+    settingsFile_ = configDir() / "settings.ini";
+    if (!screenshotMode_) settings_ = loadSettings(settingsFile_);
+    ui_.panels = settings_.panels;
+    ui_.theme = settings_.theme;
+    ui_.recentFiles = settings_.recentFiles;
+
+    int w = settings_.window.width, h = settings_.window.height;
+    if (opt_.width > 0 && opt_.height > 0) {
+        w = opt_.width;
+        h = opt_.height;
+    }
+
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);  // required on macOS
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);               // shown once placed
+    window_ = glfwCreateWindow(w, h, "Horizons", nullptr, nullptr);
+    if (!window_) {
+        std::fprintf(stderr, "horizons: cannot create an OpenGL 3.3 window\n");
+        return false;
+    }
+    if (!screenshotMode_ && settings_.window.x >= 0 && settings_.window.y >= 0) {
+        // Only restore a position that is still on some monitor.
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        for (int i = 0; i < count; ++i) {
+            int mx = 0, my = 0, mw = 0, mh = 0;
+            glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+            const int x = settings_.window.x, y = settings_.window.y;
+            if (x >= mx && y >= my && x < mx + mw - 64 && y < my + mh - 64) {
+                glfwSetWindowPos(window_, x, y);
+                break;
+            }
+        }
+    }
+
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(screenshotMode_ ? 0 : 1);
+    pinGlDrivers();
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "horizons: cannot load OpenGL 3.3 functions\n");
+        return false;
+    }
+
+    glfwSetCursorPosCallback(window_, onCursorPos);
+    glfwSetMouseButtonCallback(window_, onMouseButton);
+    glfwSetScrollCallback(window_, onScroll);
+    glfwSetKeyCallback(window_, onKey);
+    glfwSetCharCallback(window_, onChar);
+    glfwSetWindowFocusCallback(window_, onFocus);
+    glfwSetCursorEnterCallback(window_, onCursorEnter);
+    glfwSetWindowSizeCallback(window_, onSize);
+    glfwSetWindowRefreshCallback(window_, onRefresh);
+    glfwSetWindowContentScaleCallback(window_, onContentScale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    imguiReady_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    if (screenshotMode_) {
+        io.IniFilename = nullptr;  // deterministic pictures; never touch the user's layout
+    } else {
+        iniFile_ = (configDir() / "imgui.ini").string();
+        std::error_code ec;
+        fs::create_directories(configDir(), ec);
+        io.IniFilename = iniFile_.c_str();
+    }
+
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    loadFontsForScale(std::max(sx, sy));
+
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    backendsReady_ = true;
+
+    if (!opt_.layoutDump.empty()) {
+        if (!dump_.open(opt_.layoutDump)) {
+            std::fprintf(stderr, "horizons: cannot write %s\n", opt_.layoutDump.c_str());
+            return false;
+        }
+        ui::setCurrentLayoutRegistry(&layout_);
+    }
+
+    if (screenshotMode_) {
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(window_, &fw, &fh);
+        offscreen_ = std::make_unique<OffscreenTarget>();
+        std::string err;
+        if (!offscreen_->create(fw, fh, &err)) {
+            std::fprintf(stderr, "horizons: %s\n", err.c_str());
+            return false;
+        }
+    } else {
+        if (settings_.window.maximized) glfwMaximizeWindow(window_);
+        glfwShowWindow(window_);
+    }
+    return true;
+}
+
+void Shell::loadFontsForScale(float scale) {
+    if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
+    scale_ = scale;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ui::Fonts f;
+    std::string err;
+    if (!ui::loadFonts(assetDir() / "fonts", scale, f, &err))
+        std::fprintf(stderr, "horizons: %s (using the built-in font)\n", err.c_str());
+    ui::applyTheme(ui_.theme, scale);
+    appliedTheme_ = ui_.theme;
+    ui_.dpiScale = scale;
+}
+
+ui::DocStatus Shell::docStatus() const {
+    ui::DocStatus st;
+    // INTEGRATION: filled from the Document and the store once they land.
+    return st;
+}
+
+void Shell::updateTitle(const ui::DocStatus& st) {
+    std::string t = st.title + (st.dirty ? " *" : "") + " \xE2\x80\x94 Horizons";
+    if (t != title_) {
+        title_ = t;
+        glfwSetWindowTitle(window_, title_.c_str());
+    }
+}
+
+void Shell::drawFrame() {
+    if (g_rescale.exchange(false)) {
+        float sx = 1.0f, sy = 1.0f;
+        glfwGetWindowContentScale(window_, &sx, &sy);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        loadFontsForScale(std::max(sx, sy));
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (ui_.theme != appliedTheme_) {
+        ui::applyTheme(ui_.theme, scale_);
+        appliedTheme_ = ui_.theme;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    layout_.beginFrame();
+
+    const ui::DocStatus st = docStatus();
+    updateTitle(st);
+    ui::drawApp(ui_, nullptr, st);
+
+    ImGui::Render();
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    if (offscreen_) {
+        offscreen_->bind();
+        fw = offscreen_->width();
+        fh = offscreen_->height();
+    }
+    glViewport(0, 0, fw, fh);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (offscreen_)
+        offscreen_->unbind();
+    else
+        glfwSwapBuffers(window_);
+
+    ++frame_;
+    if (dump_.active()) {
+        const double t =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        dump_.write(layout_, frame_, t);
+    }
+}
+
+bool Shell::handleRequests() {
+    for (const ui::Request& r : ui_.takeRequests()) {
+        switch (r.kind) {
+        case ui::AppRequest::Quit: return false;
+        case ui::AppRequest::NewBoard:
+        case ui::AppRequest::Open:
+        case ui::AppRequest::Save:
+        case ui::AppRequest::SaveAs:
+        case ui::AppRequest::Undo:
+        case ui::AppRequest::Redo:
+            // INTEGRATION: carried out with the Document and src/store once they land.
+            ui_.setStatus(std::string("Not available yet: ") + ui::requestName(r.kind));
+            break;
+        }
+    }
+    return true;
+}
+
+int Shell::loop() {
+    if (screenshotMode_) {
+        const int frames = std::max(1, opt_.frames);
+        for (int i = 0; i < frames; ++i) {
+            glfwPollEvents();
+            drawFrame();
+        }
+        std::string err;
+        if (!offscreen_->writePng(opt_.screenshot, &err)) {
+            std::fprintf(stderr, "horizons: %s\n", err.c_str());
+            return 1;
+        }
+        return 0;
+    }
+
+    int framesLeft = kFramesAfterInput;  // first frames: layout settles
+    double wakeAt = 0.0;                 // glfwGetTime() of a timed redraw (status message)
+    while (!quit_) {
+        if (framesLeft > 0) {
+            glfwPollEvents();
+        } else {
+            double wait = kMaxWait;
+            if (wakeAt > 0.0) wait = std::clamp(wakeAt - glfwGetTime(), 0.0, kMaxWait);
+            glfwWaitEventsTimeout(wait);
+        }
+        if (g_activity.exchange(0) > 0 || g_redraw.exchange(false) || g_rescale.load())
+            framesLeft = std::max(framesLeft, kFramesAfterInput);
+        if (wakeAt > 0.0 && glfwGetTime() >= wakeAt) {
+            wakeAt = 0.0;
+            framesLeft = std::max(framesLeft, 1);
+        }
+        if (glfwWindowShouldClose(window_)) {
+            glfwSetWindowShouldClose(window_, GLFW_FALSE);
+            ui_.request(ui::AppRequest::Quit);
+        }
+        if (framesLeft <= 0 && ui_.requests.empty()) continue;
+
+        if (framesLeft > 0) {
+            --framesLeft;
+            drawFrame();
+        }
+        if (!handleRequests()) break;
+
+        // A status message that will expire needs one more frame when it does.
+        if (!ui_.statusMessage.empty() && ui_.statusUntil > ImGui::GetTime())
+            wakeAt = glfwGetTime() + (ui_.statusUntil - ImGui::GetTime()) + 0.05;
+        // A text field being edited: keep the caret blinking at a calm rate.
+        if (ImGui::GetIO().WantTextInput && framesLeft == 0 && wakeAt == 0.0)
+            wakeAt = glfwGetTime() + 0.5;
+    }
+    rememberGeometry();
+    return 0;
+}
+
+void Shell::rememberGeometry() {
+    if (screenshotMode_ || !window_) return;
+    settings_.window.maximized = glfwGetWindowAttrib(window_, GLFW_MAXIMIZED) == GLFW_TRUE;
+    if (!settings_.window.maximized) {
+        glfwGetWindowPos(window_, &settings_.window.x, &settings_.window.y);
+        glfwGetWindowSize(window_, &settings_.window.width, &settings_.window.height);
+    }
+    settings_.panels = ui_.panels;
+    settings_.theme = ui_.theme;
+    settings_.recentFiles = ui_.recentFiles;
+    if (!saveSettings(settingsFile_, settings_))
+        std::fprintf(stderr, "horizons: cannot save %s\n", settingsFile_.string().c_str());
+}
+
+void Shell::shutdown() {
+    ui::setCurrentLayoutRegistry(nullptr);
+    offscreen_.reset();  // needs the GL context
+    if (backendsReady_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        backendsReady_ = false;
+    }
+    if (imguiReady_) {
+        ImGui::DestroyContext();
+        imguiReady_ = false;
+    }
+    if (window_) {
+        glfwDestroyWindow(window_);
+        window_ = nullptr;
+    }
+    glfwTerminate();
+}
+
+} // namespace
+
+void requestRedraw() {
+    g_redraw = true;
+    glfwPostEmptyEvent();
+}
+
+int run(const Options& opt) {
+    Shell shell(opt);
+    if (!shell.init()) return 1;
+    return shell.loop();
+}
+
+} // namespace horizons::app

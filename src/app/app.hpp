@@ -1,0 +1,25 @@
+// app.hpp — the platform layer: GLFW window, GL context, ImGui backends, main loop.
+// The only place (with screenshot.cpp) that knows GLFW and OpenGL.
+#pragma once
+
+#include <string>
+
+namespace horizons::app {
+
+struct Options {
+    std::string file;         // board to open; empty: the default board
+    std::string screenshot;   // --screenshot OUT.png: draw `frames` frames, write PNG, exit 0
+    int width = 0;            // --size WxH (0: remembered / default size)
+    int height = 0;
+    int frames = 5;           // --frames N
+    std::string layoutDump;   // --layout-dump OUT.jsonl: one JSON line per drawn frame
+};
+
+// Opens the window and runs until quit. Returns the process exit status
+// (0 ok, 1 runtime failure such as no display or a screenshot that could not be written).
+int run(const Options& opt);
+
+// Wakes the main loop from any thread and draws a couple of frames (e.g. autosave finished).
+void requestRedraw();
+
+} // namespace horizons::app

@@ -1,0 +1,60 @@
+// main.cpp — command line (CLI11) and hand-off to the app.
+#include "app/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <regex>
+#include <string>
+
+#ifndef HORIZONS_VERSION
+#define HORIZONS_VERSION "dev"
+#endif
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+bool parseSize(const std::string& s, int& w, int& h) {
+    static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
+    std::smatch m;
+    if (!std::regex_match(s, m, re)) return false;
+    w = std::stoi(m[1].str());
+    h = std::stoi(m[2].str());
+    return w >= 64 && h >= 64 && w <= 16384 && h <= 16384;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    horizons::app::Options opt;
+    std::string size;
+
+    CLI::App cli{"Horizons: plan your career across time horizons, with the people you trust.",
+                 "horizons"};
+    cli.set_version_flag("--version", std::string("horizons ") + HORIZONS_VERSION);
+    cli.add_option("FILE", opt.file, "Board file to open (default: your default board)")
+        ->type_name("FILE");
+    cli.add_option("--screenshot", opt.screenshot,
+                   "Draw a few frames, write the window to a PNG file, and exit")
+        ->type_name("OUT.png");
+    cli.add_option("--size", size, "Window size in pixels, e.g. 1600x1000")->type_name("WxH");
+    cli.add_option("--frames", opt.frames, "Frames to draw before --screenshot (default 5)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 1000));
+    cli.add_option("--layout-dump", opt.layoutDump,
+                   "After every drawn frame append one JSON line with the frame number, time "
+                   "and the rectangles of all visible interactive items")
+        ->type_name("OUT.jsonl");
+
+    try {
+        cli.parse(argc, argv);
+        if (!size.empty() && !parseSize(size, opt.width, opt.height))
+            throw CLI::ValidationError("--size", "expected WxH, e.g. 1600x1000 (64..16384)");
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return cli.exit(e);  // --help, --version: stdout, 0
+        std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();
+        return kUsageError;
+    }
+    return horizons::app::run(opt);
+}

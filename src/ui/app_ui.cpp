@@ -1,0 +1,486 @@
+// app_ui.cpp — the shell: menu bar, main area (board | map, side panel, bottom panel),
+// status bar, empty state, and the small dialogs. Views plug in at the "VIEW HOOK" marks.
+//
+// Index
+//   helpers            em(), menu registration
+//   shortcuts          handleShortcuts()
+//   menu bar           drawMenuBar()
+//   main area          drawMainArea(), drawEmptyState(), splitter
+//   status bar         drawStatusBar()
+//   dialogs            drawDialogs()
+//   drawApp()          the frame
+
+#define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic (before the first imgui.h)
+#include "ui/app_ui.hpp"
+
+#include <optional>
+
+#include "ui/fonts.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+#ifndef HORIZONS_VERSION
+#define HORIZONS_VERSION "dev"
+#endif
+
+namespace horizons::ui {
+
+const char* requestName(AppRequest r) {
+    switch (r) {
+    case AppRequest::NewBoard: return "new";
+    case AppRequest::Open: return "open";
+    case AppRequest::Save: return "save";
+    case AppRequest::SaveAs: return "save-as";
+    case AppRequest::Undo: return "undo";
+    case AppRequest::Redo: return "redo";
+    case AppRequest::Quit: return "quit";
+    }
+    return "?";
+}
+
+void AppUiState::setStatus(std::string msg, double seconds) {
+    statusMessage = std::move(msg);
+    statusUntil = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : seconds;
+}
+
+namespace {
+
+// ---- helpers -------------------------------------------------------------------------------
+float em() { return ImGui::GetFontSize(); }  // sizes in font units scale with DPI
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+
+// A top-level menu that reports its header rectangle as "menu:<id>".
+template <class Body> void menu(const char* label, const char* id, Body&& body) {
+    ImGuiWindow* bar = ImGui::GetCurrentWindow();
+    const float x0 = bar->DC.CursorPos.x;
+    if (ImGui::BeginMenu(label)) {
+        body();
+        ImGui::EndMenu();
+    }
+    const float x1 = bar->DC.CursorPos.x;
+    const ImRect r = bar->MenuBarRect();
+    registerItem(std::string("menu:") + id, "menu", label, ImVec2(x0, r.Min.y),
+                 ImVec2(std::max(x1, x0 + 1.0f), r.Max.y));
+}
+
+// A menu item that reports itself as "menu:<id>".
+bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
+              bool selected = false, bool enabled = true) {
+    const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
+    registerLastItem(std::string("menu:") + id, "menu", label);
+    return clicked;
+}
+
+bool button(const char* label, const char* id, ImVec2 size = ImVec2(0, 0)) {
+    const bool clicked = ImGui::Button(label, size);
+    registerLastItem(std::string("button:") + id, "button", label);
+    return clicked;
+}
+
+// ---- shortcuts -----------------------------------------------------------------------------
+void handleShortcuts(AppUiState& ui, const DocStatus& st) {
+    using compat::Key;
+    using compat::shortcut;
+    if (shortcut(Key::Q)) ui.request(AppRequest::Quit);
+    if (shortcut(Key::N)) ui.request(AppRequest::NewBoard);
+    if (shortcut(Key::O)) ui.openDialog = true;
+    if (shortcut(Key::S)) {
+        if (st.path.empty())
+            ui.saveAsDialog = true;
+        else
+            ui.request(AppRequest::Save);
+    }
+    if (shortcut(Key::S, true)) ui.saveAsDialog = true;
+    if (st.canUndo && shortcut(Key::Z)) ui.request(AppRequest::Undo);
+    if (st.canRedo && (shortcut(Key::Y) || shortcut(Key::Z, true))) ui.request(AppRequest::Redo);
+    if (compat::keyPressed(Key::F1, false) && !ImGui::GetIO().WantTextInput)
+        ui.showShortcuts = true;
+}
+
+// ---- menu bar ------------------------------------------------------------------------------
+void drawMenuBar(AppUiState& ui, const DocStatus& st) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    menu("File", "file", [&] {
+        if (menuItem("New board", "file/new", "Ctrl+N")) ui.request(AppRequest::NewBoard);
+        if (menuItem("Open…", "file/open", "Ctrl+O")) ui.openDialog = true;
+        if (ImGui::BeginMenu("Open recent", !ui.recentFiles.empty())) {
+            for (const auto& f : ui.recentFiles)
+                if (ImGui::MenuItem(f.c_str())) ui.request(AppRequest::Open, f);
+            ImGui::EndMenu();
+        }
+        registerLastItem("menu:file/recent", "menu", "Open recent");
+        ImGui::Separator();
+        if (menuItem("Save", "file/save", "Ctrl+S", false, !st.readOnly)) {
+            if (st.path.empty())
+                ui.saveAsDialog = true;
+            else
+                ui.request(AppRequest::Save);
+        }
+        if (menuItem("Save as…", "file/save-as", "Ctrl+Shift+S")) ui.saveAsDialog = true;
+        ImGui::Separator();
+        if (menuItem("Quit", "file/quit", "Ctrl+Q")) ui.request(AppRequest::Quit);
+    });
+    menu("Edit", "edit", [&] {
+        if (menuItem("Undo", "edit/undo", "Ctrl+Z", false, st.canUndo))
+            ui.request(AppRequest::Undo);
+        if (menuItem("Redo", "edit/redo", "Ctrl+Y", false, st.canRedo))
+            ui.request(AppRequest::Redo);
+    });
+    menu("View", "view", [&] {
+        PanelState& p = ui.panels;
+        if (menuItem("Network map", "view/map", nullptr, p.networkMap))
+            p.networkMap = !p.networkMap;
+        ImGui::Separator();
+        if (menuItem("Inspector", "view/inspector", nullptr, p.inspector))
+            p.inspector = !p.inspector;
+        if (menuItem("Coach hints", "view/coach", nullptr, p.coach)) p.coach = !p.coach;
+        if (menuItem("History", "view/history", nullptr, p.history)) p.history = !p.history;
+        ImGui::Separator();
+        if (menuItem("Dark theme", "view/theme-dark", nullptr, ui.theme == Theme::Dark))
+            ui.theme = Theme::Dark;
+        if (menuItem("Light theme", "view/theme-light", nullptr, ui.theme == Theme::Light))
+            ui.theme = Theme::Light;
+    });
+    menu("Help", "help", [&] {
+        if (menuItem("Keyboard shortcuts", "help/shortcuts", "F1")) ui.showShortcuts = true;
+        if (menuItem("About Horizons", "help/about")) ui.showAbout = true;
+    });
+    ImGui::EndMainMenuBar();
+}
+
+// ---- main area -----------------------------------------------------------------------------
+void centredText(const char* text, ImU32 colour, float width) {
+    const ImVec2 sz = ImGui::CalcTextSize(text, nullptr, false, width);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - sz.x) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+// What a new user sees on an empty board: what the board is for and the first steps.
+void drawEmptyState(AppUiState& ui) {
+    const Palette& pal = palette();
+    const float width = std::min(ImGui::GetContentRegionAvail().x - 2 * em(), 34 * em());
+    const float blockH = 15 * em();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(),
+                                  (ImGui::GetContentRegionAvail().y - blockH) * 0.5f));
+    {
+        FontScope f(fonts().large);
+        centredText("Your plan starts here", pal.text, width);
+    }
+    ImGui::Spacing();
+    centredText("Steer your career with three horizons: a fuzzy five-year direction, a couple "
+                "of two-year things worth doing, and concrete steps for the next six months.",
+                pal.textMuted, width);
+    ImGui::Dummy(ImVec2(0, em()));
+    const char* steps[] = {
+        "1.  Double-click a column to add a goal where it belongs.",
+        "2.  Drag a goal up as it stays open-ended, down as it becomes concrete.",
+        "3.  Add the people you trust and link them to goals worth discussing.",
+    };
+    for (const char* s : steps) centredText(s, pal.text, width);
+    ImGui::Dummy(ImVec2(0, em()));
+    const float bw = 9 * em();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - bw) * 0.5f);
+    if (button("Open a board…", "empty-open", ImVec2(bw, 0))) ui.openDialog = true;
+    ImGui::Dummy(ImVec2(0, 0.5f * em()));
+    centredText("Press F1 for keyboard shortcuts.", pal.textMuted, width);
+}
+
+// A panel region: a borderless child with a stable name, reported as "panel:<id>".
+template <class Body> void panel(const char* id, const char* label, ImVec2 size, Body&& body) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette().canvasBg));
+    if (compat::beginChild(id, size, true, ImGuiWindowFlags_NoScrollbar)) {
+        registerItem(std::string("panel:") + id, "panel", label, ImGui::GetWindowPos(),
+                     ImGui::GetWindowPos() + ImGui::GetWindowSize());
+        body();
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+// Placeholder for a view that has not landed yet: its name, muted, centred.
+void placeholder(const char* name) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 sz = ImGui::CalcTextSize(name);
+    ImGui::SetCursorPos(ImGui::GetCursorPos() + (avail - sz) * 0.5f);
+    ImGui::TextDisabled("%s", name);
+}
+
+// Vertical splitter between two regions; returns the new left width.
+float vSplitter(const char* id, float left, float minLeft, float maxLeft, float height) {
+    ImGui::SameLine(0, 0);
+    ImGui::InvisibleButton(id, ImVec2(0.5f * em(), height));
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered() || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (active) left += ImGui::GetIO().MouseDelta.x;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float cx = (a.x + b.x) * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(
+        ImVec2(cx, a.y + em()), ImVec2(cx, b.y - em()),
+        ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator), 1.0f);
+    ImGui::SameLine(0, 0);
+    return std::clamp(left, minLeft, std::max(minLeft, maxLeft));
+}
+
+void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
+    // What every VIEW HOOK receives (only when a board is open).
+    [[maybe_unused]] std::optional<ViewContext> ctx;
+    if (doc)
+        ctx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
+    PanelState& p = ui.panels;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = 0.5f * em();
+    const bool side = p.inspector || p.coach || p.prep;
+    const float sideW = side ? std::clamp(p.sideWidthEm * em(), 12 * em(), avail.x * 0.5f) : 0;
+    const float bottomH =
+        p.history ? std::clamp(p.bottomHeightEm * em(), 6 * em(), avail.y * 0.5f) : 0;
+    const float centreW = avail.x - (side ? sideW + gap : 0);
+    const float centreH = avail.y - (p.history ? bottomH + gap : 0);
+
+    // ---- central area: board | map ----
+    ImGui::BeginGroup();
+    if (p.networkMap) {
+        const float splitterW = 0.5f * em();
+        float boardW = (centreW - splitterW) * (1.0f - p.mapFraction);
+        panel("board", "Board", ImVec2(boardW, centreH), [&] {
+            // VIEW HOOK: drawBoardView(ctx);  (src/ui/board_view.cpp)
+            if (st.empty)
+                drawEmptyState(ui);
+            else
+                placeholder("Board");
+        });
+        boardW = vSplitter("##split-board-map", boardW, 16 * em(), centreW - 16 * em(), centreH);
+        p.mapFraction = std::clamp(1.0f - boardW / std::max(1.0f, centreW - splitterW), 0.1f, 0.9f);
+        panel("map", "Network map", ImVec2(centreW - splitterW - boardW, centreH), [&] {
+            // VIEW HOOK: drawNetworkMapView(ctx);  (src/ui/network_map_view.cpp)
+            placeholder("Network map");
+        });
+    } else {
+        panel("board", "Board", ImVec2(centreW, centreH), [&] {
+            // VIEW HOOK: drawBoardView(ctx);
+            if (st.empty)
+                drawEmptyState(ui);
+            else
+                placeholder("Board");
+        });
+    }
+    if (p.history) {
+        ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+        panel("history", "History", ImVec2(centreW, bottomH - ImGui::GetStyle().ItemSpacing.y),
+              [&] {
+                  // VIEW HOOK: drawHistoryView(ctx);  (src/ui/history_view.cpp)
+                  placeholder("Snapshots and history");
+              });
+    }
+    ImGui::EndGroup();
+
+    // ---- side panel: inspector, prep, coach ----
+    if (side) {
+        ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        const float coachH = p.coach && (p.inspector || p.prep) ? 10 * em() : 0;
+        const float topH = avail.y - (coachH > 0 ? coachH + ImGui::GetStyle().ItemSpacing.y : 0);
+        if (p.inspector || p.prep) {
+            panel("inspector", "Inspector", ImVec2(sideW, topH), [&] {
+                // VIEW HOOK: drawInspectorView(ctx);  (src/ui/inspector_view.cpp)
+                // VIEW HOOK: drawPrepView(ctx);       (src/ui/prep_view.cpp, when p.prep)
+                compat::separatorText("Inspector");
+                ImGui::TextDisabled("Select a goal or a person to see its details.");
+            });
+        }
+        if (p.coach) {
+            panel("coach", "Coach hints", ImVec2(sideW, coachH > 0 ? coachH : avail.y), [&] {
+                // VIEW HOOK: drawCoachView(ctx);  (src/ui/coach_view.cpp)
+                compat::separatorText("Coach");
+                ImGui::TextDisabled("Hints about your plan appear here.");
+            });
+        }
+        ImGui::EndGroup();
+    }
+}
+
+// ---- status bar ----------------------------------------------------------------------------
+void drawStatusBar(AppUiState& ui, const DocStatus& st) {
+    const Palette& pal = palette();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float h = statusBarHeight();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.6f * em(), 0.25f * em()));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+    ImGui::Begin("##statusbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::AlignTextToFramePadding();
+
+    const std::string file = st.path.empty() ? std::string("Not saved yet") : st.path;
+    ImGui::TextUnformatted(st.title.c_str());
+    registerLastItem("status:title", "status", st.title);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", file.c_str());
+    registerLastItem("status:file", "status", file);
+    ImGui::SameLine(0, 1.5f * em());
+    std::string saved;
+    ImU32 colour = pal.success;
+    if (st.readOnly) {
+        saved = "Read-only";
+        colour = pal.textMuted;
+    } else if (st.dirty) {
+        saved = "Unsaved changes";
+        colour = pal.warning;
+    } else {
+        saved = st.lastSaved.empty() ? "Saved" : "Saved " + st.lastSaved;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(saved.c_str());
+    ImGui::PopStyleColor();
+    registerLastItem("status:saved", "status", saved);
+
+    const bool showMsg = !ui.statusMessage.empty() && ImGui::GetTime() < ui.statusUntil;
+    const std::string& msg = !st.error.empty() ? st.error : ui.statusMessage;
+    if (!st.error.empty() || showMsg) {
+        ImGui::SameLine(0, 1.5f * em());
+        ImGui::PushStyleColor(ImGuiCol_Text, st.error.empty() ? pal.text : pal.warning);
+        ImGui::TextUnformatted(msg.c_str());
+        ImGui::PopStyleColor();
+        registerLastItem("status:message", "status", msg);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+// ---- dialogs -------------------------------------------------------------------------------
+void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui,
+                AppRequest onAccept, const char* acceptLabel) {
+    if (trigger) {
+        trigger = false;
+        ImGui::OpenPopup(title);
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(32 * em(), 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("Board file:");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    const bool enter = ImGui::InputText("##path", &ui.pathBuffer,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    registerLastItem(std::string("input:") + id + "-path", "input", "Board file");
+    if (onAccept == AppRequest::Open && !ui.recentFiles.empty()) {
+        compat::separatorText("Recent");
+        for (const auto& f : ui.recentFiles)
+            if (ImGui::Selectable(f.c_str())) ui.pathBuffer = f;
+    }
+    ImGui::Spacing();
+    const bool ok = button(acceptLabel, (std::string(id) + "-ok").c_str(), ImVec2(7 * em(), 0));
+    ImGui::SameLine();
+    const bool cancel = button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
+                        compat::keyPressed(compat::Key::Escape, false);
+    if ((ok || enter) && !ui.pathBuffer.empty()) {
+        ui.request(onAccept, ui.pathBuffer);
+        ImGui::CloseCurrentPopup();
+    } else if (cancel) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void drawDialogs(AppUiState& ui, const DocStatus& st) {
+    if (ui.openDialog) ui.pathBuffer.clear();
+    if (ui.saveAsDialog) ui.pathBuffer = st.path;
+    pathDialog("Open board", "open", ui.openDialog, ui, AppRequest::Open, "Open");
+    pathDialog("Save board as", "save-as", ui.saveAsDialog, ui, AppRequest::SaveAs, "Save");
+
+    if (ui.showAbout) {
+        ImGui::OpenPopup("About Horizons");
+        ui.showAbout = false;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("About Horizons", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        {
+            FontScope f(fonts().large);
+            ImGui::TextUnformatted("Horizons");
+        }
+        ImGui::Text("Version %s", HORIZONS_VERSION);
+        ImGui::TextUnformatted("A planner for steering your career: direction versus\n"
+                               "destination, across time horizons, with the people you trust.");
+        ImGui::TextDisabled("Set in Inter (SIL Open Font License). Dear ImGui %s.", IMGUI_VERSION);
+        if (button("Close", "about-close", ImVec2(7 * em(), 0)) ||
+            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+
+    if (ui.showShortcuts) {
+        ImGui::OpenPopup("Keyboard shortcuts");
+        ui.showShortcuts = false;
+    }
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
+        static const char* rows[][2] = {
+            {"Ctrl+N", "New board"},   {"Ctrl+O", "Open a board"},
+            {"Ctrl+S", "Save"},        {"Ctrl+Shift+S", "Save as"},
+            {"Ctrl+Z", "Undo"},        {"Ctrl+Y, Ctrl+Shift+Z", "Redo"},
+            {"Ctrl+Q", "Quit"},        {"F1", "This list"},
+        };
+        if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+            for (const auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                FontScope f(fonts().semibold);
+                ImGui::TextUnformatted(r[0]);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[1]);
+            }
+            ImGui::EndTable();
+        }
+        if (button("Close", "shortcuts-close", ImVec2(7 * em(), 0)) ||
+            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+} // namespace
+
+float statusBarHeight() { return ImGui::GetFrameHeight() + 0.5f * ImGui::GetFontSize(); }
+
+// ---- the frame -----------------------------------------------------------------------------
+void drawApp(AppUiState& ui, Document* doc, const DocStatus& st) {
+    handleShortcuts(ui, st);
+    drawMenuBar(ui, st);
+
+    // Main area: everything between the menu bar and the status bar.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float sb = statusBarHeight();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, std::max(0.0f, vp->WorkSize.y - sb)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.5f * em(), 0.5f * em()));
+    ImGui::Begin("##main", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar(3);
+    drawMainArea(ui, doc, st);
+    ImGui::End();
+
+    drawStatusBar(ui, st);
+    drawDialogs(ui, st);
+}
+
+} // namespace horizons::ui

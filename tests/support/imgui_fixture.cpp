@@ -1,0 +1,240 @@
+#include "support/imgui_fixture.hpp"
+
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace horizons::test {
+namespace {
+
+// One font atlas for all test contexts: building Inter's atlas is the slow part.
+ImFontAtlas& sharedAtlas(bool realFonts) {
+    static std::unique_ptr<ImFontAtlas> real, builtin;
+    auto& slot = realFonts ? real : builtin;
+    if (!slot) {
+        slot = std::make_unique<ImFontAtlas>();
+        // loadFonts() works on the current context's atlas: borrow a throwaway context.
+        ImGuiContext* prev = ImGui::GetCurrentContext();
+        ImGuiContext* tmp = ImGui::CreateContext(slot.get());
+        ImGui::SetCurrentContext(tmp);
+        if (realFonts) {
+            ui::Fonts f;
+            std::string err;
+            if (!ui::loadFonts(std::string(HORIZONS_ASSET_DIR) + "/fonts", 1.0f, f, &err))
+                throw std::runtime_error("fixture: " + err);
+        } else {
+            slot->AddFontDefault();
+        }
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        slot->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
+        slot->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+        ImGui::DestroyContext(tmp);
+        ImGui::SetCurrentContext(prev);
+    }
+    return *slot;
+}
+
+} // namespace
+
+ImGuiFixture::ImGuiFixture(ImVec2 displaySize, bool realFonts) {
+    ImFontAtlas& atlas = sharedAtlas(realFonts);
+    previous_ = ImGui::GetCurrentContext();
+    ctx_ = ImGui::CreateContext(&atlas);
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize = displaySize;
+    io.DeltaTime = 1.0f / 60.0f;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // 32-bit offsets: big lists ok
+    io.FontDefault = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
+#if IMGUI_VERSION_NUM < 18700
+    // 1.86: the backend defines key numbering through io.KeyMap; use GLFW's, like the app.
+    using ui::compat::Key;
+    using ui::compat::nativeKeyCode;
+    const struct {
+        ImGuiKey_ imgui;
+        Key key;
+    } map[] = {
+        {ImGuiKey_Tab, Key::Tab},         {ImGuiKey_LeftArrow, Key::Left},
+        {ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_UpArrow, Key::Up},
+        {ImGuiKey_DownArrow, Key::Down},  {ImGuiKey_PageUp, Key::PageUp},
+        {ImGuiKey_PageDown, Key::PageDown}, {ImGuiKey_Home, Key::Home},
+        {ImGuiKey_End, Key::End},         {ImGuiKey_Insert, Key::Insert},
+        {ImGuiKey_Delete, Key::Delete},   {ImGuiKey_Backspace, Key::Backspace},
+        {ImGuiKey_Space, Key::Space},     {ImGuiKey_Enter, Key::Enter},
+        {ImGuiKey_Escape, Key::Escape},   {ImGuiKey_KeyPadEnter, Key::KeypadEnter},
+        {ImGuiKey_A, Key::A},             {ImGuiKey_C, Key::C},
+        {ImGuiKey_V, Key::V},             {ImGuiKey_X, Key::X},
+        {ImGuiKey_Y, Key::Y},             {ImGuiKey_Z, Key::Z},
+    };
+    for (const auto& m : map) io.KeyMap[m.imgui] = nativeKeyCode(m.key);
+#endif
+    ui::applyTheme(ui::Theme::Dark, 1.0f);
+    previousLayout_ = ui::currentLayoutRegistry();
+    ui::setCurrentLayoutRegistry(&layout_);
+}
+
+ImGuiFixture::~ImGuiFixture() {
+    ui::setCurrentLayoutRegistry(previousLayout_);
+    ImGui::DestroyContext(ctx_);
+    ImGui::SetCurrentContext(previous_ == ctx_ ? nullptr : previous_);
+}
+
+ImGuiIO& ImGuiFixture::io() const {
+    ImGui::SetCurrentContext(ctx_);
+    return ImGui::GetIO();
+}
+
+void ImGuiFixture::frame(const std::function<void()>& body) {
+    ImGui::SetCurrentContext(ctx_);
+    ui::setCurrentLayoutRegistry(&layout_);
+    layout_.beginFrame();
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    if (body) body();
+    ImGui::Render();
+    ++frames_;
+    // Per-frame inputs are consumed.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel = 0.0f;
+    io.MouseWheelH = 0.0f;
+}
+
+void ImGuiFixture::step(int frames) {
+    for (int i = 0; i < frames; ++i) frame(draw_);
+}
+
+void ImGuiFixture::moveMouse(float x, float y) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddMousePosEvent(x, y);
+#else
+    io().MousePos = ImVec2(x, y);
+#endif
+    step();
+}
+
+void ImGuiFixture::press(int button) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddMouseButtonEvent(button, true);
+#else
+    io().MouseDown[button] = true;
+#endif
+    step();
+}
+
+void ImGuiFixture::release(int button) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddMouseButtonEvent(button, false);
+#else
+    io().MouseDown[button] = false;
+#endif
+    step();
+}
+
+void ImGuiFixture::click(float x, float y, int button) {
+    moveMouse(x, y);
+    press(button);
+    release(button);
+}
+
+void ImGuiFixture::doubleClick(float x, float y, int button) {
+    moveMouse(x, y);
+    press(button);
+    release(button);
+    press(button);
+    release(button);
+}
+
+void ImGuiFixture::drag(float x0, float y0, float x1, float y1, int steps, int button) {
+    moveMouse(x0, y0);
+    press(button);
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        moveMouse(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    }
+    release(button);
+}
+
+void ImGuiFixture::wheel(float dy, float dx) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddMouseWheelEvent(dx, dy);
+#else
+    io().MouseWheel = dy;
+    io().MouseWheelH = dx;
+#endif
+    step();
+}
+
+void ImGuiFixture::applyMods() {
+    ImGuiIO& i = io();
+#if IMGUI_VERSION_NUM >= 18900
+    i.AddKeyEvent(ImGuiMod_Ctrl, (mods_ & Ctrl) != 0);
+    i.AddKeyEvent(ImGuiMod_Shift, (mods_ & Shift) != 0);
+    i.AddKeyEvent(ImGuiMod_Alt, (mods_ & Alt) != 0);
+#elif IMGUI_VERSION_NUM >= 18700
+    i.AddKeyEvent(ImGuiKey_ModCtrl, (mods_ & Ctrl) != 0);
+    i.AddKeyEvent(ImGuiKey_ModShift, (mods_ & Shift) != 0);
+    i.AddKeyEvent(ImGuiKey_ModAlt, (mods_ & Alt) != 0);
+#else
+    i.KeyCtrl = (mods_ & Ctrl) != 0;
+    i.KeyShift = (mods_ & Shift) != 0;
+    i.KeyAlt = (mods_ & Alt) != 0;
+#endif
+}
+
+void ImGuiFixture::setMods(unsigned mods) {
+    mods_ = mods;
+    applyMods();
+    step();
+}
+
+void ImGuiFixture::keyDown(ui::compat::Key k) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddKeyEvent(ui::compat::toImGuiKey(k), true);
+#else
+    io().KeysDown[ui::compat::nativeKeyCode(k)] = true;
+#endif
+    step();
+}
+
+void ImGuiFixture::keyUp(ui::compat::Key k) {
+#if IMGUI_VERSION_NUM >= 18700
+    io().AddKeyEvent(ui::compat::toImGuiKey(k), false);
+#else
+    io().KeysDown[ui::compat::nativeKeyCode(k)] = false;
+#endif
+    step();
+}
+
+void ImGuiFixture::key(ui::compat::Key k, unsigned mods) {
+    const unsigned before = mods_;
+    if (mods != NoMods) setMods(mods);
+    keyDown(k);
+    keyUp(k);
+    if (mods != NoMods) setMods(before);
+}
+
+void ImGuiFixture::typeText(std::string_view utf8) {
+    const std::string s(utf8);
+    io().AddInputCharactersUTF8(s.c_str());
+    step();
+}
+
+ImVec2 ImGuiFixture::centre(std::string_view id) const {
+    const ui::LayoutItem* it = item(id);
+    REQUIRE_MESSAGE(it != nullptr, "no item '" << std::string(id) << "' in the last frame");
+    return ImVec2(it->x + it->w * 0.5f, it->y + it->h * 0.5f);
+}
+
+void ImGuiFixture::clickItem(std::string_view id, int button) {
+    const ImVec2 c = centre(id);
+    click(c.x, c.y, button);
+}
+
+} // namespace horizons::test

@@ -1,0 +1,133 @@
+// Headless tests of the UI shell (menus, shortcuts, requests, empty state, layout registry).
+#include "support/imgui_fixture.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/fonts.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace horizons;
+using horizons::test::ImGuiFixture;
+using ui::compat::Key;
+
+namespace {
+
+struct Shell {
+    ImGuiFixture fx;
+    ui::AppUiState state;
+    ui::DocStatus status;
+    Shell() {
+        fx.setDraw([this] { ui::drawApp(state, nullptr, status); });
+        fx.step(2);
+    }
+    bool requested(ui::AppRequest r) const {
+        return std::any_of(state.requests.begin(), state.requests.end(),
+                           [r](const ui::Request& q) { return q.kind == r; });
+    }
+};
+
+} // namespace
+
+TEST_CASE("fixture: real Inter font, display size, 32-bit vertex offsets") {
+    ImGuiFixture fx;
+    const ImGuiIO& io = fx.io();
+    CHECK(io.DisplaySize.x == 1600);
+    CHECK(io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset);
+    REQUIRE(ui::fonts().regular != nullptr);
+    CHECK(ui::fonts().regular->FontSize == doctest::Approx(ui::kBaseFontPx));
+    CHECK(std::string(ui::fonts().regular->GetDebugName()).find("Inter") != std::string::npos);
+}
+
+TEST_CASE("shell: menu bar, status bar, empty state are laid out") {
+    Shell s;
+    for (const char* id : {"menu:file", "menu:edit", "menu:view", "menu:help", "status:saved",
+                           "status:title", "panel:board", "panel:map", "button:empty-open"})
+        CHECK_MESSAGE(s.fx.item(id) != nullptr, id);
+    const auto* file = s.fx.item("menu:file");
+    const auto* edit = s.fx.item("menu:edit");
+    REQUIRE(file);
+    REQUIRE(edit);
+    CHECK(file->y == 0);
+    CHECK(edit->x > file->x + file->w - 1);
+    const auto* saved = s.fx.item("status:saved");
+    REQUIRE(saved);
+    CHECK(saved->y > 900);  // bottom of a 1000 px window
+    CHECK(saved->label == "Saved");
+}
+
+TEST_CASE("shell: status bar says unsaved") {
+    Shell s;
+    s.status.dirty = true;
+    s.fx.step();
+    REQUIRE(s.fx.item("status:saved"));
+    CHECK(s.fx.item("status:saved")->label == "Unsaved changes");
+}
+
+TEST_CASE("shell: File > Quit and Ctrl+Q queue a Quit request") {
+    Shell s;
+    s.fx.clickItem("menu:file");
+    REQUIRE(s.fx.item("menu:file/quit"));
+    s.fx.clickItem("menu:file/quit");
+    CHECK(s.requested(ui::AppRequest::Quit));
+    CHECK_FALSE(s.fx.item("menu:file/quit"));  // menu closed
+
+    s.state.requests.clear();
+    s.fx.key(Key::Q, test::Ctrl);
+    CHECK(s.requested(ui::AppRequest::Quit));
+}
+
+TEST_CASE("shell: Ctrl+S saves, or asks for a path when the board was never saved") {
+    Shell s;
+    s.status.path = "/tmp/plan.horizons";
+    s.fx.key(Key::S, test::Ctrl);
+    CHECK(s.requested(ui::AppRequest::Save));
+
+    s.state.requests.clear();
+    s.status.path.clear();
+    s.fx.key(Key::S, test::Ctrl);
+    CHECK_FALSE(s.requested(ui::AppRequest::Save));
+    s.fx.step(2);
+    REQUIRE(s.fx.item("input:save-as-path"));
+    s.fx.typeText("/tmp/new.horizons");
+    s.fx.clickItem("button:save-as-ok");
+    REQUIRE(s.state.requests.size() == 1);
+    CHECK(s.state.requests[0].kind == ui::AppRequest::SaveAs);
+    CHECK(s.state.requests[0].path == "/tmp/new.horizons");
+}
+
+TEST_CASE("shell: undo and redo follow the document's state") {
+    Shell s;
+    s.fx.key(Key::Z, test::Ctrl);
+    CHECK_FALSE(s.requested(ui::AppRequest::Undo));  // nothing to undo
+    s.status.canUndo = true;
+    s.status.canRedo = true;
+    s.fx.key(Key::Z, test::Ctrl);
+    CHECK(s.requested(ui::AppRequest::Undo));
+    s.fx.key(Key::Y, test::Ctrl);
+    CHECK(s.requested(ui::AppRequest::Redo));
+}
+
+TEST_CASE("shell: View menu toggles panels and theme") {
+    Shell s;
+    CHECK(s.fx.item("panel:map"));
+    s.fx.clickItem("menu:view");
+    s.fx.clickItem("menu:view/map");
+    s.fx.step();
+    CHECK_FALSE(s.state.panels.networkMap);
+    CHECK_FALSE(s.fx.item("panel:map"));
+
+    s.fx.clickItem("menu:view");
+    s.fx.clickItem("menu:view/theme-light");
+    CHECK(s.state.theme == ui::Theme::Light);
+}
+
+TEST_CASE("layout registry: JSON line format") {
+    ui::LayoutRegistry r;
+    r.add("goal:7", "card", "Say \"hi\"\n", ImVec2(10, 20), ImVec2(110, 70.5f));
+    CHECK(r.toJsonLine(3, 1.25) ==
+          "{\"frame\":3,\"t\":1.250,\"items\":[{\"id\":\"goal:7\",\"kind\":\"card\","
+          "\"label\":\"Say \\\"hi\\\"\\n\",\"x\":10,\"y\":20,\"w\":100,\"h\":50.5}]}");
+    ui::LayoutRegistry empty;
+    CHECK(empty.toJsonLine(1, 0) == "{\"frame\":1,\"t\":0.000,\"items\":[]}");
+}
