@@ -10,7 +10,6 @@
 //   dialogs            drawDialogs()
 //   drawApp()          the frame
 
-#define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic (before the first imgui.h)
 #include "ui/app_ui.hpp"
 
 #include <optional>
@@ -326,12 +325,13 @@ void drawStatusBar(AppUiState& ui, const DocStatus& st) {
     ImGui::Begin("##statusbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
     ImGui::AlignTextToFramePadding();
 
-    const std::string file = st.path.empty() ? std::string("Not saved yet") : st.path;
     ImGui::TextUnformatted(st.title.c_str());
     registerLastItem("status:title", "status", st.title);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", file.c_str());
-    registerLastItem("status:file", "status", file);
+    if (!st.path.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", st.path.c_str());
+        registerLastItem("status:file", "status", st.path);
+    }
     ImGui::SameLine(0, 1.5f * em());
     std::string saved;
     ImU32 colour = pal.success;
@@ -341,6 +341,9 @@ void drawStatusBar(AppUiState& ui, const DocStatus& st) {
     } else if (st.dirty) {
         saved = "Unsaved changes";
         colour = pal.warning;
+    } else if (st.path.empty()) {
+        saved = "Not saved yet";
+        colour = pal.textMuted;
     } else {
         saved = st.lastSaved.empty() ? "Saved" : "Saved " + st.lastSaved;
     }

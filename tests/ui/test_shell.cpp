@@ -33,7 +33,7 @@ TEST_CASE("fixture: real Inter font, display size, 32-bit vertex offsets") {
     ImGuiFixture fx;
     const ImGuiIO& io = fx.io();
     CHECK(io.DisplaySize.x == 1600);
-    CHECK(io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset);
+    CHECK((io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) != 0);
     REQUIRE(ui::fonts().regular != nullptr);
     CHECK(ui::fonts().regular->FontSize == doctest::Approx(ui::kBaseFontPx));
     CHECK(std::string(ui::fonts().regular->GetDebugName()).find("Inter") != std::string::npos);
@@ -53,7 +53,13 @@ TEST_CASE("shell: menu bar, status bar, empty state are laid out") {
     const auto* saved = s.fx.item("status:saved");
     REQUIRE(saved);
     CHECK(saved->y > 900);  // bottom of a 1000 px window
-    CHECK(saved->label == "Saved");
+    CHECK(saved->label == "Not saved yet");
+    s.status.path = "/tmp/plan.horizons";
+    s.fx.step();
+    REQUIRE(s.fx.item("status:saved"));
+    CHECK(s.fx.item("status:saved")->label == "Saved");
+    REQUIRE(s.fx.item("status:file"));
+    CHECK(s.fx.item("status:file")->label == "/tmp/plan.horizons");
 }
 
 TEST_CASE("shell: status bar says unsaved") {
@@ -70,6 +76,7 @@ TEST_CASE("shell: File > Quit and Ctrl+Q queue a Quit request") {
     REQUIRE(s.fx.item("menu:file/quit"));
     s.fx.clickItem("menu:file/quit");
     CHECK(s.requested(ui::AppRequest::Quit));
+    s.fx.step();
     CHECK_FALSE(s.fx.item("menu:file/quit"));  // menu closed
 
     s.state.requests.clear();
