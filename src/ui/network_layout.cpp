@@ -127,6 +127,28 @@ std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSep
     return out;
 }
 
+double freeAngle(std::span<const double> angles, double fallback) {
+    if (angles.empty())
+        return fallback;
+    std::vector<double> a;
+    a.reserve(angles.size());
+    for (double v : angles) {
+        v = normalizeAngle(v);
+        a.push_back(v < 0 ? v + kTwoPi : v);
+    }
+    std::sort(a.begin(), a.end());
+    double bestGap = a.front() + kTwoPi - a.back(); // the gap across 0
+    double best = a.back() + bestGap * 0.5;
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        const double gap = a[i] - a[i - 1];
+        if (gap > bestGap + 1e-9) {
+            bestGap = gap;
+            best = a[i - 1] + gap * 0.5;
+        }
+    }
+    return normalizeAngle(best);
+}
+
 std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent& c,
                                        std::span<const PersonId> only) {
     std::vector<const Person*> people;

@@ -5,6 +5,7 @@
 //   RingGeometry ........... ring radii per trust level (5 innermost … 1 outermost), in world units
 //   ringRadius(), trustFromRadius(), personPosition(), angleOf()
 //   spreadAngles() ......... keeps nodes on one ring from overlapping (display angles)
+//   freeAngle() ............ the middle of the widest gap on a ring (for a new person)
 //   layoutPeople() ......... world position of every person, by id
 //   hitTestPerson() ........ the node under a point
 //   IntroCurve ............. the "can introduce me to" curve between two people
@@ -55,6 +56,9 @@ struct AngleItem {
 // stored angle as it can while neighbours are at least `minSeparation` radians apart. When the
 // ring is too full, the nodes are spaced evenly. Returns the angles in the input's order.
 std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSeparation);
+// The middle of the widest empty arc between the given angles (where a new person fits best);
+// `fallback` when there are none.
+double freeAngle(std::span<const double> angles, double fallback);
 
 struct PlacedPerson {
     PersonId id;

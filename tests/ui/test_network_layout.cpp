@@ -124,6 +124,17 @@ TEST_CASE("network layout: an overfull ring is spaced evenly") {
     CHECK(spreadAngles({}, 1.0).empty());
 }
 
+TEST_CASE("network layout: a new person goes into the widest gap of a ring") {
+    CHECK(freeAngle({}, -1.5) == doctest::Approx(-1.5));
+    const double one[] = {0.0};
+    CHECK(std::fabs(freeAngle(one, 0.0)) == doctest::Approx(std::numbers::pi));
+    const double two[] = {0.0, 1.0};
+    CHECK(normalizeAngle(freeAngle(two, 0.0) - (1.0 + (2 * std::numbers::pi - 1.0) / 2)) ==
+          doctest::Approx(0.0).epsilon(1e-9));
+    const double wrap[] = {3.0, -3.0, 0.5}; // widest gap is between 0.5 and 3.0
+    CHECK(freeAngle(wrap, 0.0) == doctest::Approx(1.75));
+}
+
 TEST_CASE("network layout: layoutPeople places everyone on their ring without overlaps") {
     Board b = makeEmptyBoard();
     b.content.people.put(person(10, 5, 0.0));

@@ -1,0 +1,1234 @@
+// network_map_view.cpp — see network_map_view.hpp.
+//
+// Index
+//   helpers ............ em(), colours, initials, mouse snapshot
+//   edits .............. linkGoalsToPersonEdit, add / rename / delete helpers
+//   toolbar ............ add, fit, filter popup, legend toggle, workspace toggle
+//   canvas drawing ..... rings, threshold zone, "You", intro curves, nodes, overlays, legend
+//   input .............. gestures (move across rings, link, publish / consume cross-view drags)
+//   menus .............. person, intro and background context menus
+//   drawNetworkMapView()
+
+#include "ui/network_map_view.hpp"
+
+#include "model/edits.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/network_layout.hpp"
+#include "ui/theme.hpp"
+#include "ui/workspace_view.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+#include <string>
+#include <unordered_map>
+
+namespace horizons::ui {
+
+// ---------------------------------------------------------------------------------- helpers
+
+namespace {
+
+float em() { return ImGui::GetFontSize(); }
+
+ImU32 withAlpha(ImU32 c, float a) {
+    const auto alpha = static_cast<unsigned>(
+        std::clamp(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * a, 0.0f, 255.0f));
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+// World units per em: the geometry is authored for a 16 px font.
+RingGeometry geometryForEm(float e) {
+    RingGeometry g;
+    const float s = e / 16.0f;
+    g.youRadius *= s;
+    g.innerRadius *= s;
+    g.ringGap *= s;
+    g.nodeRadius *= s;
+    return g;
+}
+
+// The bytes of the first UTF-8 code point of `s` (ASCII upper-cased).
+std::string firstLetter(std::string_view s) {
+    if (s.empty())
+        return {};
+    const auto c = static_cast<unsigned char>(s[0]);
+    std::size_t n = 1;
+    if (c >= 0xF0)
+        n = 4;
+    else if (c >= 0xE0)
+        n = 3;
+    else if (c >= 0xC0)
+        n = 2;
+    n = std::min(n, s.size());
+    std::string out(s.substr(0, n));
+    if (n == 1)
+        out[0] = static_cast<char>(std::toupper(c));
+    return out;
+}
+
+std::string initials(std::string_view name) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && name[i] == ' ')
+            ++i;
+        const std::size_t start = i;
+        while (i < name.size() && name[i] != ' ')
+            ++i;
+        if (i > start)
+            words.push_back(name.substr(start, i - start));
+    }
+    if (words.empty())
+        return "?";
+    std::string out = firstLetter(words.front());
+    if (words.size() > 1)
+        out += firstLetter(words.back());
+    return out;
+}
+
+// `text` shortened with an ellipsis to fit `maxWidth` pixels.
+std::string fitText(const std::string& text, float maxWidth) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth)
+        return text;
+    std::string s = text;
+    while (!s.empty()) {
+        // drop one UTF-8 code point from the end
+        std::size_t cut = s.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut;
+        s.resize(cut);
+        if (ImGui::CalcTextSize((s + "\xE2\x80\xA6").c_str()).x <= maxWidth)
+            return s + "\xE2\x80\xA6";
+    }
+    return "\xE2\x80\xA6";
+}
+
+// The mouse, read once per frame.
+struct MouseSnap {
+    ImVec2 pos{0, 0};
+    bool valid = false;
+    bool clicked = false;       // left went down
+    bool doubleClicked = false; // left double click
+    bool down = false;          // left held
+    bool released = false;      // left went up
+    float dragThreshold = 4.0f; // pixels before a press becomes a drag
+};
+
+MouseSnap snapMouse() {
+    const ImGuiIO& io = ImGui::GetIO();
+    MouseSnap m;
+    m.pos = io.MousePos;
+    m.valid = ImGui::IsMousePosValid(&io.MousePos);
+    m.clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+    m.doubleClicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    m.down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    m.released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    m.dragThreshold = std::max(4.0f, 0.3f * em());
+    return m;
+}
+
+bool inRect(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x >= a.x && p.y >= a.y && p.x < b.x && p.y < b.y; }
+
+std::string personKey(PersonId id) { return "person:" + std::to_string(id.value); }
+
+} // namespace
+
+ImU32 relationshipColour(Relationship r) {
+    static const ImU32 dark[kRelationshipCount] = {
+        IM_COL32(84, 142, 255, 255),  // Manager
+        IM_COL32(128, 112, 245, 255), // SkipLevel
+        IM_COL32(38, 170, 175, 255),  // Colleague
+        IM_COL32(86, 178, 92, 255),   // Mentor
+        IM_COL32(214, 166, 36, 255),  // Sponsor
+        IM_COL32(232, 118, 56, 255),  // PeerOutside
+        IM_COL32(224, 92, 150, 255),  // FriendFamily
+        IM_COL32(172, 98, 222, 255),  // Coach
+        IM_COL32(130, 136, 150, 255), // Other
+    };
+    static const ImU32 light[kRelationshipCount] = {
+        IM_COL32(36, 102, 224, 255),  IM_COL32(96, 76, 214, 255),  IM_COL32(16, 132, 140, 255),
+        IM_COL32(46, 140, 56, 255),   IM_COL32(176, 128, 0, 255),  IM_COL32(204, 88, 24, 255),
+        IM_COL32(196, 56, 120, 255),  IM_COL32(140, 64, 196, 255), IM_COL32(110, 116, 130, 255),
+    };
+    const int i = std::clamp(static_cast<int>(r), 0, kRelationshipCount - 1);
+    return currentTheme() == Theme::Light ? light[i] : dark[i];
+}
+
+const char* trustRingLabel(int trust) {
+    switch (std::clamp(trust, kMinTrust, kMaxTrust)) {
+    case 5: return "talk about anything";
+    case 4: return "wider aspirations";
+    case 3: return "growth here";
+    case 2: return "the current role, openly";
+    default: return "keep to the current role";
+    }
+}
+
+// ------------------------------------------------------------------------------------ edits
+
+Edit linkGoalsToPersonEdit(Document& doc, PersonId person, std::span<const GoalId> goals) {
+    Edit out;
+    std::vector<GoalId> seen;
+    for (GoalId g : goals) {
+        if (std::find(seen.begin(), seen.end(), g) != seen.end())
+            continue;
+        seen.push_back(g);
+        Edit e = linkPersonToGoal(doc.board(), doc.newId<LinkId>(), person, g);
+        if (e.empty())
+            continue;
+        for (auto& op : e.ops)
+            out.ops.push_back(std::move(op));
+    }
+    if (!out.empty())
+        out.label = seen.size() == 1 ? "Link person to goal" : "Link person to goals";
+    return out;
+}
+
+namespace {
+
+struct Frame; // per-frame data shared by the drawing and input helpers
+
+PersonId addPersonAt(ViewContext& ctx, int trust, double angle) {
+    Person p;
+    p.id = ctx.doc.newId<PersonId>();
+    p.name = "New person";
+    p.trust = std::clamp(trust, kMinTrust, kMaxTrust);
+    p.mapAngle = normalizeAngle(angle);
+    if (!ctx.doc.apply(addPerson(ctx.doc.board(), p)))
+        return {};
+    ctx.shared.selection.selectOnly(p.id);
+    return p.id;
+}
+
+void startRename(NetworkMapViewState& st, const Person& p) {
+    st.renaming = p.id;
+    st.renameText = p.name;
+    st.renameFocus = true;
+}
+
+void deleteSelectedPeople(ViewContext& ctx) {
+    std::vector<PersonId> ids = ctx.shared.selection.people;
+    if (ids.empty())
+        return;
+    if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids)))
+        for (PersonId id : ids)
+            ctx.shared.selection.drop(id);
+}
+
+// --------------------------------------------------------------------------------- toolbar
+
+void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
+    if (!ImGui::BeginPopup("map-filter"))
+        return;
+    NetworkFilter& f = st.filter;
+    compat::separatorText("Relationship");
+    // Only relationships on the board, plus any already excluded (so they can be re-enabled).
+    bool present[kRelationshipCount] = {};
+    for (const auto& p : c.people)
+        present[static_cast<int>(p.relationship)] = true;
+    for (int i = 0; i < kRelationshipCount; ++i) {
+        const auto r = static_cast<Relationship>(i);
+        if (!present[i] && (f.relationships & relationshipBit(r)))
+            continue;
+        bool on = (f.relationships & relationshipBit(r)) != 0;
+        ImGui::PushID(i);
+        ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(relationshipColour(r)),
+                           ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
+                           ImVec2(0.8f * em(), 0.8f * em()));
+        ImGui::SameLine();
+        const std::string label(relationshipName(r));
+        if (ImGui::Checkbox(label.c_str(), &on))
+            f.relationships = on ? (f.relationships | relationshipBit(r))
+                                 : (f.relationships & ~relationshipBit(r));
+        ImGui::PopID();
+    }
+    if (ImGui::SmallButton("All"))
+        f.relationships = kAllRelationships;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("None"))
+        f.relationships = 0;
+
+    compat::separatorText("Organisation");
+    int org = static_cast<int>(f.org);
+    ImGui::RadioButton("Anyone", &org, static_cast<int>(OrgFilter::Any));
+    ImGui::SameLine();
+    ImGui::RadioButton("Inside", &org, static_cast<int>(OrgFilter::Inside));
+    ImGui::SameLine();
+    ImGui::RadioButton("Outside", &org, static_cast<int>(OrgFilter::Outside));
+    f.org = static_cast<OrgFilter>(org);
+
+    compat::separatorText("Conversations");
+    ImGui::Checkbox("Only overdue conversations", &f.overdueOnly);
+
+    compat::separatorText("Minimum trust");
+    ImGui::SetNextItemWidth(12 * em());
+    ImGui::SliderInt("##mintrust", &f.minTrust, kMinTrust, kMaxTrust, "%d");
+    f.minTrust = std::clamp(f.minTrust, kMinTrust, kMaxTrust);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", trustRingLabel(f.minTrust));
+
+    ImGui::Separator();
+    if (ImGui::Button("Clear filter"))
+        f.reset();
+    ImGui::EndPopup();
+}
+
+bool toolbarButton(const char* label, const char* id, const char* tip) {
+    const bool clicked = ImGui::Button(label);
+    registerLastItem(std::string("button:") + id, "button", label);
+    compat::itemTooltip(tip);
+    return clicked;
+}
+
+void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHint) {
+    const BoardContent& c = ctx.doc.content();
+    const bool ro = ctx.shared.readOnly;
+    ImGui::BeginDisabled(ro);
+    if (toolbarButton("+ Person", "map-add-person",
+                      "Add a person to the map (or double-click empty space on a ring)")) {
+        std::vector<double> angles;
+        for (const auto& p : c.people)
+            if (p.trust == 3)
+                angles.push_back(p.mapAngle);
+        const PersonId id = addPersonAt(ctx, 3, freeAngle(angles, -std::numbers::pi / 2));
+        if (const Person* p = ctx.doc.content().people.find(id))
+            startRename(st, *p);
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (toolbarButton("Fit", "map-fit", "Show the whole map (Ctrl+0)"))
+        st.fitRequested = true;
+    ImGui::SameLine();
+    const bool filtered = st.filter.active();
+    if (filtered)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (toolbarButton(filtered ? "Filter *" : "Filter", "map-filter",
+                      "Show only some people: relationship, inside or outside the "
+                      "organisation, overdue conversations, minimum trust"))
+        ImGui::OpenPopup("map-filter");
+    if (filtered)
+        ImGui::PopStyleColor();
+    drawFilterPopup(c, st);
+    ImGui::SameLine();
+    if (toolbarButton(st.showLegend ? "Hide legend" : "Legend", "map-legend",
+                      "What the colours and markers mean"))
+        st.showLegend = !st.showLegend;
+    if (ctx.ui) {
+        const float w = workspaceToggleWidth();
+        const float x = ImGui::GetCursorPosX();
+        ImGui::SameLine();
+        const float right = x + canvasWidthHint - w;
+        if (right > ImGui::GetCursorPosX())
+            ImGui::SetCursorPosX(right);
+        drawWorkspaceToggle(ctx.ui->panels, WorkspacePane::Map);
+    }
+}
+
+// ------------------------------------------------------------------------- per-frame data
+
+struct Frame {
+    Frame(const BoardContent& content, RingGeometry geometry, ImVec2 min, ImVec2 max)
+        : c(content), g(geometry), c0(min), c1(max) {}
+    const BoardContent& c;
+    RingGeometry g;
+    ImVec2 c0, c1; // canvas rectangle (screen)
+    float zoom = 1;
+    std::vector<PlacedPerson> placed;              // visible people
+    std::vector<PersonId> visible;                 // ids, sorted
+    std::vector<PersonId> overdue;                 // sorted
+    std::vector<PersonId> linkedToSelectedGoals;   // sorted
+    std::unordered_map<PersonId, std::size_t> goalCount;
+    float nodeR = 10;                              // screen radius of a node
+    MouseSnap mouse;
+    bool hovered = false;                          // canvas hovered (no other item active)
+    bool mouseInCanvas = false;
+
+    ImVec2 toScreen(ImVec2 w) const { return toIm(navXf.toScreen(fromIm(w))); }
+    ImVec2 toWorld(ImVec2 s) const { return toIm(navXf.toWorld(fromIm(s))); }
+    CanvasTransform navXf;
+    bool isVisible(PersonId id) const { return std::binary_search(visible.begin(), visible.end(), id); }
+    bool isOverdue(PersonId id) const { return std::binary_search(overdue.begin(), overdue.end(), id); }
+    std::optional<PersonId> personAt(ImVec2 screen) const {
+        return hitTestPerson(placed, toWorld(screen), (nodeR + 3.0f) / zoom);
+    }
+    ImVec2 handlePos(const PlacedPerson& p) const { // link handle: on the rim, outwards
+        const ImVec2 s = toScreen(p.pos);
+        const float a = static_cast<float>(p.angle);
+        return s + ImVec2(std::cos(a), std::sin(a)) * (nodeR + 0.55f * em());
+    }
+};
+
+// Intro under the mouse (curves between visible people), for the context menu.
+std::optional<IntroId> introAt(const Frame& f, ImVec2 screen) {
+    std::optional<IntroId> best;
+    float bestD = 0.35f * em();
+    for (const auto& in : f.c.intros) {
+        const PlacedPerson* a = findPlaced(f.placed, in.from);
+        const PlacedPerson* b = findPlaced(f.placed, in.to);
+        if (!a || !b)
+            continue;
+        const IntroCurve cv = introCurve(f.toScreen(a->pos), f.toScreen(b->pos), f.nodeR + 2.0f);
+        const float d = cv.distanceTo(screen);
+        if (d < bestD) {
+            bestD = d;
+            best = in.id;
+        }
+    }
+    return best;
+}
+
+// ------------------------------------------------------------------------- canvas drawing
+
+void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust) {
+    const Palette& pal = palette();
+    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
+    // The zone of people trusted with goals beyond the organisation: shaded.
+    if (threshold >= kMinTrust && threshold <= kMaxTrust) {
+        const float rz = (ringRadius(f.g, threshold) + 0.5f * f.g.ringGap) * f.zoom;
+        dl->AddCircleFilled(centre, rz, withAlpha(pal.accent, 0.07f), 96);
+        dl->AddCircle(centre, rz, withAlpha(pal.accent, 0.45f), 96, 1.5f);
+    }
+    for (int t = kMinTrust; t <= kMaxTrust; ++t) {
+        const float r = ringRadius(f.g, t) * f.zoom;
+        const bool isThreshold = t == threshold;
+        const bool hot = t == highlightTrust;
+        ImU32 col = isThreshold ? withAlpha(pal.accent, 0.8f) : pal.canvasGrid;
+        float thick = isThreshold ? 2.0f : 1.2f;
+        if (hot) {
+            col = pal.accent;
+            thick = 3.0f;
+        }
+        dl->AddCircle(centre, r, col, 128, thick);
+        registerItem("ring:" + std::to_string(t), "ring",
+                     "Trust " + std::to_string(t) + ": " + trustRingLabel(t),
+                     centre - ImVec2(r, r), centre + ImVec2(r, r));
+    }
+    // Labels on top of each ring, on a small pill so they stay readable over curves.
+    const float fs = 0.8f * em();
+    ImFont* font = ImGui::GetFont();
+    for (int t = kMinTrust; t <= kMaxTrust; ++t) {
+        const float r = ringRadius(f.g, t) * f.zoom;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
+        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
+        if (f.zoom * f.g.ringGap < fs * 1.3f && t != kMinTrust && t != kMaxTrust &&
+            t != threshold)
+            continue; // zoomed far out: keep only a few labels
+        const ImVec2 pos(centre.x - sz.x * 0.5f, centre.y - r - sz.y * 0.5f);
+        const ImVec2 pad(0.3f * em(), 0.05f * em());
+        dl->AddRectFilled(pos - pad, pos + sz + pad, withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
+        dl->AddText(font, fs, pos, t == threshold ? pal.accent : pal.textMuted, buf);
+    }
+    // The threshold's meaning, at the bottom of the shaded zone.
+    if (threshold >= kMinTrust && threshold <= kMaxTrust) {
+        const float rz = (ringRadius(f.g, threshold) + 0.5f * f.g.ringGap) * f.zoom;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "beyond-the-org goals: trust %d and in", threshold);
+        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
+        const ImVec2 pos(centre.x - sz.x * 0.5f, centre.y + rz - sz.y * 0.5f);
+        const ImVec2 pad(0.3f * em(), 0.05f * em());
+        dl->AddRectFilled(pos - pad, pos + sz + pad, withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
+        dl->AddText(font, fs, pos, pal.accent, buf);
+    }
+}
+
+void drawYou(ImDrawList* dl, const Frame& f) {
+    const Palette& pal = palette();
+    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
+    const float r = std::max(f.g.youRadius * f.zoom, 0.9f * em());
+    dl->AddCircleFilled(centre, r, pal.accent, 48);
+    FontScope bold(fonts().semibold);
+    const char* you = "You";
+    const ImVec2 sz = ImGui::CalcTextSize(you);
+    dl->AddText(centre - sz * 0.5f, IM_COL32(255, 255, 255, 255), you);
+    registerItem("map:you", "you", "You", centre - ImVec2(r, r), centre + ImVec2(r, r));
+}
+
+void drawIntroCurve(ImDrawList* dl, const Frame& f, ImVec2 a, ImVec2 b, ImU32 col, float thick) {
+    const IntroCurve cv = introCurve(a, b, f.nodeR + 2.0f);
+    dl->AddBezierQuadratic(cv.p0, cv.ctrl, cv.p1, col, thick, 24);
+    const ArrowHead h = arrowHead(cv, 0.55f * em());
+    dl->AddTriangleFilled(h.tip, h.left, h.right, col);
+}
+
+void drawIntros(ImDrawList* dl, const Frame& f, const Selection& sel, IntroId hot) {
+    const Palette& pal = palette();
+    for (const auto& in : f.c.intros) {
+        const PlacedPerson* a = findPlaced(f.placed, in.from);
+        const PlacedPerson* b = findPlaced(f.placed, in.to);
+        if (!a || !b)
+            continue;
+        const bool lit = sel.has(in.from) || sel.has(in.to) || in.id == hot;
+        drawIntroCurve(dl, f, f.toScreen(a->pos), f.toScreen(b->pos),
+                       lit ? pal.accent : withAlpha(pal.textMuted, 0.75f), lit ? 2.2f : 1.4f);
+    }
+}
+
+struct NodeLook {
+    bool selected = false;
+    bool hovered = false;
+    bool litByGoal = false;  // linked to a goal selected on the board
+    bool dimmed = false;     // goals are selected and this person is not linked to them
+    bool dropTarget = false; // a goal or link drag would land here
+    bool ghost = false;      // the original place of a person being dragged
+};
+
+void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const NodeLook& look) {
+    const Palette& pal = palette();
+    const float a = look.ghost ? 0.3f : (look.dimmed ? 0.4f : 1.0f);
+    const ImU32 col = withAlpha(relationshipColour(p.relationship), a);
+    const float r = f.nodeR;
+
+    if (look.litByGoal)
+        dl->AddCircleFilled(s, r + 0.45f * em(), withAlpha(pal.accent, 0.28f), 32);
+    if (look.dropTarget)
+        dl->AddCircle(s, r + 0.5f * em(), pal.accent, 32, 3.0f);
+
+    // Inside the organisation: a filled disc. Outside: a ring with the canvas showing through.
+    if (p.insideOrg) {
+        dl->AddCircleFilled(s, r, col, 32);
+    } else {
+        dl->AddCircleFilled(s, r, withAlpha(pal.canvasBg, a), 32);
+        dl->AddCircle(s, r - 1.5f, col, 32, 3.0f);
+    }
+    if (look.selected || look.hovered)
+        dl->AddCircle(s, r + 2.5f, look.selected ? pal.accent : withAlpha(pal.text, 0.6f), 32,
+                      look.selected ? 2.5f : 1.5f);
+
+    // Initials inside (when the disc is big enough), the name below.
+    const std::string ini = initials(p.name);
+    const float fs = std::min(0.8f * em(), r * 1.0f);
+    if (fs >= 0.45f * em()) {
+        FontScope bold(fonts().semibold);
+        ImFont* font = ImGui::GetFont();
+        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ini.c_str());
+        const ImU32 tc = p.insideOrg ? withAlpha(IM_COL32(255, 255, 255, 255), a) : col;
+        dl->AddText(font, fs, s - sz * 0.5f, tc, ini.c_str());
+    }
+    {
+        const std::string name = fitText(p.name, 9.0f * em());
+        FontScope font(look.selected ? fonts().semibold : nullptr);
+        const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
+        const ImVec2 pos(s.x - sz.x * 0.5f, s.y + r + 0.15f * em());
+        dl->AddRectFilled(pos - ImVec2(0.2f * em(), 0), pos + sz + ImVec2(0.2f * em(), 0),
+                          withAlpha(pal.canvasBg, 0.75f * a), 0.25f * em());
+        dl->AddText(pos, withAlpha(pal.text, a), name.c_str());
+    }
+    // Overdue: a warning badge at the top right.
+    if (f.isOverdue(p.id) && !look.ghost) {
+        const ImVec2 b = s + ImVec2(r * 0.75f, -r * 0.75f);
+        const float br = std::max(0.42f * em(), r * 0.38f);
+        dl->AddCircleFilled(b, br, withAlpha(pal.warning, a), 16);
+        FontScope bold(fonts().semibold);
+        ImFont* font = ImGui::GetFont();
+        const float bfs = br * 1.7f;
+        const ImVec2 sz = font->CalcTextSizeA(bfs, FLT_MAX, 0.0f, "!");
+        dl->AddText(font, bfs, b - sz * 0.5f, IM_COL32(30, 20, 0, 255), "!");
+    }
+}
+
+void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
+    const Palette& pal = palette();
+    bool present[kRelationshipCount] = {};
+    int count = 0;
+    for (const auto& p : f.c.people)
+        if (!present[static_cast<int>(p.relationship)]) {
+            present[static_cast<int>(p.relationship)] = true;
+            ++count;
+        }
+    char thresholdText[64];
+    std::snprintf(thresholdText, sizeof thresholdText, "trusted with beyond-org goals (%d+)",
+                  threshold);
+    const char* symbols[] = {"inside the organisation", "outside the organisation",
+                             "conversation overdue", "can introduce me to", thresholdText};
+    const int rows = count + 5;
+    const float line = ImGui::GetTextLineHeight() + 0.15f * em();
+    float textW = 0;
+    for (int i = 0; i < kRelationshipCount; ++i)
+        if (present[i])
+            textW = std::max(textW,
+                             ImGui::CalcTextSize(std::string(relationshipName(static_cast<Relationship>(i))).c_str()).x);
+    for (const char* s : symbols)
+        textW = std::max(textW, ImGui::CalcTextSize(s).x);
+    const float pad = 0.5f * em();
+    const float iconW = 1.6f * em();
+    const ImVec2 size(pad * 2 + iconW + textW, pad * 2 + line * static_cast<float>(rows) + 0.3f * em());
+    if (size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f)
+        return; // too small a canvas for a legend
+    const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - size.y);
+    dl->AddRectFilled(a, a + size, withAlpha(pal.cardBg, 0.94f), 0.4f * em());
+    dl->AddRect(a, a + size, pal.cardBorder, 0.4f * em());
+    ImVec2 p = a + ImVec2(pad, pad);
+    const float dot = 0.4f * em();
+    auto rowText = [&](const char* s, ImU32 c) {
+        dl->AddText(ImVec2(p.x + iconW, p.y), c, s);
+        p.y += line;
+    };
+    for (int i = 0; i < kRelationshipCount; ++i) {
+        if (!present[i])
+            continue;
+        const auto r = static_cast<Relationship>(i);
+        dl->AddCircleFilled(ImVec2(p.x + dot + 0.2f * em(), p.y + line * 0.45f), dot,
+                            relationshipColour(r), 16);
+        rowText(std::string(relationshipName(r)).c_str(), pal.text);
+    }
+    p.y += 0.3f * em();
+    const ImVec2 ic(p.x + dot + 0.2f * em(), 0);
+    dl->AddCircleFilled(ImVec2(ic.x, p.y + line * 0.45f), dot, pal.textMuted, 16);
+    rowText(symbols[0], pal.textMuted);
+    dl->AddCircle(ImVec2(ic.x, p.y + line * 0.45f), dot - 1.0f, pal.textMuted, 16, 2.0f);
+    rowText(symbols[1], pal.textMuted);
+    dl->AddCircleFilled(ImVec2(ic.x, p.y + line * 0.45f), dot, pal.warning, 16);
+    {
+        const ImVec2 sz = ImGui::CalcTextSize("!");
+        dl->AddText(ImVec2(ic.x, p.y + line * 0.45f) - sz * 0.5f, IM_COL32(30, 20, 0, 255), "!");
+    }
+    rowText(symbols[2], pal.textMuted);
+    {
+        const float y = p.y + line * 0.45f;
+        dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + iconW - 0.5f * em(), y), pal.textMuted, 1.5f);
+        const ImVec2 tip(p.x + iconW - 0.4f * em(), y);
+        dl->AddTriangleFilled(tip, tip - ImVec2(0.45f * em(), 0.25f * em()),
+                              tip - ImVec2(0.45f * em(), -0.25f * em()), pal.textMuted);
+    }
+    rowText(symbols[3], pal.textMuted);
+    dl->AddRectFilled(ImVec2(p.x, p.y + 0.15f * em()), ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
+                      withAlpha(pal.accent, 0.18f), 0.2f * em());
+    dl->AddRect(ImVec2(p.x, p.y + 0.15f * em()), ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
+                withAlpha(pal.accent, 0.6f), 0.2f * em());
+    rowText(symbols[4], pal.textMuted);
+}
+
+void personTooltip(const Frame& f, const Person& p, std::optional<Date> last, Date today) {
+    ImGui::BeginTooltip();
+    {
+        FontScope bold(fonts().semibold);
+        ImGui::TextUnformatted(p.name.c_str());
+    }
+    const std::string rel(relationshipName(p.relationship));
+    ImGui::TextDisabled("%s, %s the organisation", rel.c_str(), p.insideOrg ? "inside" : "outside");
+    ImGui::Text("Trust %d: %s", p.trust, trustRingLabel(p.trust));
+    if (last)
+        ImGui::Text("Last talked %s (%d days ago)", last->iso().c_str(), today.days - last->days);
+    else
+        ImGui::TextDisabled("No conversation logged yet");
+    if (f.isOverdue(p.id)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+        ImGui::TextUnformatted("A conversation is overdue");
+        ImGui::PopStyleColor();
+    }
+    const auto it = f.goalCount.find(p.id);
+    const std::size_t n = it == f.goalCount.end() ? 0 : it->second;
+    ImGui::Text("%zu linked goal%s", n, n == 1 ? "" : "s");
+    ImGui::Separator();
+    ImGui::TextDisabled("Drag across the rings to change trust, onto a card to link a goal.\n"
+                        "Shift+drag (or the handle) to another person: can introduce me to.");
+    ImGui::EndTooltip();
+}
+
+} // namespace
+
+// ----------------------------------------------------------------------- drawNetworkMapView
+
+void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
+    const Palette& pal = palette();
+    const bool ro = ctx.shared.readOnly;
+    CrossViewDrag& drag = ctx.shared.drag;
+    Selection& sel = ctx.shared.selection;
+
+    ImGui::PushID("network-map");
+
+    // Our published person drag was released outside the map last frame: whoever was under
+    // the mouse had a frame to consume it; clear what is left.
+    if (st.publishedDrag && st.releasedDrag) {
+        if (drag.kind == CrossViewDrag::Kind::Person)
+            drag = CrossViewDrag{};
+        st.publishedDrag = st.releasedDrag = false;
+    }
+
+    const float toolbarW = ImGui::GetContentRegionAvail().x;
+    drawToolbar(ctx, st, toolbarW);
+    const BoardContent& c = ctx.doc.content();
+
+    // ---- canvas ----
+    const ImVec2 c0 = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 4.0f * em());
+    size.y = std::max(size.y, 4.0f * em());
+    ImGui::InvisibleButton("##map-canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::SetItemAllowOverlap();
+    const bool canvasHovered = ImGui::IsItemHovered();
+    const ImVec2 c1 = c0 + size;
+    handleCanvasNavigation(st.nav, c0, size, canvasHovered);
+
+    Frame f(c, geometryForEm(em()), c0, c1);
+    const Vec2f canvasSize = fromIm(size);
+    if (st.fitRequested || !(st.canvasSize == canvasSize)) {
+        // Refit on demand and whenever the canvas is resized (split dragged, window resized)
+        // unless the user zoomed or panned since the last fit.
+        if (st.fitRequested || st.canvasSize.x == 0) {
+            const float e = f.g.extent();
+            st.nav.xf = fitRect(st.nav.xf, Rectf{{-e, -e}, {e, e}}, canvasSize, 0.25f * em(),
+                                ZoomLimits{0.2f, 3.0f});
+        } else {
+            // keep the centre where it was, relative to the canvas centre
+            st.nav.xf.offset = st.nav.xf.offset + (canvasSize - st.canvasSize) * 0.5f;
+        }
+        st.fitRequested = false;
+        st.canvasSize = canvasSize;
+    }
+    f.navXf = st.nav.xf;
+    f.zoom = st.nav.xf.zoom;
+    f.nodeR = std::max(f.g.nodeRadius * f.zoom, 0.6f * em());
+    f.mouse = snapMouse();
+    f.hovered = canvasHovered;
+    f.mouseInCanvas = f.mouse.valid && inRect(f.mouse.pos, c0, c1) &&
+                      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+                                             ImGuiHoveredFlags_ChildWindows);
+
+    // ---- who is shown, and what lights up ----
+    f.visible = visiblePeople(c, st.filter, ctx.today);
+    f.overdue = overduePeople(c, ctx.today);
+    f.linkedToSelectedGoals = peopleLinkedToGoals(c, sel.goals);
+    for (const auto& l : c.links)
+        ++f.goalCount[l.person];
+
+    // A selection made elsewhere (coach hint, inspector, board): make the person visible.
+    if (sel.people != st.lastSelection && sel.people.size() == 1) {
+        const PersonId want = sel.people.front();
+        if (c.people.contains(want)) {
+            if (!std::binary_search(f.visible.begin(), f.visible.end(), want)) {
+                st.filter.reset();
+                f.visible = visiblePeople(c, st.filter, ctx.today);
+            }
+        }
+    }
+    f.placed = layoutPeople(f.g, c, f.visible);
+    if (sel.people != st.lastSelection && sel.people.size() == 1) {
+        if (const PlacedPerson* pp = findPlaced(f.placed, sel.people.front())) {
+            const ImVec2 s = f.toScreen(pp->pos);
+            const float m = 2.0f * em();
+            if (!inRect(s, c0 + ImVec2(m, m), c1 - ImVec2(m, m))) {
+                st.nav.xf = panBy(st.nav.xf, fromIm((c0 + c1) * 0.5f - s));
+                f.navXf = st.nav.xf;
+            }
+        }
+    }
+
+    // ---- focus: Delete / F2 / Ctrl+0 act on the map after a click on it ----
+    const bool anyClick = ImGui::IsMouseClicked(ImGuiMouseButton_Left) ||
+                          ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+    if (anyClick && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        st.focused = f.mouseInCanvas && canvasHovered;
+
+    // ---- what is under the mouse ----
+    std::optional<PersonId> under;
+    if (f.mouse.valid && f.mouseInCanvas)
+        under = f.personAt(f.mouse.pos);
+    bool overHandle = false;
+    if (!ro && canvasHovered && st.gesture == NetworkMapViewState::Gesture::None) {
+        // The link handle of the hovered (or the only selected) person.
+        for (const auto& pp : f.placed) {
+            if (!(under == pp.id || (sel.people.size() == 1 && sel.people.front() == pp.id)))
+                continue;
+            const ImVec2 h = f.handlePos(pp);
+            if (lengthOf(f.mouse.pos - h) <= 0.5f * em()) {
+                overHandle = true;
+                under = pp.id;
+            }
+        }
+    }
+
+    // ---- consume a goal drag from the board released over a person ----
+    std::optional<PersonId> goalDropTarget;
+    if (drag.kind == CrossViewDrag::Kind::Goals && !drag.goals.empty()) {
+        const ImVec2 at = drag.released ? ImVec2(drag.releaseX, drag.releaseY) : f.mouse.pos;
+        if (inRect(at, c0, c1) && (drag.released || f.mouseInCanvas)) {
+            goalDropTarget = f.personAt(at);
+            if (drag.released) {
+                if (goalDropTarget && !ro)
+                    ctx.doc.apply(linkGoalsToPersonEdit(ctx.doc, *goalDropTarget, drag.goals));
+                drag = CrossViewDrag{};
+                goalDropTarget.reset();
+            }
+        }
+    }
+
+    // ---- left-button gestures ----
+    using Gesture = NetworkMapViewState::Gesture;
+    if (st.gesture != Gesture::None && !c.people.contains(st.gesturePerson)) {
+        st.gesture = Gesture::None; // deleted under us (undo)
+        if (st.publishedDrag)
+            drag = CrossViewDrag{}, st.publishedDrag = false;
+    }
+    if (st.renaming && !c.people.contains(st.renaming))
+        st.renaming = {};
+
+    const bool startAllowed = canvasHovered && f.mouse.clicked && !st.nav.spaceHeld &&
+                              st.gesture == Gesture::None;
+    if (startAllowed) {
+        if (under) {
+            const bool ctrl = compat::ctrlDown();
+            if (ctrl)
+                sel.toggle(*under);
+            else if (!sel.has(*under))
+                sel.selectOnly(*under);
+            st.gesture = (overHandle || compat::shiftDown()) && !ro ? Gesture::Link : Gesture::Press;
+            st.gesturePerson = *under;
+            st.pressPos = f.mouse.pos;
+        } else if (!compat::ctrlDown() && !introAt(f, f.mouse.pos)) {
+            sel.clear();
+        }
+    }
+    // Double-click: rename a person, or add one on empty space.
+    if (canvasHovered && f.mouse.doubleClicked && !ro && !st.nav.spaceHeld) {
+        if (under) {
+            if (const Person* p = c.people.find(*under))
+                startRename(st, *p);
+            st.gesture = Gesture::None;
+        } else {
+            const ImVec2 w = f.toWorld(f.mouse.pos);
+            const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
+            if (const Person* p = ctx.doc.content().people.find(id))
+                startRename(st, *p);
+        }
+    }
+
+    int targetTrust = 0;       // ring under a person being moved (0 = none)
+    std::optional<PersonId> linkTarget;
+    if (st.gesture == Gesture::Press && f.mouse.down) {
+        const ImVec2 d = f.mouse.pos - st.pressPos;
+        if (!ro && std::max(std::fabs(d.x), std::fabs(d.y)) >= f.mouse.dragThreshold)
+            st.gesture = Gesture::MovePerson;
+    }
+    if (st.gesture == Gesture::MovePerson) {
+        // Published for the board: a person dropped on a card links them.
+        drag.kind = CrossViewDrag::Kind::Person;
+        drag.person = st.gesturePerson;
+        drag.goals.clear();
+        drag.released = false;
+        st.publishedDrag = true;
+        st.releasedDrag = false;
+        if (f.mouseInCanvas)
+            targetTrust = trustFromRadius(f.g, lengthOf(f.toWorld(f.mouse.pos)));
+    }
+    if (st.gesture == Gesture::Link && f.mouseInCanvas) {
+        linkTarget = f.personAt(f.mouse.pos);
+        if (linkTarget == st.gesturePerson)
+            linkTarget.reset();
+    }
+    const bool escape = compat::keyPressed(compat::Key::Escape, false);
+    if (st.gesture != Gesture::None && escape) {
+        if (st.publishedDrag)
+            drag = CrossViewDrag{}, st.publishedDrag = false;
+        st.gesture = Gesture::None;
+    }
+    if (st.gesture != Gesture::None && (f.mouse.released || !f.mouse.down)) {
+        const Gesture g = st.gesture;
+        st.gesture = Gesture::None;
+        if (g == Gesture::MovePerson) {
+            if (f.mouseInCanvas) {
+                const ImVec2 w = f.toWorld(f.mouse.pos);
+                const Person* p = c.people.find(st.gesturePerson);
+                const int trust = trustFromRadius(f.g, lengthOf(w));
+                const double angle = angleOf(w);
+                if (p && (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
+                    ctx.doc.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
+                drag = CrossViewDrag{};
+                st.publishedDrag = false;
+            } else {
+                drag.released = true;
+                drag.releaseX = f.mouse.pos.x;
+                drag.releaseY = f.mouse.pos.y;
+                st.releasedDrag = true;
+            }
+        } else if (g == Gesture::Link && linkTarget) {
+            ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), st.gesturePerson,
+                                   *linkTarget));
+        }
+    }
+
+    // ---- keyboard ----
+    const bool keysHere = st.focused && !ImGui::GetIO().WantTextInput && !st.renaming;
+    if (keysHere && !ro && compat::keyPressed(compat::Key::Delete, false) && !sel.people.empty())
+        deleteSelectedPeople(ctx);
+    if (keysHere && !ro && compat::keyPressed(compat::Key::F2, false) && !sel.people.empty())
+        if (const Person* p = c.people.find(sel.people.front()))
+            startRename(st, *p);
+    if ((keysHere || canvasHovered) && compat::shortcut(compat::Key::Num0))
+        st.fitRequested = true;
+
+    // ---- draw ----
+    const BoardContent& cc = ctx.doc.content(); // edits above may have changed it
+    f.placed = layoutPeople(f.g, cc, visiblePeople(cc, st.filter, ctx.today));
+    f.visible.clear();
+    for (const auto& pp : f.placed)
+        f.visible.push_back(pp.id);
+    std::sort(f.visible.begin(), f.visible.end());
+    f.overdue = overduePeople(cc, ctx.today);
+    f.goalCount.clear();
+    for (const auto& l : cc.links)
+        ++f.goalCount[l.person];
+    f.linkedToSelectedGoals = peopleLinkedToGoals(cc, sel.goals);
+    Frame& fr = f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(c0, c1, true);
+    dl->AddRectFilled(c0, c1, pal.canvasBg, 0.3f * em());
+    const int threshold = cc.meta.settings.beyondOrgTrust;
+    drawRings(dl, fr, threshold, targetTrust);
+    drawYou(dl, fr);
+
+    std::optional<IntroId> hotIntro;
+    if (canvasHovered && !under && st.gesture == Gesture::None)
+        hotIntro = introAt(fr, f.mouse.pos);
+    drawIntros(dl, fr, sel, hotIntro ? *hotIntro : IntroId{});
+
+    const bool goalsSelected = !sel.goals.empty();
+    auto lookFor = [&](PersonId id) {
+        NodeLook look;
+        look.selected = sel.has(id);
+        look.hovered = under == id && st.gesture == Gesture::None;
+        look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
+                                                              f.linkedToSelectedGoals.end(), id);
+        look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
+        look.dropTarget = goalDropTarget == id || linkTarget == id;
+        return look;
+    };
+    // Unselected first, then selected / hovered on top.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& pp : fr.placed) {
+            const Person* p = cc.people.find(pp.id);
+            if (!p)
+                continue;
+            NodeLook look = lookFor(pp.id);
+            const bool moving = st.gesture == Gesture::MovePerson && st.gesturePerson == pp.id;
+            const bool top = look.selected || look.hovered || moving;
+            if ((pass == 0) == top)
+                continue;
+            const ImVec2 s = fr.toScreen(pp.pos);
+            if (moving)
+                look.ghost = true;
+            drawNode(dl, fr, *p, s, look);
+            registerItem(personKey(pp.id), "person", p->name, s - ImVec2(fr.nodeR, fr.nodeR),
+                         s + ImVec2(fr.nodeR, fr.nodeR));
+        }
+
+    // Link handle on the hovered / single selected person.
+    if (!ro && st.gesture == Gesture::None && canvasHovered) {
+        for (const auto& pp : fr.placed) {
+            if (!(under == pp.id || (sel.people.size() == 1 && sel.people.front() == pp.id)))
+                continue;
+            const ImVec2 h = fr.handlePos(pp);
+            const bool hot = overHandle && under == pp.id;
+            dl->AddCircleFilled(h, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f), 16);
+            const ImVec2 tsz = ImGui::CalcTextSize("+");
+            dl->AddText(h - tsz * 0.5f, IM_COL32(255, 255, 255, 255), "+");
+        }
+    }
+
+    // The gesture's preview.
+    if (st.gesture == Gesture::MovePerson && f.mouseInCanvas) {
+        if (const Person* p = cc.people.find(st.gesturePerson)) {
+            NodeLook look;
+            look.selected = true;
+            drawNode(dl, fr, *p, f.mouse.pos, look);
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "Trust %d \xE2\x86\x92 %d", p->trust, targetTrust);
+            const ImVec2 at = f.mouse.pos + ImVec2(fr.nodeR + 0.4f * em(), -fr.nodeR - 1.2f * em());
+            const ImVec2 sz = ImGui::CalcTextSize(buf);
+            dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()), at + sz + ImVec2(0.3f * em(), 0.1f * em()),
+                              pal.cardBg, 0.3f * em());
+            dl->AddText(at, targetTrust == p->trust ? pal.textMuted : pal.accent, buf);
+        }
+    }
+    if (st.gesture == Gesture::Link) {
+        if (const PlacedPerson* from = findPlaced(fr.placed, st.gesturePerson)) {
+            ImVec2 to = f.mouse.pos;
+            if (linkTarget)
+                if (const PlacedPerson* t = findPlaced(fr.placed, *linkTarget))
+                    to = fr.toScreen(t->pos);
+            drawIntroCurve(dl, fr, fr.toScreen(from->pos), to, pal.accent, 2.2f);
+        }
+    }
+
+    // Overlays: what the selection means, goals with nobody, filter state.
+    {
+        ImVec2 at = c0 + ImVec2(0.6f * em(), 0.5f * em());
+        auto overlay = [&](const std::string& text, ImU32 col) {
+            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+            dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()),
+                              at + sz + ImVec2(0.3f * em(), 0.1f * em()),
+                              withAlpha(pal.canvasBg, 0.9f), 0.3f * em());
+            dl->AddText(at, col, text.c_str());
+            at.y += sz.y + 0.3f * em();
+        };
+        if (cc.people.empty())
+            overlay("Double-click a ring to add someone you could talk to.", pal.textMuted);
+        if (st.filter.active())
+            overlay("Filtered: " + std::to_string(fr.placed.size()) + " of " +
+                        std::to_string(cc.people.size()) + " people shown",
+                    pal.textMuted);
+        if (goalsSelected) {
+            const std::size_t n = f.linkedToSelectedGoals.size();
+            if (n == 0)
+                overlay(sel.goals.size() == 1
+                            ? "Nobody to talk to about this goal yet: drag it onto a person"
+                            : "Nobody to talk to about these goals yet",
+                        pal.warning);
+            else
+                overlay("Talk to " + std::to_string(n) + (n == 1 ? " person" : " people") +
+                            " about the selected goal" + (sel.goals.size() == 1 ? "" : "s"),
+                        pal.accent);
+        }
+        const std::vector<GoalId> lonely = goalsWithNobody(cc);
+        if (!lonely.empty() && !goalsSelected) {
+            const std::string text = std::to_string(lonely.size()) +
+                                     (lonely.size() == 1 ? " goal has" : " goals have") +
+                                     " nobody to talk to";
+            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+            const ImVec2 pad(0.3f * em(), 0.1f * em());
+            ImGui::SetCursorScreenPos(at - pad);
+            ImGui::InvisibleButton("##lonely", sz + pad * 2);
+            const bool hov = ImGui::IsItemHovered();
+            registerLastItem("button:map-lonely-goals", "button", text);
+            dl->AddRectFilled(at - pad, at + sz + pad,
+                              hov ? withAlpha(pal.warning, 0.2f) : withAlpha(pal.canvasBg, 0.9f),
+                              0.3f * em());
+            dl->AddText(at, pal.warning, text.c_str());
+            if (hov) {
+                ImGui::BeginTooltip();
+                for (GoalId g : lonely)
+                    if (const Goal* goal = cc.goals.find(g))
+                        ImGui::BulletText("%s", goal->title.c_str());
+                ImGui::TextDisabled("Click to select them on the board, then drag one onto a person.");
+                ImGui::EndTooltip();
+            }
+            if (ImGui::IsItemClicked()) {
+                sel.clear();
+                for (GoalId g : lonely)
+                    sel.add(g);
+            }
+        }
+    }
+    if (st.showLegend)
+        drawLegend(dl, fr, threshold);
+    dl->PopClipRect();
+
+    // Hover tooltip.
+    if (under && canvasHovered && st.gesture == Gesture::None && !overHandle &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && drag.kind == CrossViewDrag::Kind::None) {
+        if (const Person* p = cc.people.find(*under))
+            personTooltip(fr, *p, lastTalked(cc, p->id), ctx.today);
+    } else if (overHandle && canvasHovered) {
+        ImGui::SetTooltip("Drag to another person: they can introduce you");
+    } else if (goalDropTarget) {
+        if (const Person* p = cc.people.find(*goalDropTarget))
+            ImGui::SetTooltip("Link to %s", p->name.c_str());
+    }
+
+    // A person dragged out of the map: show what is being carried.
+    if (st.gesture == Gesture::MovePerson && !f.mouseInCanvas) {
+        if (const Person* p = cc.people.find(st.gesturePerson)) {
+            ImDrawList* fg = ImGui::GetForegroundDrawList();
+            const std::string text = "Link " + p->name + " to a goal";
+            const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), 0.4f * em());
+            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+            fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()), at + sz + ImVec2(0.4f * em(), 0.2f * em()),
+                              pal.cardBg, 0.3f * em());
+            fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()), at + sz + ImVec2(0.4f * em(), 0.2f * em()),
+                        relationshipColour(p->relationship), 0.3f * em(), 0, 2.0f);
+            fg->AddText(at, pal.text, text.c_str());
+        }
+    }
+
+    // ---- context menus ----
+    if (st.nav.rightClicked && canvasHovered) {
+        st.menuPerson = {};
+        st.menuIntro = {};
+        st.menuWorld = fromIm(fr.toWorld(f.mouse.pos));
+        if (const auto p = fr.personAt(f.mouse.pos)) {
+            st.menuPerson = *p;
+            if (!sel.has(*p))
+                sel.selectOnly(*p);
+            ImGui::OpenPopup("map-person-menu");
+        } else if (const auto i = introAt(fr, f.mouse.pos)) {
+            st.menuIntro = *i;
+            ImGui::OpenPopup("map-intro-menu");
+        } else {
+            ImGui::OpenPopup("map-canvas-menu");
+        }
+    }
+    if (ImGui::BeginPopup("map-person-menu")) {
+        const Person* p = cc.people.find(st.menuPerson);
+        if (!p) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            const Person person = *p; // edits below may move the table
+            {
+                FontScope bold(fonts().semibold);
+                ImGui::TextUnformatted(person.name.c_str());
+            }
+            ImGui::Separator();
+            ImGui::BeginDisabled(ro);
+            if (ImGui::MenuItem("Rename", "F2"))
+                startRename(st, person);
+            if (ImGui::BeginMenu("Trust")) {
+                for (int t = kMaxTrust; t >= kMinTrust; --t) {
+                    char buf[80];
+                    std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
+                    if (ImGui::MenuItem(buf, nullptr, person.trust == t))
+                        ctx.doc.apply(setTrust(ctx.doc.board(), person.id, t, person.mapAngle));
+                }
+                ImGui::EndMenu();
+            }
+            if (ImGui::BeginMenu("Relationship")) {
+                for (int i = 0; i < kRelationshipCount; ++i) {
+                    const auto r = static_cast<Relationship>(i);
+                    const std::string name(relationshipName(r));
+                    if (ImGui::MenuItem(name.c_str(), nullptr, person.relationship == r)) {
+                        Person copy = person;
+                        copy.relationship = r;
+                        ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
+                    }
+                }
+                ImGui::EndMenu();
+            }
+            if (ImGui::MenuItem("Inside the organisation", nullptr, person.insideOrg)) {
+                Person copy = person;
+                copy.insideOrg = !copy.insideOrg;
+                ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
+            }
+            ImGui::Separator();
+            if (!sel.goals.empty()) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "Link to the selected goal%s",
+                              sel.goals.size() == 1 ? "" : "s");
+                if (ImGui::MenuItem(buf))
+                    ctx.doc.apply(linkGoalsToPersonEdit(ctx.doc, person.id, sel.goals));
+            }
+            if (ImGui::BeginMenu("Can introduce me to")) {
+                for (const auto& other : cc.people) {
+                    if (other.id == person.id)
+                        continue;
+                    IntroId existing;
+                    for (const auto& in : cc.intros)
+                        if (in.from == person.id && in.to == other.id)
+                            existing = in.id;
+                    ImGui::PushID(static_cast<int>(other.id.value));
+                    if (ImGui::MenuItem(other.name.c_str(), nullptr, static_cast<bool>(existing))) {
+                        if (existing)
+                            ctx.doc.apply(removeIntro(ctx.doc.board(), existing));
+                        else
+                            ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(),
+                                                   person.id, other.id));
+                    }
+                    ImGui::PopID();
+                }
+                ImGui::EndMenu();
+            }
+            const auto links = linksOfPerson(cc, person.id);
+            if (ImGui::BeginMenu("Unlink a goal", !links.empty())) {
+                std::optional<LinkId> doomed;
+                for (const GoalLink* l : links) {
+                    const Goal* g = cc.goals.find(l->goal);
+                    ImGui::PushID(static_cast<int>(l->id.value));
+                    if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)"))
+                        doomed = l->id;
+                    ImGui::PopID();
+                }
+                if (doomed)
+                    ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+                ImGui::EndMenu();
+            }
+            ImGui::Separator();
+            if (ImGui::MenuItem(sel.people.size() > 1 ? "Delete selected people" : "Delete", "Del"))
+                deleteSelectedPeople(ctx);
+            ImGui::EndDisabled();
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("map-intro-menu")) {
+        const Intro* in = cc.intros.find(st.menuIntro);
+        if (!in) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            const Person* a = cc.people.find(in->from);
+            const Person* b = cc.people.find(in->to);
+            ImGui::TextDisabled("%s can introduce me to %s", a ? a->name.c_str() : "?",
+                                b ? b->name.c_str() : "?");
+            ImGui::BeginDisabled(ro);
+            if (ImGui::MenuItem("Remove this introduction"))
+                ctx.doc.apply(removeIntro(ctx.doc.board(), st.menuIntro));
+            ImGui::EndDisabled();
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("map-canvas-menu")) {
+        ImGui::BeginDisabled(ro);
+        if (ImGui::MenuItem("Add a person here")) {
+            const ImVec2 w = toIm(st.menuWorld);
+            const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
+            if (const Person* p = ctx.doc.content().people.find(id))
+                startRename(st, *p);
+        }
+        ImGui::EndDisabled();
+        if (ImGui::MenuItem("Fit the map", "Ctrl+0"))
+            st.fitRequested = true;
+        if (ImGui::MenuItem("Clear the filter", nullptr, false, st.filter.active()))
+            st.filter.reset();
+        ImGui::MenuItem("Show the legend", nullptr, &st.showLegend);
+        ImGui::EndPopup();
+    }
+
+    // ---- rename in place ----
+    if (st.renaming) {
+        const PlacedPerson* pp = findPlaced(fr.placed, st.renaming);
+        if (!pp) {
+            st.renaming = {};
+        } else {
+            const ImVec2 s = fr.toScreen(pp->pos);
+            const float w = 10.0f * em();
+            ImGui::SetCursorScreenPos(ImVec2(s.x - w * 0.5f, s.y + fr.nodeR + 0.05f * em()));
+            ImGui::SetNextItemWidth(w);
+            if (st.renameFocus) {
+                ImGui::SetKeyboardFocusHere();
+                st.renameFocus = false;
+            }
+            const bool enter = ImGui::InputText("##rename", &st.renameText,
+                                                ImGuiInputTextFlags_EnterReturnsTrue |
+                                                    ImGuiInputTextFlags_AutoSelectAll);
+            registerLastItem("input:map-rename", "input", "Name");
+            const bool cancel = ImGui::IsItemActive() && compat::keyPressed(compat::Key::Escape, false);
+            if (cancel) {
+                st.renaming = {};
+            } else if (enter || ImGui::IsItemDeactivated()) {
+                std::string name = st.renameText;
+                const auto b = name.find_first_not_of(" \t");
+                const auto e = name.find_last_not_of(" \t");
+                name = b == std::string::npos ? std::string() : name.substr(b, e - b + 1);
+                if (!name.empty() && !ro)
+                    if (const Person* p = cc.people.find(st.renaming)) {
+                        Person copy = *p;
+                        copy.name = name;
+                        ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Rename person"));
+                    }
+                st.renaming = {};
+            }
+        }
+    }
+
+    st.lastSelection = sel.people;
+    ImGui::PopID();
+}
+
+} // namespace horizons::ui

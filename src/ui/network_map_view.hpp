@@ -1,0 +1,74 @@
+// network_map_view.hpp — the network map of trusted people: "You" at the centre, one ring per
+// trust level (5 innermost … 1 outermost), people as nodes, "can introduce me to" curves.
+//
+// Index
+//   NetworkMapViewState ..... pan/zoom, filter, the gesture in progress, rename buffer
+//   drawNetworkMapView() .... toolbar (add, fit, filter, legend) + the canvas
+//   linkGoalsToPersonEdit() . one undoable edit that links several goals to a person
+//   relationshipColour() .... node colour per relationship (also used by the legend)
+//
+// Mouse on the canvas:
+//   click a person ............ select (Ctrl: toggle)       double-click / F2 ... rename
+//   drag a person ............. across rings: trust follows the ring (one undo step); onto a
+//                               board card: links them (published as shared.drag Kind::Person)
+//   Shift+drag a person, or drag the small handle on a hovered person, onto another person:
+//                               "can introduce me to"
+//   double-click empty space .. a new person on that ring     Delete ... delete selected people
+//   right click ............... context menu                  middle/right drag, wheel ... pan, zoom
+//   Ctrl+0 / Fit .............. fit the map
+// A goal drag from the board (shared.drag Kind::Goals) released over a person links every
+// dragged goal to that person in one undo step.
+#pragma once
+
+#include "ui/canvas.hpp"
+#include "ui/network_filter.hpp"
+#include "ui/view_context.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace horizons::ui {
+
+struct NetworkMapViewState {
+    CanvasNav nav;
+    NetworkFilter filter;
+    bool fitRequested = true; // fit on the next frame (first show, Fit button, Ctrl+0)
+    bool showLegend = true;
+    bool focused = false;     // the last click landed on the map: Delete / F2 / Ctrl+0 act here
+
+    // The left-button gesture in progress (transient).
+    enum class Gesture : std::uint8_t { None, Press, MovePerson, Link };
+    Gesture gesture = Gesture::None;
+    PersonId gesturePerson;
+    ImVec2 pressPos{0, 0};          // screen
+    bool publishedDrag = false;     // we published shared.drag (Kind::Person) and must clear it
+    bool releasedDrag = false;      // ... and it was released outside the map last frame
+
+    // Rename in place.
+    PersonId renaming;
+    std::string renameText;
+    bool renameFocus = false;
+
+    // Targets of the context menu.
+    PersonId menuPerson;
+    IntroId menuIntro;
+    Vec2f menuWorld;
+
+    // The people selection last frame: a change made elsewhere (e.g. a coach hint) scrolls the
+    // map to show the selected person.
+    std::vector<PersonId> lastSelection;
+    Vec2f canvasSize{0, 0};
+};
+
+void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& state);
+
+// Links every goal in `goals` to `person` as one edit (already-linked goals are skipped);
+// empty when there is nothing to link. Ids come from doc.newId<LinkId>().
+Edit linkGoalsToPersonEdit(Document& doc, PersonId person, std::span<const GoalId> goals);
+
+ImU32 relationshipColour(Relationship r); // for the current theme
+const char* trustRingLabel(int trust);    // "talk about anything" … "keep to the current role"
+
+} // namespace horizons::ui

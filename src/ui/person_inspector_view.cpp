@@ -1,0 +1,415 @@
+// person_inspector_view.cpp — see person_inspector_view.hpp.
+#include "ui/person_inspector_view.hpp"
+
+#include "model/edits.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/network_map_view.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+namespace horizons::ui {
+
+namespace {
+
+float em() { return ImGui::GetFontSize(); }
+
+enum Field : std::uint64_t { FName = 1, FTrust, FCadence, FNotes, FNext };
+
+// One merge key per (person, field): typing in one field is one undo step.
+std::uint64_t mergeKey(PersonId id, Field f) {
+    return 0x7065727300000000ull ^ (id.value << 8) ^ static_cast<std::uint64_t>(f);
+}
+
+// Applies `edit` as part of the field's gesture; the gesture ends when the widget is released.
+void applyLive(ViewContext& ctx, Edit edit, PersonId id, Field f) {
+    ctx.doc.apply(std::move(edit), mergeKey(id, f));
+}
+void endGestureIfReleased(ViewContext& ctx) {
+    if (ImGui::IsItemDeactivated())
+        ctx.doc.endGesture();
+}
+
+// Text typed into the date field survives frames while it does not parse yet.
+struct Scratch {
+    PersonId person;
+    std::string nextDate;
+    bool nextDateActive = false;
+};
+Scratch& scratch() {
+    static Scratch s;
+    return s;
+}
+
+void label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", text);
+}
+
+const CadencePreset kPresets[] = {
+    {"No regular cadence", 0}, {"Every 2 weeks", 14},   {"Every month", 30},
+    {"Every 2 months", 61},    {"Every 3 months", 91},  {"Every 6 months", 182},
+    {"Once a year", 365},
+};
+
+} // namespace
+
+const CadencePreset* cadencePresets(int& count) {
+    count = static_cast<int>(std::size(kPresets));
+    return kPresets;
+}
+
+const char* cadenceLabel(int days) {
+    for (const auto& p : kPresets)
+        if (p.days == days)
+            return p.label;
+    return nullptr;
+}
+
+void drawPersonInspector(ViewContext& ctx, PersonId id) {
+    const BoardContent& c = ctx.doc.content();
+    const Person* found = c.people.find(id);
+    if (!found) {
+        ImGui::TextDisabled("This person is no longer on the map.");
+        return;
+    }
+    const Person p = *found; // edits below replace the table entry
+    const bool ro = ctx.shared.readOnly;
+    const Palette& pal = palette();
+    Scratch& sc = scratch();
+    if (sc.person != id) {
+        sc = Scratch{};
+        sc.person = id;
+    }
+
+    ImGui::PushID("person-inspector");
+    ImGui::PushID(static_cast<int>(id.value));
+    {
+        FontScope big(fonts().large);
+        ImGui::TextUnformatted(p.name.c_str());
+    }
+    {
+        const std::string rel(relationshipName(p.relationship));
+        ImGui::PushStyleColor(ImGuiCol_Text, relationshipColour(p.relationship));
+        ImGui::TextUnformatted(rel.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s the organisation, trust %d", p.insideOrg ? "inside" : "outside",
+                            p.trust);
+    }
+    ImGui::BeginDisabled(ro);
+    const float fieldW = -FLT_MIN;
+
+    // ---- name ----
+    compat::separatorText("Who");
+    {
+        std::string name = p.name;
+        ImGui::SetNextItemWidth(fieldW);
+        if (ImGui::InputTextWithHint("##name", "Name", &name)) {
+            if (!name.empty()) {
+                Person copy = p;
+                copy.name = name;
+                applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Rename person"), id, FName);
+            }
+        }
+        registerLastItem("input:person-name", "input", "Name");
+        endGestureIfReleased(ctx);
+    }
+
+    // ---- relationship ----
+    {
+        label("Relationship");
+        ImGui::SameLine(7 * em());
+        ImGui::SetNextItemWidth(fieldW);
+        const std::string current(relationshipName(p.relationship));
+        if (ImGui::BeginCombo("##relationship", current.c_str())) {
+            for (int i = 0; i < kRelationshipCount; ++i) {
+                const auto r = static_cast<Relationship>(i);
+                const std::string n(relationshipName(r));
+                if (ImGui::Selectable(n.c_str(), r == p.relationship) && r != p.relationship) {
+                    Person copy = p;
+                    copy.relationship = r;
+                    // A peer outside the organisation is, by definition, outside.
+                    if (r == Relationship::PeerOutside)
+                        copy.insideOrg = false;
+                    ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
+                }
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("input:person-relationship", "input", "Relationship");
+    }
+
+    // ---- inside / outside ----
+    {
+        label("Organisation");
+        ImGui::SameLine(7 * em());
+        int inside = p.insideOrg ? 1 : 0;
+        bool changed = ImGui::RadioButton("Inside", &inside, 1);
+        registerLastItem("input:person-inside", "input", "Inside");
+        ImGui::SameLine();
+        changed = ImGui::RadioButton("Outside", &inside, 0) || changed;
+        registerLastItem("input:person-outside", "input", "Outside");
+        if (changed && (inside == 1) != p.insideOrg) {
+            Person copy = p;
+            copy.insideOrg = inside == 1;
+            ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
+        }
+    }
+
+    // ---- trust ----
+    {
+        label("Trust");
+        ImGui::SameLine(7 * em());
+        ImGui::SetNextItemWidth(fieldW);
+        int trust = p.trust;
+        if (ImGui::SliderInt("##trust", &trust, kMinTrust, kMaxTrust, "%d") && trust != p.trust) {
+            Person copy = p;
+            copy.trust = std::clamp(trust, kMinTrust, kMaxTrust);
+            applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Change trust"), id, FTrust);
+        }
+        registerLastItem("input:person-trust", "input", "Trust");
+        endGestureIfReleased(ctx);
+        const int threshold = c.meta.settings.beyondOrgTrust;
+        ImGui::TextDisabled("%s%s", trustRingLabel(p.trust),
+                            p.trust >= threshold ? "; goals beyond the organisation too" : "");
+    }
+
+    // ---- help with ----
+    compat::separatorText("Can help by");
+    if (ImGui::BeginTable("##help", 2, ImGuiTableFlags_SizingStretchSame)) {
+        for (int i = 0; i < kHelpWithCount; ++i) {
+            ImGui::TableNextColumn();
+            const HelpWith bit = helpWithBit(i);
+            bool on = (p.helpsWith & bit) != 0;
+            const std::string name(helpWithName(bit));
+            ImGui::PushID(i);
+            if (ImGui::Checkbox(name.c_str(), &on)) {
+                Person copy = p;
+                copy.helpsWith = on ? (copy.helpsWith | bit) : (copy.helpsWith & ~bit);
+                ctx.doc.apply(updatePerson(ctx.doc.board(), copy,
+                                           on ? "Add what they can help with"
+                                              : "Remove what they can help with"));
+            }
+            registerLastItem("input:person-help-" + std::to_string(i), "input", name);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    // ---- conversations ----
+    compat::separatorText("Conversations");
+    {
+        label("Cadence");
+        ImGui::SameLine(7 * em());
+        const char* preset = cadenceLabel(p.cadenceDays);
+        std::string custom = "Every " + std::to_string(p.cadenceDays) + " days";
+        ImGui::SetNextItemWidth(fieldW);
+        if (ImGui::BeginCombo("##cadence", preset ? preset : custom.c_str())) {
+            for (const auto& pr : kPresets)
+                if (ImGui::Selectable(pr.label, pr.days == p.cadenceDays) &&
+                    pr.days != p.cadenceDays) {
+                    Person copy = p;
+                    copy.cadenceDays = pr.days;
+                    ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change cadence"));
+                }
+            ImGui::EndCombo();
+        }
+        registerLastItem("input:person-cadence", "input", "Cadence");
+        label("Days");
+        ImGui::SameLine(7 * em());
+        ImGui::SetNextItemWidth(8 * em());
+        int days = p.cadenceDays;
+        if (ImGui::InputInt("##cadence-days", &days, 1, 7)) {
+            Person copy = p;
+            copy.cadenceDays = std::clamp(days, 0, 3650);
+            applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Change cadence"), id, FCadence);
+        }
+        registerLastItem("input:person-cadence-days", "input", "Cadence in days");
+        endGestureIfReleased(ctx);
+        ImGui::SameLine();
+        ImGui::TextDisabled("0 = none");
+    }
+    {
+        label("Next planned");
+        ImGui::SameLine(7 * em());
+        if (!sc.nextDateActive)
+            sc.nextDate = p.nextPlanned ? p.nextPlanned->iso() : std::string();
+        const std::optional<Date> parsed = Date::parse(sc.nextDate);
+        const bool invalid = !sc.nextDate.empty() && !parsed;
+        if (invalid)
+            ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+        ImGui::SetNextItemWidth(8 * em());
+        if (ImGui::InputTextWithHint("##next", "YYYY-MM-DD", &sc.nextDate)) {
+            const std::optional<Date> d = Date::parse(sc.nextDate);
+            if (d || sc.nextDate.empty()) {
+                Person copy = p;
+                copy.nextPlanned = d;
+                applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Plan a conversation"), id,
+                          FNext);
+            }
+        }
+        if (invalid)
+            ImGui::PopStyleColor();
+        registerLastItem("input:person-next", "input", "Next planned");
+        sc.nextDateActive = ImGui::IsItemActive();
+        endGestureIfReleased(ctx);
+        ImGui::SameLine();
+        if (p.nextPlanned) {
+            if (ImGui::SmallButton("Clear")) {
+                Person copy = p;
+                copy.nextPlanned.reset();
+                ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Clear planned conversation"));
+            }
+        } else if (ImGui::SmallButton("In 2 weeks")) {
+            Person copy = p;
+            copy.nextPlanned = ctx.today.plusDays(14);
+            ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Plan a conversation"));
+        }
+        if (invalid)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.warning),
+                               "Not a date yet: use YYYY-MM-DD");
+    }
+    {
+        label("Last talked");
+        ImGui::SameLine(7 * em());
+        const std::optional<Date> last = lastTalked(c, id);
+        if (last) {
+            const int ago = ctx.today.days - last->days;
+            ImGui::Text("%s (%d day%s ago)", last->iso().c_str(), ago, ago == 1 ? "" : "s");
+        } else {
+            ImGui::TextDisabled("never (log a conversation)");
+        }
+        if (isOverdue(p, last, ctx.today)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+            ImGui::TextWrapped("%s", last && p.cadenceDays > 0 &&
+                                             ctx.today.days - last->days > p.cadenceDays
+                                         ? "Overdue: longer ago than your cadence."
+                                         : "Overdue: the planned date has passed.");
+            ImGui::PopStyleColor();
+        }
+    }
+
+    // ---- notes ----
+    compat::separatorText("Notes");
+    {
+        std::string notes = p.notes;
+        if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-FLT_MIN, 5 * em()))) {
+            Person copy = p;
+            copy.notes = notes;
+            applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Edit notes"), id, FNotes);
+        }
+        registerLastItem("input:person-notes", "input", "Notes");
+        endGestureIfReleased(ctx);
+    }
+
+    // ---- goals to talk about ----
+    compat::separatorText("Talk to them about");
+    {
+        const auto links = linksOfPerson(c, id);
+        std::optional<LinkId> doomed;
+        if (links.empty())
+            ImGui::TextDisabled("No goals yet: drag a card onto them on the map.");
+        for (const GoalLink* l : links) {
+            const Goal* g = c.goals.find(l->goal);
+            ImGui::PushID(static_cast<int>(l->id.value));
+            if (ImGui::SmallButton("x"))
+                doomed = l->id;
+            registerLastItem("button:person-unlink-" + std::to_string(l->id.value), "button",
+                             "Remove link");
+            compat::itemTooltip("Remove this link");
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", g ? g->title.c_str() : "(missing goal)");
+            ImGui::PopID();
+        }
+        if (doomed)
+            ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+        ImGui::SetNextItemWidth(fieldW);
+        if (ImGui::BeginCombo("##link-goal", "Link a goal...")) {
+            for (const auto& g : c.goals) {
+                bool linked = false;
+                for (const GoalLink* l : links)
+                    linked = linked || l->goal == g.id;
+                if (linked)
+                    continue;
+                ImGui::PushID(static_cast<int>(g.id.value));
+                if (ImGui::Selectable(g.title.c_str()))
+                    ctx.doc.apply(linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id,
+                                                   g.id));
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("input:person-link-goal", "input", "Link a goal");
+    }
+
+    // ---- introductions ----
+    compat::separatorText("Introductions");
+    {
+        std::optional<IntroId> doomed;
+        bool any = false;
+        for (const auto& in : c.intros) {
+            const bool from = in.from == id;
+            if (!from && in.to != id)
+                continue;
+            any = true;
+            const Person* other = c.people.find(from ? in.to : in.from);
+            ImGui::PushID(static_cast<int>(in.id.value));
+            if (ImGui::SmallButton("x"))
+                doomed = in.id;
+            registerLastItem("button:person-remove-intro-" + std::to_string(in.id.value),
+                             "button", "Remove introduction");
+            compat::itemTooltip("Remove this introduction");
+            ImGui::SameLine();
+            if (from)
+                ImGui::TextWrapped("Can introduce me to %s", other ? other->name.c_str() : "?");
+            else
+                ImGui::TextWrapped("%s can introduce me to them", other ? other->name.c_str() : "?");
+            ImGui::PopID();
+        }
+        if (!any)
+            ImGui::TextDisabled("None yet: Shift+drag from one person to another on the map.");
+        if (doomed)
+            ctx.doc.apply(removeIntro(ctx.doc.board(), *doomed));
+        ImGui::SetNextItemWidth(fieldW);
+        if (ImGui::BeginCombo("##add-intro", "Can introduce me to...")) {
+            for (const auto& o : c.people) {
+                if (o.id == id)
+                    continue;
+                bool exists = false;
+                for (const auto& in : c.intros)
+                    exists = exists || (in.from == id && in.to == o.id);
+                if (exists)
+                    continue;
+                ImGui::PushID(static_cast<int>(o.id.value));
+                if (ImGui::Selectable(o.name.c_str()))
+                    ctx.doc.apply(
+                        addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), id, o.id));
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("input:person-add-intro", "input", "Can introduce me to");
+    }
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (ImGui::Button("Delete person")) {
+        const PersonId ids[] = {id};
+        if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids)))
+            ctx.shared.selection.drop(id);
+    }
+    registerLastItem("button:person-delete", "button", "Delete person");
+    compat::itemTooltip("Removes them, their links and their log entries (Ctrl+Z brings them back)");
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    ImGui::PopID();
+}
+
+} // namespace horizons::ui
