@@ -1,0 +1,1426 @@
+// board_view.cpp — the direction-versus-destination board.
+//
+// Index
+//   helpers ........... em, colours, text (wrapped/ellipsed, vertical), dashed lines, arrows
+//   caches ............ layout + coach hints + link counts, rebuilt when the document changes
+//   input ............. mouse gesture (click / drag cards / rubber band / header), keyboard
+//   drawing ........... background + axis, columns, cards, ghosts, serves arrows, overlays
+//   popups ............ context menus, rename fields, remove-horizon dialog, filter bar
+//   drawBoardView() ... the frame
+#include "ui/board_view.hpp"
+
+#include "model/edits.hpp"
+#include "model/text.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+#include <string>
+
+namespace horizons::ui {
+
+using compat::Key;
+
+// ------------------------------------------------------------------------------- helpers
+namespace {
+
+constexpr ZoomLimits kZoomLimits{0.04f, 3.0f};
+constexpr ZoomLimits kFitLimits{0.04f, 1.0f}; // fitting never magnifies a small board
+constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks below this em
+
+float em() { return ImGui::GetFontSize(); }
+
+ImU32 withAlpha(ImU32 c, float a) {
+    const unsigned alpha = static_cast<unsigned>(std::clamp(a, 0.0f, 1.0f) *
+                                                 static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                                 x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+ImU32 rgb(std::uint32_t rrggbb) {
+    return IM_COL32((rrggbb >> 16) & 0xFF, (rrggbb >> 8) & 0xFF, rrggbb & 0xFF, 255);
+}
+
+ImU32 statusColour(GoalStatus s, const Palette& pal) {
+    switch (s) {
+    case GoalStatus::Idea: return pal.textMuted;
+    case GoalStatus::Active: return pal.accent;
+    case GoalStatus::Done: return pal.success;
+    case GoalStatus::Dropped: return pal.textMuted;
+    }
+    return pal.textMuted;
+}
+
+ImVec2 im(Vec2f v) { return {v.x, v.y}; }
+
+ImFont* titleFont() { return fonts().semibold ? fonts().semibold : ImGui::GetFont(); }
+ImFont* bodyFont() { return fonts().regular ? fonts().regular : ImGui::GetFont(); }
+
+float textWidth(ImFont* f, float size, const char* b, const char* e) {
+    return f->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+}
+
+const char* prevUtf8(const char* begin, const char* p) {
+    if (p <= begin) return begin;
+    --p;
+    while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
+    return p;
+}
+
+const char* nextUtf8(const char* p, const char* end) {
+    if (p >= end) return end;
+    ++p;
+    while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+    return p;
+}
+
+// One line, cut with an ellipsis to fit `width`.
+void textEllipsed(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col, const char* b,
+                  const char* e, float width) {
+    if (textWidth(f, size, b, e) <= width) {
+        dl->AddText(f, size, pos, col, b, e);
+        return;
+    }
+    static const char* kEllipsis = "\xE2\x80\xA6"; // …
+    const float ew = textWidth(f, size, kEllipsis, nullptr);
+    const char* cut = e;
+    while (cut > b && textWidth(f, size, b, cut) + ew > width) cut = prevUtf8(b, cut);
+    while (cut > b && (cut[-1] == ' ')) --cut;
+    dl->AddText(f, size, pos, col, b, cut);
+    dl->AddText(f, size, ImVec2(pos.x + textWidth(f, size, b, cut), pos.y), col, kEllipsis);
+}
+
+// Word-wrapped text in at most `maxLines` lines; the last one ellipsed. Returns lines used.
+int textWrapped(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col,
+                const std::string& text, float width, int maxLines) {
+    const char* s = text.data();
+    const char* end = s + std::min<std::size_t>(text.size(), 400);
+    const float scale = size / f->FontSize;
+    int line = 0;
+    while (s < end && line < maxLines) {
+        while (s < end && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')) ++s;
+        if (s >= end) break;
+        const char* lineEnd = f->CalcWordWrapPositionA(scale, s, end, width);
+        if (lineEnd <= s) lineEnd = nextUtf8(s, end);
+        const ImVec2 p(pos.x, pos.y + static_cast<float>(line) * size * 1.15f);
+        if (line == maxLines - 1 && lineEnd < end) {
+            const char* nl = std::find(s, end, '\n');
+            textEllipsed(dl, f, size, p, col, s, nl, width);
+        } else {
+            const char* e = lineEnd;
+            while (e > s && (e[-1] == ' ' || e[-1] == '\n')) --e;
+            dl->AddText(f, size, p, col, s, e);
+        }
+        s = lineEnd;
+        ++line;
+    }
+    return line;
+}
+
+// Text reading bottom to top, its baseline start at `bottomLeft` (ImGui 1.86 has no rotated
+// text: draw it flat, then turn the new vertices by -90 degrees).
+void textVertical(ImDrawList* dl, ImFont* f, float size, ImVec2 bottomLeft, ImU32 col,
+                  const char* text) {
+    const int first = dl->VtxBuffer.Size;
+    // Drawn flat with its top-left at the pivot, so it lies inside the clip rect as long as
+    // the rotated version does (glyphs outside the clip rect are dropped at this point).
+    const ImVec2 pivot = bottomLeft;
+    dl->AddText(f, size, pivot, col, text);
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        ImDrawVert& v = dl->VtxBuffer[i];
+        const float dx = v.pos.x - pivot.x, dy = v.pos.y - pivot.y;
+        v.pos = ImVec2(pivot.x + dy, pivot.y - dx);
+    }
+}
+
+void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len = std::sqrt(dx * dx + dy * dy);
+    if (len < 1.0f || dash <= 0.5f) return;
+    const int n = std::min(400, static_cast<int>(len / dash));
+    for (int i = 0; i < n; i += 2) {
+        const float t0 = static_cast<float>(i) / static_cast<float>(n);
+        const float t1 = static_cast<float>(i + 1) / static_cast<float>(n);
+        dl->AddLine(ImVec2(a.x + dx * t0, a.y + dy * t0), ImVec2(a.x + dx * t1, a.y + dy * t1),
+                    col, thickness);
+    }
+}
+
+void dashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash) {
+    dashedLine(dl, a, ImVec2(b.x, a.y), col, thickness, dash);
+    dashedLine(dl, ImVec2(b.x, a.y), b, col, thickness, dash);
+    dashedLine(dl, b, ImVec2(a.x, b.y), col, thickness, dash);
+    dashedLine(dl, ImVec2(a.x, b.y), a, col, thickness, dash);
+}
+
+void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float head,
+           bool curved) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len = std::sqrt(dx * dx + dy * dy);
+    if (len < 2.0f) return;
+    ImVec2 dir(dx / len, dy / len);
+    if (curved) {
+        const ImVec2 c1(a.x + dx * 0.5f, a.y), c2(a.x + dx * 0.5f, b.y);
+        dl->AddBezierCubic(a, c1, c2, b, col, thickness);
+        if (std::fabs(dx) > 1.0f) dir = ImVec2(dx > 0 ? 1.0f : -1.0f, 0.0f);
+    } else {
+        dl->AddLine(a, b, col, thickness);
+    }
+    const ImVec2 n(-dir.y, dir.x);
+    dl->AddTriangleFilled(b,
+                          ImVec2(b.x - dir.x * head + n.x * head * 0.5f,
+                                 b.y - dir.y * head + n.y * head * 0.5f),
+                          ImVec2(b.x - dir.x * head - n.x * head * 0.5f,
+                                 b.y - dir.y * head - n.y * head * 0.5f),
+                          col);
+}
+
+bool registryOn() { return currentLayoutRegistry() != nullptr; }
+
+std::string goalItemId(GoalId g) { return "goal:" + std::to_string(g.value); }
+std::string horizonItemId(HorizonId h) { return "horizon:" + std::to_string(h.value); }
+
+std::uint64_t gestureKey(const void* state, std::uint64_t n) {
+    return (reinterpret_cast<std::uintptr_t>(state) * 1315423911ull) ^ (n * 2654435761ull) ^ 0xB0A2Dull;
+}
+
+// -------------------------------------------------------------------------------- caches
+
+void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
+    const float e = em();
+    const Document& doc = ctx.doc;
+    const bool same = st.layoutDoc == &doc && st.layoutState == doc.stateId() && st.layoutEm == e &&
+                      !st.layout.columns.empty();
+    if (same && st.hintsDay == ctx.today)
+        return;
+    const BoardContent& c = doc.content();
+    if (!same) {
+        BoardLayoutParams p = BoardLayoutParams::fromEm(e);
+        st.layout = computeBoardLayout(c, p);
+        st.linkCount.clear();
+        for (const GoalLink& l : c.links) ++st.linkCount[l.goal];
+    }
+    st.hints = coachHints(c, ctx.today);
+    st.goalHints.clear();
+    for (std::size_t i = 0; i < st.hints.size(); ++i)
+        if (st.hints[i].goal) st.goalHints[st.hints[i].goal].push_back(i);
+    st.layoutDoc = &doc;
+    st.layoutState = doc.stateId();
+    st.layoutEm = e;
+    st.hintsDay = ctx.today;
+    std::size_t matches = 0;
+    for (const Goal& g : c.goals) matches += goalMatches(g, st.filter) ? 1 : 0;
+    st.matchCount = matches;
+}
+
+std::size_t countMatches(const BoardContent& c, const BoardFilter& f) {
+    std::size_t n = 0;
+    for (const Goal& g : c.goals) n += goalMatches(g, f) ? 1 : 0;
+    return n;
+}
+
+bool isReadOnly(const ViewContext& ctx) { return ctx.shared.readOnly; }
+
+// The column header's screen rectangle: sticky at the top of the canvas while its column is
+// scrolled past.
+Rectf headerScreenRect(const BoardViewState& st, const ColumnBox& col) {
+    const CanvasTransform& xf = st.nav.xf;
+    Rectf r = xf.toScreenRect(col.header);
+    const Rectf colS = xf.toScreenRect(col.rect);
+    const float h = r.height();
+    const float top = std::clamp(r.min.y, st.canvasRect.min.y, std::max(r.min.y, colS.max.y - h));
+    r.min.y = top;
+    r.max.y = top + h;
+    return r;
+}
+
+int headerAt(const BoardViewState& st, Vec2f screen) {
+    for (std::size_t i = 0; i < st.layout.columns.size(); ++i)
+        if (headerScreenRect(st, st.layout.columns[i]).contains(screen)) return static_cast<int>(i);
+    return -1;
+}
+
+} // namespace
+
+// -------------------------------------------------------------------------- pure helper
+
+std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const BoardContent& c,
+                                          std::span<const GoalId> goals, Vec2f worldDelta) {
+    std::vector<GoalPlacement> out;
+    out.reserve(goals.size());
+    for (GoalId g : goals) {
+        const CardBox* k = layout.find(g);
+        if (!k) continue;
+        const DropPlacement d = dropPlacement(layout, c, k->rect.min + worldDelta, goals);
+        if (d.column < 0) continue;
+        out.push_back(GoalPlacement{g, d.horizon, d.specificity, d.order});
+    }
+    // Cards landing in the same column keep their vertical order among themselves: equal
+    // orders are spread by their original order.
+    std::stable_sort(out.begin(), out.end(), [&](const GoalPlacement& a, const GoalPlacement& b) {
+        return layout.find(a.goal)->rect.min.y < layout.find(b.goal)->rect.min.y;
+    });
+    for (std::size_t i = 0; i < out.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (out[j].horizon == out[i].horizon && out[j].order >= out[i].order &&
+                out[j].specificity == out[i].specificity)
+                out[i].order = out[j].order + 1e-6 * static_cast<double>(i + 1);
+    return out;
+}
+
+namespace {
+
+// --------------------------------------------------------------------------------- input
+
+struct Frame {
+    ViewContext& ctx;
+    BoardViewState& st;
+    const Palette& pal;
+    ImDrawList* dl;
+    bool readOnly;
+    bool hovered;   // the canvas item is hovered (no popup or other window in the way)
+    Vec2f mouse;    // screen
+    Vec2f mouseWorld;
+    float e;        // em in pixels
+};
+
+void applyEdit(Frame& f, Edit edit, std::uint64_t key = 0) {
+    if (f.readOnly || edit.empty()) return;
+    f.ctx.doc.apply(std::move(edit), key);
+}
+
+void startRename(Frame& f, GoalId g, bool isNew, std::uint64_t key) {
+    const Goal* goal = f.ctx.doc.content().goals.find(g);
+    if (!goal || f.readOnly) return;
+    f.st.renaming = g;
+    f.st.renameBuffer = goal->title;
+    f.st.renameFocus = true;
+    f.st.renameIsNew = isNew;
+    f.st.renameKey = key;
+}
+
+GoalId createGoalAt(Frame& f, Vec2f world) {
+    if (f.readOnly) return {};
+    const BoardLayout& L = f.st.layout;
+    const BoardLayoutParams& p = L.params;
+    const Vec2f topLeft{world.x - p.cardWidth * 0.5f, world.y - p.cardHeight * 0.5f};
+    const DropPlacement d = dropPlacement(L, f.ctx.doc.content(), topLeft);
+    if (d.column < 0) return {};
+    Document& doc = f.ctx.doc;
+    Goal g;
+    g.id = doc.newId<GoalId>();
+    g.title = "New goal";
+    g.horizon = d.horizon;
+    g.specificity = d.specificity;
+    g.order = d.order;
+    static std::uint64_t counter = 0;
+    const std::uint64_t key = gestureKey(&f.st, ++counter + 0x10000);
+    doc.apply(addGoal(doc.board(), g), key);
+    f.ctx.shared.selection.selectOnly(g.id);
+    f.st.cursor = g.id;
+    startRename(f, g.id, true, key);
+    return g.id;
+}
+
+void deleteSelected(Frame& f) {
+    auto ids = f.ctx.shared.selection.goals;
+    if (ids.empty() || f.readOnly) return;
+    applyEdit(f, deleteGoals(f.ctx.doc.board(), ids));
+    for (GoalId g : ids) f.ctx.shared.selection.drop(g);
+}
+
+void moveSelectionToColumn(Frame& f, int dir) {
+    const BoardLayout& L = f.st.layout;
+    std::vector<GoalPlacement> moves;
+    for (GoalId g : f.ctx.shared.selection.goals) {
+        const CardBox* k = L.find(g);
+        const Goal* goal = f.ctx.doc.content().goals.find(g);
+        if (!k || !goal) continue;
+        const int to = k->column + dir;
+        if (to < 0 || to >= static_cast<int>(L.columns.size())) return; // keep the group intact
+        const ColumnBox& col = L.columns[static_cast<std::size_t>(to)];
+        DropPlacement d = dropPlacement(L, f.ctx.doc.content(), {col.rect.min.x, k->rect.min.y},
+                                        f.ctx.shared.selection.goals);
+        moves.push_back({g, col.horizon, goal->specificity, d.order});
+    }
+    if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+}
+
+void moveSelectionVertically(Frame& f, double by) {
+    std::vector<GoalPlacement> moves;
+    for (GoalId g : f.ctx.shared.selection.goals)
+        if (const Goal* goal = f.ctx.doc.content().goals.find(g))
+            moves.push_back({g, goal->horizon, std::clamp(goal->specificity + by, 0.0, 1.0),
+                             goal->order});
+    if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+}
+
+// Arrow keys: the next card up/down in the column, or the nearest card in the next column.
+void moveCursor(Frame& f, int dx, int dy) {
+    const BoardLayout& L = f.st.layout;
+    if (L.cards.empty()) return;
+    Selection& sel = f.ctx.shared.selection;
+    GoalId from = f.st.cursor && sel.has(f.st.cursor) ? f.st.cursor
+                  : !sel.goals.empty()                 ? sel.goals.front()
+                                                       : GoalId{};
+    const CardBox* k = from ? L.find(from) : nullptr;
+    const CardBox* to = nullptr;
+    if (!k) {
+        to = &L.cards.front();
+    } else if (dy != 0) {
+        const std::size_t i = static_cast<std::size_t>(k - L.cards.data());
+        const ColumnBox& col = L.columns[static_cast<std::size_t>(k->column)];
+        if (dy < 0 && i > col.first) to = &L.cards[i - 1];
+        if (dy > 0 && i + 1 < col.first + col.count) to = &L.cards[i + 1];
+    } else {
+        for (int c = k->column + dx; c >= 0 && c < static_cast<int>(L.columns.size()); c += dx) {
+            const ColumnBox& col = L.columns[static_cast<std::size_t>(c)];
+            float best = FLT_MAX;
+            for (std::size_t i = col.first; i < col.first + col.count; ++i) {
+                const float d = std::fabs(L.cards[i].rect.min.y - k->rect.min.y);
+                if (d < best) best = d, to = &L.cards[i];
+            }
+            if (to) break;
+        }
+    }
+    if (!to) return;
+    sel.selectOnly(to->goal);
+    f.st.cursor = to->goal;
+    // Keep it in view.
+    const Rectf vis = visibleWorld(f.st.nav.xf, f.st.canvasRect.max - f.st.canvasRect.min);
+    if (!vis.containsRect(to->rect)) {
+        const Vec2f c = to->rect.center();
+        const Vec2f screenCentre = f.st.canvasRect.center();
+        f.st.nav.xf = panBy(f.st.nav.xf, screenCentre - f.st.nav.xf.toScreen(c));
+    }
+}
+
+void publishGoalsDrag(Frame& f) {
+    CrossViewDrag& d = f.ctx.shared.drag;
+    d.kind = CrossViewDrag::Kind::Goals;
+    d.goals = f.st.dragGoals;
+    d.person = {};
+    d.released = false;
+    f.st.publishedDrag = true;
+}
+
+void withdrawGoalsDrag(Frame& f) {
+    if (f.st.publishedDrag && f.ctx.shared.drag.kind == CrossViewDrag::Kind::Goals)
+        f.ctx.shared.drag = {};
+    f.st.publishedDrag = false;
+}
+
+void handleMouse(Frame& f) {
+    BoardViewState& st = f.st;
+    Selection& sel = f.ctx.shared.selection;
+    const ImGuiIO& io = ImGui::GetIO();
+    const BoardLayout& L = st.layout;
+    const bool inCanvas = st.canvasRect.contains(f.mouse);
+
+    // A drag we published that the map did not take: forget it.
+    if (st.publishedDrag && st.gesture != BoardViewState::Gesture::DragCards) withdrawGoalsDrag(f);
+
+    // A person dropped on a card links them.
+    CrossViewDrag& xd = f.ctx.shared.drag;
+    if (xd.kind == CrossViewDrag::Kind::Person && xd.released) {
+        const Vec2f at{xd.releaseX, xd.releaseY};
+        if (st.canvasRect.contains(at)) {
+            if (const CardBox* k = L.cardAt(st.nav.xf.toWorld(at)); k && !f.readOnly) {
+                Document& doc = f.ctx.doc;
+                applyEdit(f, linkPersonToGoal(doc.board(), doc.newId<LinkId>(), xd.person, k->goal));
+            }
+            xd = {};
+        }
+    }
+
+    const bool spacePan = st.nav.spaceHeld || st.nav.panButton >= 0;
+    if (st.gesture == BoardViewState::Gesture::None && f.hovered && !spacePan &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const CardBox* k = L.cardAt(f.mouseWorld);
+        const int header = headerAt(st, f.mouse);
+        st.pressScreen = f.mouse;
+        st.pressWorld = f.mouseWorld;
+        st.pressGoal = k && header < 0 ? k->goal : GoalId{};
+        st.pressHeader = header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon
+                                     : HorizonId{};
+        st.pressCtrl = io.KeyCtrl;
+        st.pressShift = io.KeyShift;
+        st.bandBase = sel.goals;
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            st.gesture = BoardViewState::Gesture::Cancelled; // no drag out of a double-click
+            if (st.pressGoal) {
+                startRename(f, st.pressGoal, false, 0);
+            } else if (st.pressHeader && !f.readOnly) {
+                if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
+                    st.renamingHorizon = h->id;
+                    st.horizonBuffer = h->name;
+                    st.renameFocus = true;
+                }
+            } else {
+                createGoalAt(f, f.mouseWorld);
+            }
+            return;
+        }
+        if (st.pressGoal) {
+            st.pressWasSelected = sel.has(st.pressGoal);
+            if (st.pressCtrl)
+                sel.toggle(st.pressGoal);
+            else if (st.pressShift)
+                sel.add(st.pressGoal);
+            else if (!st.pressWasSelected)
+                sel.selectOnly(st.pressGoal);
+            st.cursor = st.pressGoal;
+        }
+        st.gesture = BoardViewState::Gesture::Pressed;
+    }
+
+    using G = BoardViewState::Gesture;
+    if (st.gesture == G::None) return;
+
+    const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    if (st.gesture != G::Cancelled && compat::keyPressed(Key::Escape, false)) {
+        if (st.gesture == G::RubberBand) sel.goals = st.bandBase;
+        withdrawGoalsDrag(f);
+        st.gesture = G::Cancelled;
+    }
+
+    if (st.gesture == G::Pressed && down) {
+        const Vec2f d = f.mouse - st.pressScreen;
+        const float thr = std::max(2.0f, io.MouseDragThreshold);
+        if (d.x * d.x + d.y * d.y >= thr * thr) {
+            if (st.pressHeader)
+                st.gesture = f.readOnly ? G::Cancelled : G::DragHeader;
+            else if (st.pressGoal)
+                st.gesture = f.readOnly || !sel.has(st.pressGoal) ? G::Cancelled : G::DragCards;
+            else
+                st.gesture = G::RubberBand;
+            if (st.gesture == G::DragCards) st.dragGoals = sel.goals;
+            if (st.gesture == G::RubberBand && !st.pressCtrl && !st.pressShift) st.bandBase.clear();
+        }
+    }
+
+    if (st.gesture == G::DragCards && down) {
+        if (!inCanvas)
+            publishGoalsDrag(f);
+        else if (st.publishedDrag)
+            withdrawGoalsDrag(f);
+    }
+    if (st.gesture == G::RubberBand && down) {
+        const Rectf band = rectFromCorners(st.pressWorld, f.mouseWorld);
+        std::vector<GoalId> hit = L.cardsOverlapping(band);
+        std::vector<GoalId> merged;
+        std::set_union(st.bandBase.begin(), st.bandBase.end(), hit.begin(), hit.end(),
+                       std::back_inserter(merged));
+        sel.goals = std::move(merged);
+    }
+
+    if (down) return;
+
+    // ---- release
+    switch (st.gesture) {
+    case G::Pressed:
+        if (st.pressGoal) {
+            if (!st.pressCtrl && !st.pressShift && st.pressWasSelected) sel.selectOnly(st.pressGoal);
+        } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
+            sel.clear();
+        }
+        break;
+    case G::DragCards:
+        if (inCanvas) {
+            const Vec2f delta = f.mouseWorld - st.pressWorld;
+            auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, delta);
+            if (!moves.empty())
+                applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+            withdrawGoalsDrag(f);
+        } else {
+            publishGoalsDrag(f);
+            f.ctx.shared.drag.released = true;
+            f.ctx.shared.drag.releaseX = f.mouse.x;
+            f.ctx.shared.drag.releaseY = f.mouse.y;
+        }
+        break;
+    case G::DragHeader: {
+        const int to = L.columnNearestX(f.mouseWorld.x);
+        if (to >= 0) applyEdit(f, moveHorizonTo(f.ctx.doc.board(), st.pressHeader, static_cast<std::size_t>(to)));
+        break;
+    }
+    default: break;
+    }
+    st.gesture = G::None;
+    st.dragGoals.clear();
+    st.dropHorizon = {};
+}
+
+void handleKeyboard(Frame& f, bool focused) {
+    BoardViewState& st = f.st;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || st.renaming || st.renamingHorizon) return;
+    const bool noneFocused = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
+    if (!focused && !(noneFocused && f.hovered)) return;
+    Selection& sel = f.ctx.shared.selection;
+    using compat::shortcut;
+
+    if (shortcut(Key::F)) {
+        st.filterOpen = true;
+        st.focusFilter = true;
+    }
+    if (shortcut(Key::Num0)) st.fitPending = true;
+    if (shortcut(Key::A)) {
+        std::vector<GoalId> all;
+        for (const Goal& g : f.ctx.doc.content().goals)
+            if (goalMatches(g, st.filter)) all.push_back(g.id);
+        sel.goals = std::move(all); // ids come sorted from the table
+    }
+    if (st.gesture != BoardViewState::Gesture::None) return;
+    if (compat::keyPressed(Key::Escape, false) && !sel.goals.empty()) sel.goals.clear();
+    if (!f.readOnly && compat::keyPressed(Key::Delete, false)) deleteSelected(f);
+    if (!f.readOnly && compat::keyPressed(Key::F2, false)) {
+        const GoalId g = st.cursor && sel.has(st.cursor) ? st.cursor
+                         : sel.goals.empty()              ? GoalId{}
+                                                          : sel.goals.front();
+        if (g) startRename(f, g, false, 0);
+    }
+    const struct {
+        Key key;
+        int dx, dy;
+    } arrows[] = {{Key::Left, -1, 0}, {Key::Right, 1, 0}, {Key::Up, 0, -1}, {Key::Down, 0, 1}};
+    for (const auto& a : arrows) {
+        if (!compat::keyPressed(a.key)) continue;
+        if (io.KeyCtrl && !f.readOnly) {
+            if (a.dx != 0)
+                moveSelectionToColumn(f, a.dx);
+            else
+                moveSelectionVertically(f, 0.1 * a.dy);
+        } else if (!io.KeyCtrl) {
+            moveCursor(f, a.dx, a.dy);
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------- drawing
+
+void drawBackground(Frame& f) {
+    BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    const BoardLayoutParams& p = st.layout.params;
+    ImDrawList* dl = f.dl;
+    dl->AddRectFilled(im(st.canvasRect.min), im(st.canvasRect.max), f.pal.canvasBg);
+
+    // The specificity band: a faint tint from direction (top) to destination (bottom), and
+    // the threshold where a direction becomes a destination.
+    const float x0 = xf.toScreen(Vec2f{0, 0}).x;
+    const float x1 = xf.toScreen(Vec2f{st.layout.bounds.max.x, 0}).x;
+    const float yTop = xf.toScreen(Vec2f{0, p.bandTop}).y;
+    const float yBot = xf.toScreen(Vec2f{0, p.bandTop + p.bandHeight}).y;
+    const float yMid = xf.toScreen(Vec2f{0, yForSpecificity(p, kDestinationThreshold) +
+                                                 p.cardHeight * 0.5f})
+                           .y;
+    const ImU32 dirTint = withAlpha(f.pal.direction, 0.07f);
+    const ImU32 destTint = withAlpha(f.pal.destination, 0.07f);
+    dl->AddRectFilledMultiColor(ImVec2(x0, yTop), ImVec2(x1, yMid), dirTint, dirTint,
+                                withAlpha(f.pal.direction, 0.02f), withAlpha(f.pal.direction, 0.02f));
+    dl->AddRectFilledMultiColor(ImVec2(x0, yMid), ImVec2(x1, yBot),
+                                withAlpha(f.pal.destination, 0.02f),
+                                withAlpha(f.pal.destination, 0.02f), destTint, destTint);
+    dashedLine(dl, ImVec2(x0, yMid), ImVec2(x1, yMid), withAlpha(f.pal.textMuted, 0.45f), 1.0f,
+               std::max(3.0f, 0.4f * f.e));
+
+    // Axis in the left gutter: an arrow from Direction down to Destination, labelled.
+    const float zoomEm = f.e * xf.zoom;
+    const float ax = xf.toScreen(Vec2f{p.axisGutter * 0.5f, 0}).x;
+    const float thick = std::max(1.0f, 0.12f * zoomEm);
+    dl->AddRectFilledMultiColor(ImVec2(ax - thick, yTop), ImVec2(ax + thick, yBot), f.pal.direction,
+                                f.pal.direction, f.pal.destination, f.pal.destination);
+    dl->AddTriangleFilled(ImVec2(ax - 4 * thick, yBot - 5 * thick), ImVec2(ax + 4 * thick, yBot - 5 * thick),
+                          ImVec2(ax, yBot + thick), f.pal.destination);
+    if (zoomEm >= kSimpleBelowPx) {
+        const float size = std::min(zoomEm * 0.85f, 2.0f * f.e);
+        ImFont* font = titleFont();
+        const char* top = "DIRECTION \xC2\xB7 open-ended";
+        const char* bottom = "DESTINATION \xC2\xB7 concrete";
+        const float wTop = textWidth(font, size, top, nullptr);
+        const float wBot = textWidth(font, size, bottom, nullptr);
+        const float lx = ax - thick - size * 1.25f;
+        if (wTop + wBot + 2 * f.e < yBot - yTop) {
+            textVertical(dl, font, size, ImVec2(lx, yTop + wTop + 0.3f * zoomEm), f.pal.direction, top);
+            textVertical(dl, font, size, ImVec2(lx, yBot - 0.3f * zoomEm - 5 * thick), f.pal.destination,
+                         bottom);
+        }
+    }
+}
+
+void drawColumns(Frame& f) {
+    BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    const BoardContent& c = f.ctx.doc.content();
+    ImDrawList* dl = f.dl;
+    const float zoomEm = f.e * xf.zoom;
+    const float rounding = 0.4f * zoomEm;
+    const bool dragging = st.gesture == BoardViewState::Gesture::DragCards;
+    for (const ColumnBox& col : st.layout.columns) {
+        Rectf r = xf.toScreenRect(col.rect);
+        r.max.y = std::max(r.max.y, st.canvasRect.max.y + 4.0f); // columns run to the bottom
+        if (!r.overlaps(st.canvasRect)) continue;
+        const bool target = dragging && st.dropHorizon == col.horizon;
+        dl->AddRectFilled(im(r.min), im(r.max),
+                          target ? withAlpha(f.pal.accent, 0.14f) : withAlpha(f.pal.canvasGrid, 0.35f),
+                          rounding);
+        if (target)
+            dl->AddRect(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.9f), rounding, 0,
+                        std::max(1.5f, 0.12f * zoomEm));
+        if (registryOn()) {
+            const Horizon* h = c.horizons.find(col.horizon);
+            registerItem(horizonItemId(col.horizon), "column", h ? h->name : std::string(),
+                         im(xf.toScreen(col.rect.min)), im(xf.toScreen(col.rect.max)));
+        }
+    }
+}
+
+void drawHeaders(Frame& f) {
+    BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    const BoardContent& c = f.ctx.doc.content();
+    ImDrawList* dl = f.dl;
+    const float zoomEm = f.e * xf.zoom;
+    for (const ColumnBox& col : st.layout.columns) {
+        const Horizon* h = c.horizons.find(col.horizon);
+        if (!h) continue;
+        const Rectf r = headerScreenRect(st, col);
+        if (!r.overlaps(st.canvasRect)) continue;
+        const bool hot = st.pressHeader == col.horizon &&
+                         st.gesture == BoardViewState::Gesture::DragHeader;
+        dl->AddRectFilled(im(r.min), im(r.max), hot ? mix(f.pal.cardBg, f.pal.accent, 0.25f) : f.pal.cardBg,
+                          0.4f * zoomEm, ImDrawFlags_RoundCornersTop);
+        dl->AddLine(ImVec2(r.min.x, r.max.y), ImVec2(r.max.x, r.max.y), f.pal.cardBorder,
+                    std::max(1.0f, 0.08f * zoomEm));
+        if (zoomEm < kSimpleBelowPx || st.renamingHorizon == h->id) continue;
+        const float size = std::min(zoomEm * 1.05f, 2.2f * f.e);
+        const float pad = 0.7f * zoomEm;
+        char count[32];
+        std::snprintf(count, sizeof count, "%zu", col.count);
+        const float cw = textWidth(bodyFont(), size * 0.85f, count, nullptr);
+        const float chipW = cw + 0.9f * zoomEm;
+        const float cy = (r.min.y + r.max.y) * 0.5f;
+        const ImVec2 chipMin(r.max.x - pad - chipW, cy - 0.55f * size);
+        dl->AddRectFilled(chipMin, ImVec2(r.max.x - pad, cy + 0.55f * size),
+                          withAlpha(f.pal.textMuted, 0.22f), 0.55f * size);
+        dl->AddText(bodyFont(), size * 0.85f, ImVec2(chipMin.x + 0.45f * zoomEm, cy - 0.425f * size),
+                    f.pal.text, count);
+        textEllipsed(dl, titleFont(), size, ImVec2(r.min.x + pad, cy - 0.5f * size), f.pal.text,
+                     h->name.data(), h->name.data() + h->name.size(),
+                     chipMin.x - r.min.x - 1.4f * pad);
+    }
+}
+
+struct CardLook {
+    float alpha = 1.0f;     // dimmed by the filter / dragged placeholder
+    bool selected = false;
+    bool hovered = false;
+    bool lit = false;       // linked to the selected person, or a person-drop target
+    bool ghost = false;     // compare overlay
+};
+
+void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std::string* ghostTitle) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const float zoomEm = f.e * f.st.nav.xf.zoom;
+    const bool direction = g.kind() == GoalKind::Direction;
+    const ImU32 kindCol = direction ? pal.direction : pal.destination;
+    const float a = look.alpha;
+    const ImVec2 mn = im(r.min), mx = im(r.max);
+
+    if (zoomEm < kSimpleBelowPx) { // far out: a plain block
+        dl->AddRectFilled(mn, mx, withAlpha(look.selected ? pal.accent : kindCol, a * (look.ghost ? 0.3f : 0.8f)));
+        return;
+    }
+    const float rounding = direction ? 0.9f * zoomEm : 0.25f * zoomEm;
+    const float border = std::max(1.0f, 0.09f * zoomEm);
+    if (look.ghost) {
+        dl->AddRectFilled(mn, mx, withAlpha(pal.cardBg, 0.35f), rounding);
+        dashedRect(dl, mn, mx, withAlpha(kindCol, 0.8f), border, std::max(3.0f, 0.45f * zoomEm));
+    } else {
+        if (look.selected || look.lit)
+            dl->AddRectFilled(ImVec2(mn.x - 3 * border, mn.y - 3 * border),
+                              ImVec2(mx.x + 3 * border, mx.y + 3 * border),
+                              withAlpha(look.selected ? pal.accent : pal.warning, 0.28f * a), rounding + 3 * border);
+        ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.10f) : pal.cardBg;
+        dl->AddRectFilled(mn, mx, withAlpha(bg, a), rounding);
+        if (direction) {
+            // Open-ended: a rounded card with an outline in the direction colour.
+            dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, 0, border * 1.6f);
+        } else {
+            // Concrete: a squarer card with a solid bar on the left.
+            dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 0, border);
+            dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a), rounding,
+                              ImDrawFlags_RoundCornersLeft);
+        }
+        if (g.colour != 0)
+            dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border), ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
+                              withAlpha(rgb(g.colour), a), 0.1f * zoomEm);
+        if (look.selected)
+            dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 0, border * 2.2f);
+    }
+
+    const float pad = 0.6f * zoomEm;
+    const float size = zoomEm * 0.95f;
+    const float small = zoomEm * 0.8f;
+    const float left = mn.x + pad + (direction ? 0.2f * zoomEm : 0.35f * zoomEm);
+    const ImU32 text = withAlpha(look.ghost ? pal.textMuted : pal.text, a);
+    const ImU32 muted = withAlpha(pal.textMuted, a);
+
+    // Kind icon: an arrow for a direction, a target for a destination.
+    const ImVec2 ic(left + 0.45f * zoomEm, mn.y + pad + 0.55f * size);
+    if (direction) {
+        dl->AddLine(ImVec2(ic.x - 0.4f * zoomEm, ic.y), ImVec2(ic.x + 0.35f * zoomEm, ic.y), withAlpha(kindCol, a), border * 1.5f);
+        dl->AddTriangleFilled(ImVec2(ic.x + 0.5f * zoomEm, ic.y), ImVec2(ic.x + 0.1f * zoomEm, ic.y - 0.3f * zoomEm),
+                              ImVec2(ic.x + 0.1f * zoomEm, ic.y + 0.3f * zoomEm), withAlpha(kindCol, a));
+    } else {
+        dl->AddCircle(ic, 0.42f * zoomEm, withAlpha(kindCol, a), 16, border * 1.4f);
+        dl->AddCircleFilled(ic, 0.16f * zoomEm, withAlpha(kindCol, a), 12);
+    }
+
+    // Title: up to two lines.
+    const float titleX = left + 1.3f * zoomEm;
+    const float titleW = mx.x - pad - titleX;
+    const std::string& title = ghostTitle ? *ghostTitle : g.title;
+    if (f.st.renaming != g.id || look.ghost) {
+        textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, 2);
+        if (g.status == GoalStatus::Dropped) {
+            const float w = std::min(titleW, textWidth(titleFont(), size, title.data(), title.data() + std::min<std::size_t>(title.size(), 400)));
+            dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size), ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
+        }
+    }
+    if (look.ghost) return;
+
+    // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
+    const float rowY = mx.y - pad - small;
+    float x = left;
+    const std::string_view status = statusName(g.status);
+    const float sw = textWidth(bodyFont(), small, status.data(), status.data() + status.size());
+    const ImU32 sc = statusColour(g.status, pal);
+    dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small), ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small),
+                      withAlpha(sc, 0.2f * a), 0.6f * small);
+    if (g.status == GoalStatus::Done)
+        dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm, withAlpha(sc, a), 8);
+    dl->AddText(bodyFont(), small, ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f), rowY),
+                withAlpha(g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc, a),
+                status.data(), status.data() + status.size());
+    x += sw + 1.3f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f);
+
+    // Right side, from the right edge leftwards.
+    float right = mx.x - pad;
+    auto it = f.st.linkCount.find(g.id);
+    const int people = it == f.st.linkCount.end() ? 0 : it->second;
+    {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d", people);
+        const float bw = std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
+        const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
+        const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
+        if (people > 0)
+            dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
+        else
+            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, 0, border);
+        dl->AddText(bodyFont(), small, ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
+                    withAlpha(pal.text, a), buf);
+        // A tiny person glyph before the count.
+        const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
+        dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
+        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small), ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted,
+                          0.2f * small, ImDrawFlags_RoundCornersTop);
+        right = pc.x - 0.6f * small;
+    }
+    if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end() && !h->second.empty()) {
+        const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
+        dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
+        const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
+        dl->AddText(titleFont(), small * 0.85f, ImVec2(c.x - w * 0.5f, c.y - 0.45f * small), withAlpha(pal.canvasBg, a), "!");
+        right = c.x - 0.55f * small - 0.4f * small;
+    }
+    if (g.beyondOrg) {
+        const char* mark = "\xE2\x86\x97"; // ↗ beyond the current organisation
+        const float w = textWidth(titleFont(), small, mark, nullptr);
+        dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
+        right -= w + 0.4f * small;
+    }
+    if (g.target && x < right - 2 * small) {
+        const std::string date = g.target->iso();
+        textEllipsed(dl, bodyFont(), small, ImVec2(x, rowY), muted, date.data(), date.data() + date.size(),
+                     right - x - 0.3f * small);
+    }
+}
+
+void cardTooltip(Frame& f, const Goal& g) {
+    const BoardContent& c = f.ctx.doc.content();
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+    {
+        FontScope fs(fonts().semibold);
+        ImGui::TextUnformatted(g.title.c_str());
+    }
+    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f%% concrete", std::string(kindName(g.kind())).c_str(),
+                        std::string(statusName(g.status)).c_str(), g.specificity * 100.0);
+    if (g.target) ImGui::Text("Target: %s", g.target->iso().c_str());
+    if (g.beyondOrg) ImGui::TextUnformatted("\xE2\x86\x97 Beyond the current organisation");
+    const auto links = linksOfGoal(c, g.id);
+    if (!links.empty()) {
+        std::string names;
+        for (const GoalLink* l : links)
+            if (const Person* p = c.people.find(l->person)) names += (names.empty() ? "" : ", ") + p->name;
+        ImGui::Text("Talk to: %s", names.c_str());
+    }
+    if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end())
+        for (std::size_t i : h->second) {
+            ImGui::PushStyleColor(ImGuiCol_Text, f.pal.warning);
+            ImGui::Text("! %s", f.st.hints[i].what.c_str());
+            ImGui::PopStyleColor();
+        }
+    if (!g.notes.empty()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted(g.notes.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
+    BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    const BoardContent& c = f.ctx.doc.content();
+    const Selection& sel = f.ctx.shared.selection;
+    const bool dragging = st.gesture == BoardViewState::Gesture::DragCards;
+    const bool personDrag = f.ctx.shared.drag.kind == CrossViewDrag::Kind::Person &&
+                            !f.ctx.shared.drag.released && st.canvasRect.contains(f.mouse);
+    const CardBox* hoverCard = f.hovered && (st.gesture == BoardViewState::Gesture::None || personDrag)
+                                   ? st.layout.cardAt(f.mouseWorld)
+                                   : nullptr;
+    if (personDrag && !hoverCard) hoverCard = st.layout.cardAt(f.mouseWorld);
+    const bool filtering = st.filter.active();
+    const bool reg = registryOn();
+    const Rectf vis = visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
+    std::size_t drawn = 0;
+
+    // "Serves" arrows first, under the cards.
+    if (st.showServes && f.e * xf.zoom >= kSimpleBelowPx) {
+        st.layout.forEachCardIn(vis, [&](const CardBox& k) {
+            const Goal* g = c.goals.find(k.goal);
+            if (!g || !g->serves) return;
+            const CardBox* to = st.layout.find(g->serves);
+            if (!to) return;
+            const Rectf a = xf.toScreenRect(k.rect), b = xf.toScreenRect(to->rect);
+            const bool rightwards = b.min.x > a.max.x;
+            const ImVec2 p0 = rightwards ? ImVec2(a.max.x, a.center().y) : ImVec2(a.center().x, a.min.y);
+            const ImVec2 p1 = rightwards ? ImVec2(b.min.x, b.center().y) : ImVec2(b.center().x, b.max.y);
+            arrow(f.dl, p0, p1, withAlpha(f.pal.textMuted, 0.7f), std::max(1.0f, 0.08f * f.e * xf.zoom),
+                  0.6f * f.e * xf.zoom, rightwards);
+        });
+    }
+
+    st.layout.forEachCardIn(vis, [&](const CardBox& k) {
+        const Goal* g = c.goals.find(k.goal);
+        if (!g) return;
+        ++drawn;
+        CardLook look;
+        look.selected = sel.has(g->id);
+        look.hovered = hoverCard && hoverCard->goal == g->id;
+        look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) || (personDrag && look.hovered);
+        if (filtering && !goalMatches(*g, st.filter)) look.alpha = 0.28f;
+        const bool moving = dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
+        if (moving) look.alpha *= 0.35f, look.selected = false;
+        const Rectf r = xf.toScreenRect(k.rect);
+        drawCard(f, *g, r, look, nullptr);
+        if (reg) registerItem(goalItemId(g->id), "card", g->title, im(r.min), im(r.max));
+    });
+    st.visibleCards = drawn;
+
+    if (hoverCard && !dragging && f.e * xf.zoom >= kSimpleBelowPx && f.hovered &&
+        st.gesture == BoardViewState::Gesture::None && !st.renaming) {
+        if (const Goal* g = c.goals.find(hoverCard->goal)) cardTooltip(f, *g);
+    }
+}
+
+void drawGhosts(Frame& f) {
+    BoardViewState& st = f.st;
+    if (st.ghosts.empty()) return;
+    const CanvasTransform& xf = st.nav.xf;
+    const BoardContent& c = f.ctx.doc.content();
+    const BoardLayoutParams& p = st.layout.params;
+    const Rectf vis = visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
+    const float zoomEm = f.e * xf.zoom;
+    for (const GoalGhost& gh : st.ghosts) {
+        int column = -1;
+        for (std::size_t i = 0; i < st.layout.columns.size(); ++i)
+            if (st.layout.columns[i].horizon == gh.oldHorizon) column = static_cast<int>(i);
+        if (column < 0) continue;
+        const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(column)];
+        const float x = col.rect.min.x + (p.columnWidth - p.cardWidth) * 0.5f;
+        const float y = yForSpecificity(p, gh.oldSpecificity);
+        const Rectf w{{x, y}, {x + p.cardWidth, y + p.cardHeight}};
+        const Goal* now = c.goals.find(gh.goal);
+        const CardBox* to = now ? st.layout.find(gh.goal) : nullptr;
+        if (!w.overlaps(vis) && !(to && to->rect.overlaps(vis))) continue;
+        Goal shown = now ? *now : Goal{};
+        shown.specificity = gh.oldSpecificity;
+        const std::string title = gh.title.empty() && now ? now->title : gh.title;
+        CardLook look;
+        look.ghost = true;
+        const Rectf r = xf.toScreenRect(w);
+        drawCard(f, shown, r, look, &title);
+        if (to) {
+            const Rectf b = xf.toScreenRect(to->rect);
+            arrow(f.dl, im(r.center()), im(b.center()), withAlpha(f.pal.accent, 0.85f),
+                  std::max(1.5f, 0.12f * zoomEm), 0.8f * zoomEm, false);
+        }
+    }
+}
+
+void drawDragOverlay(Frame& f) {
+    BoardViewState& st = f.st;
+    using G = BoardViewState::Gesture;
+    const CanvasTransform& xf = st.nav.xf;
+    if (st.gesture == G::RubberBand) {
+        const Rectf band = rectFromCorners(st.pressScreen, f.mouse);
+        f.dl->AddRectFilled(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.12f));
+        f.dl->AddRect(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.8f), 0, 0, 1.0f);
+        return;
+    }
+    if (st.gesture == G::DragHeader) {
+        const int to = st.layout.columnNearestX(f.mouseWorld.x);
+        if (to >= 0) {
+            const Rectf r = xf.toScreenRect(st.layout.columns[static_cast<std::size_t>(to)].rect);
+            f.dl->AddRect(im(r.min), ImVec2(r.max.x, st.canvasRect.max.y), withAlpha(f.pal.accent, 0.9f),
+                          0.4f * f.e * xf.zoom, 0, 2.0f);
+        }
+        return;
+    }
+    if (st.gesture != G::DragCards) return;
+    const BoardContent& c = f.ctx.doc.content();
+    const Vec2f delta = f.mouseWorld - st.pressWorld;
+    st.dropHorizon = {};
+    const CardBox* primary = st.layout.find(st.pressGoal);
+    if (primary) {
+        const DropPlacement d = dropPlacement(st.layout, c, primary->rect.min + delta, st.dragGoals);
+        st.dropHorizon = d.horizon;
+        // Where the primary card will land: a line across the column with the specificity.
+        if (d.column >= 0 && st.canvasRect.contains(f.mouse)) {
+            const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(d.column)];
+            const float y = xf.toScreen(Vec2f{0, yForSpecificity(st.layout.params, d.specificity)}).y;
+            const float x0 = xf.toScreen(col.rect.min).x, x1 = xf.toScreen(col.rect.max).x;
+            f.dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), f.pal.accent, 2.0f);
+            char label[64];
+            std::snprintf(label, sizeof label, "%s \xC2\xB7 %.0f%%",
+                          d.specificity >= kDestinationThreshold ? "Destination" : "Direction",
+                          d.specificity * 100.0);
+            f.dl->AddText(bodyFont(), f.e * 0.85f, ImVec2(x0 + 0.3f * f.e, y - 1.1f * f.e), f.pal.accent, label);
+        }
+    }
+    const float lift = 0.25f * f.e;
+    for (GoalId id : st.dragGoals) {
+        const CardBox* k = st.layout.find(id);
+        const Goal* g = c.goals.find(id);
+        if (!k || !g) continue;
+        Rectf r = xf.toScreenRect({k->rect.min + delta, k->rect.max + delta});
+        f.dl->AddRectFilled(ImVec2(r.min.x + lift, r.min.y + lift), ImVec2(r.max.x + lift, r.max.y + lift),
+                            IM_COL32(0, 0, 0, 60), 0.5f * f.e * xf.zoom);
+        CardLook look;
+        look.selected = true;
+        drawCard(f, *g, r, look, nullptr);
+    }
+}
+
+void drawOverlayText(Frame& f) {
+    BoardViewState& st = f.st;
+    // Bottom-right: zoom and, with a filter, the match count.
+    char buf[96];
+    if (st.filter.active())
+        std::snprintf(buf, sizeof buf, "%zu of %zu goals match  \xC2\xB7  %.0f%%", st.matchCount,
+                      f.ctx.doc.content().goals.size(), st.nav.xf.zoom * 100.0f);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f%%", st.nav.xf.zoom * 100.0f);
+    const ImVec2 sz = ImGui::CalcTextSize(buf);
+    const ImVec2 pos(st.canvasRect.max.x - sz.x - 0.6f * f.e, st.canvasRect.max.y - sz.y - 0.4f * f.e);
+    f.dl->AddRectFilled(ImVec2(pos.x - 0.4f * f.e, pos.y - 0.2f * f.e), ImVec2(pos.x + sz.x + 0.4f * f.e, pos.y + sz.y + 0.2f * f.e),
+                        withAlpha(f.pal.canvasBg, 0.85f), 0.3f * f.e);
+    f.dl->AddText(pos, f.pal.textMuted, buf);
+    if (f.readOnly) {
+        const char* ro = "Read-only";
+        const ImVec2 s2 = ImGui::CalcTextSize(ro);
+        const ImVec2 p2(st.canvasRect.min.x + 0.6f * f.e, st.canvasRect.max.y - s2.y - 0.4f * f.e);
+        f.dl->AddRectFilled(ImVec2(p2.x - 0.4f * f.e, p2.y - 0.2f * f.e), ImVec2(p2.x + s2.x + 0.4f * f.e, p2.y + s2.y + 0.2f * f.e),
+                            withAlpha(f.pal.warning, 0.25f), 0.3f * f.e);
+        f.dl->AddText(p2, f.pal.text, ro);
+    }
+}
+
+// ------------------------------------------------------------------------------- popups
+
+void renameFields(Frame& f) {
+    BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    const float zoomEm = f.e * xf.zoom;
+    if (st.renaming) {
+        const CardBox* k = st.layout.find(st.renaming);
+        if (!k || f.readOnly) {
+            st.renaming = {};
+        } else {
+            const Rectf r = xf.toScreenRect(k->rect);
+            const float x = r.min.x + 0.6f * zoomEm + 1.5f * zoomEm;
+            ImGui::SetCursorScreenPos(ImVec2(x, r.min.y + 0.35f * zoomEm));
+            ImGui::SetNextItemWidth(std::max(4.0f * f.e, r.max.x - x - 0.4f * zoomEm));
+            if (st.renameFocus) {
+                ImGui::SetKeyboardFocusHere();
+                st.renameFocus = false;
+            }
+            ImGui::PushID("rename-goal");
+            const bool enter = ImGui::InputText("##title", &st.renameBuffer,
+                                                ImGuiInputTextFlags_EnterReturnsTrue |
+                                                    ImGuiInputTextFlags_AutoSelectAll);
+            registerLastItem("input:goal-title", "input", "Goal title");
+            const bool escape = compat::keyPressed(Key::Escape, false);
+            const bool done = enter || ImGui::IsItemDeactivated();
+            ImGui::PopID();
+            if (escape) {
+                if (st.renameIsNew && f.ctx.doc.canUndo()) {
+                    f.ctx.doc.undo(); // the goal was made for this edit: take it back
+                    f.ctx.shared.selection.drop(st.renaming);
+                }
+                st.renaming = {};
+            } else if (done) {
+                const std::string title = nonBlankOr(st.renameBuffer, "Untitled goal");
+                const Goal* g = f.ctx.doc.content().goals.find(st.renaming);
+                if (g && g->title != title)
+                    applyEdit(f, renameGoal(f.ctx.doc.board(), st.renaming, title), st.renameKey);
+                f.ctx.doc.endGesture();
+                st.renaming = {};
+            }
+        }
+    }
+    if (st.renamingHorizon) {
+        const ColumnBox* col = nullptr;
+        for (const ColumnBox& c : st.layout.columns)
+            if (c.horizon == st.renamingHorizon) col = &c;
+        if (!col || f.readOnly) {
+            st.renamingHorizon = {};
+            return;
+        }
+        const Rectf r = headerScreenRect(st, *col);
+        ImGui::SetCursorScreenPos(ImVec2(r.min.x + 0.4f * zoomEm, r.min.y + 0.3f * zoomEm));
+        ImGui::SetNextItemWidth(std::max(4.0f * f.e, r.width() - 0.8f * zoomEm));
+        if (st.renameFocus) {
+            ImGui::SetKeyboardFocusHere();
+            st.renameFocus = false;
+        }
+        ImGui::PushID("rename-horizon");
+        const bool enter = ImGui::InputText("##name", &st.horizonBuffer,
+                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        registerLastItem("input:horizon-name", "input", "Horizon name");
+        const bool escape = compat::keyPressed(Key::Escape, false);
+        const bool done = enter || ImGui::IsItemDeactivated();
+        ImGui::PopID();
+        if (escape) {
+            st.renamingHorizon = {};
+        } else if (done) {
+            if (!isBlank(st.horizonBuffer))
+                applyEdit(f, renameHorizon(f.ctx.doc.board(), st.renamingHorizon, st.horizonBuffer));
+            st.renamingHorizon = {};
+        }
+    }
+}
+
+void addHorizonAfterLast(Frame& f) {
+    Document& doc = f.ctx.doc;
+    Horizon h;
+    h.id = doc.newId<HorizonId>();
+    const Horizon* last = longestHorizon(doc.content());
+    h.months = last ? last->months * 2 : 120;
+    h.name = h.months % 12 == 0 ? std::to_string(h.months / 12) + " years" : std::to_string(h.months) + " months";
+    double maxOrder = 0;
+    for (const Horizon& x : doc.content().horizons) maxOrder = std::max(maxOrder, x.order);
+    h.order = maxOrder + 1;
+    applyEdit(f, addHorizon(doc.board(), h));
+}
+
+void contextMenus(Frame& f) {
+    BoardViewState& st = f.st;
+    Document& doc = f.ctx.doc;
+    const BoardContent& c = doc.content();
+    Selection& sel = f.ctx.shared.selection;
+    if (st.nav.rightClicked && f.hovered) {
+        const int header = headerAt(st, f.mouse);
+        const CardBox* k = header < 0 ? st.layout.cardAt(f.mouseWorld) : nullptr;
+        st.contextWorld = f.mouseWorld;
+        st.contextGoal = k ? k->goal : GoalId{};
+        const int col = header >= 0 ? header : st.layout.columnNearestX(f.mouseWorld.x);
+        st.contextHorizon = col >= 0 ? st.layout.columns[static_cast<std::size_t>(col)].horizon : HorizonId{};
+        if (k && !sel.has(k->goal)) sel.selectOnly(k->goal);
+        ImGui::OpenPopup(k ? "##card-menu" : header >= 0 ? "##header-menu" : "##board-menu");
+    }
+    const bool ro = f.readOnly;
+
+    if (ImGui::BeginPopup("##card-menu")) {
+        const Goal* g = c.goals.find(st.contextGoal);
+        if (!g) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            ImGui::TextDisabled("%s", g->title.c_str());
+            ImGui::Separator();
+            std::vector<GoalId> targets = sel.has(g->id) ? sel.goals : std::vector<GoalId>{g->id};
+            if (ImGui::BeginMenu("Status", !ro)) {
+                for (int s = 0; s < kGoalStatusCount; ++s) {
+                    const auto status = static_cast<GoalStatus>(s);
+                    if (ImGui::MenuItem(std::string(statusName(status)).c_str(), nullptr, g->status == status))
+                        applyEdit(f, setGoalStatus(doc.board(), targets, status));
+                }
+                ImGui::EndMenu();
+            }
+            const bool dir = g->kind() == GoalKind::Direction;
+            if (ImGui::MenuItem(dir ? "Make it a destination (concrete)" : "Make it a direction (open-ended)", nullptr,
+                                false, !ro)) {
+                std::vector<GoalPlacement> moves;
+                for (GoalId id : targets)
+                    if (const Goal* t = c.goals.find(id))
+                        moves.push_back({id, t->horizon, dir ? std::max(0.75, t->specificity) : std::min(0.25, t->specificity),
+                                         t->order});
+                applyEdit(f, moveGoals(doc.board(), moves));
+            }
+            if (ImGui::BeginMenu("Link to person", !ro && !c.people.empty())) {
+                for (const Person& p : c.people) {
+                    ImGui::PushID(static_cast<int>(p.id.value));
+                    bool linked = false;
+                    for (const GoalLink* l : linksOfGoal(c, g->id)) linked = linked || l->person == p.id;
+                    if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
+                        applyEdit(f, linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g->id));
+                    ImGui::PopID();
+                }
+                ImGui::EndMenu();
+            }
+            if (ImGui::MenuItem("Rename", "F2", false, !ro)) startRename(f, g->id, false, 0);
+            ImGui::Separator();
+            if (ImGui::MenuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "Del", false, !ro)) {
+                applyEdit(f, deleteGoals(doc.board(), targets));
+                for (GoalId id : targets) sel.drop(id);
+            }
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("##header-menu")) {
+        const Horizon* h = c.horizons.find(st.contextHorizon);
+        if (!h) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            ImGui::TextDisabled("%s", h->name.c_str());
+            ImGui::Separator();
+            if (ImGui::MenuItem("New goal here", nullptr, false, !ro)) {
+                const ColumnBox* col = nullptr;
+                for (const ColumnBox& x : st.layout.columns)
+                    if (x.horizon == h->id) col = &x;
+                if (col)
+                    createGoalAt(f, {col->rect.center().x, yForSpecificity(st.layout.params, 0.5) +
+                                                               st.layout.params.cardHeight * 0.5f});
+            }
+            if (ImGui::MenuItem("Rename horizon", nullptr, false, !ro)) {
+                st.renamingHorizon = h->id;
+                st.horizonBuffer = h->name;
+                st.renameFocus = true;
+            }
+            if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
+            if (ImGui::MenuItem("Remove horizon\xE2\x80\xA6", nullptr, false, !ro && c.horizons.size() > 1)) {
+                st.removingHorizon = h->id;
+                st.removeTarget = {};
+                st.openRemoveDialog = true;
+            }
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("##board-menu")) {
+        if (ImGui::MenuItem("New goal here", nullptr, false, !ro && !st.layout.columns.empty()))
+            createGoalAt(f, st.contextWorld);
+        if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Fit board", "Ctrl+0")) st.fitPending = true;
+        if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F")) st.filterOpen = true, st.focusFilter = true;
+        ImGui::MenuItem("Show \"serves\" arrows", nullptr, &st.showServes);
+        ImGui::EndPopup();
+    }
+}
+
+void removeHorizonDialog(Frame& f) {
+    BoardViewState& st = f.st;
+    Document& doc = f.ctx.doc;
+    const BoardContent& c = doc.content();
+    if (st.openRemoveDialog) {
+        ImGui::OpenPopup("Remove horizon");
+        st.openRemoveDialog = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(26 * f.e, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Remove horizon", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const Horizon* h = c.horizons.find(st.removingHorizon);
+    if (!h || f.readOnly) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    std::size_t n = 0;
+    for (const Goal& g : c.goals) n += g.horizon == h->id ? 1 : 0;
+    const auto cols = orderedHorizons(c);
+    if (!st.removeTarget || st.removeTarget == h->id || !c.horizons.find(st.removeTarget)) {
+        st.removeTarget = {};
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            if (cols[i]->id == h->id) st.removeTarget = cols[i > 0 ? i - 1 : std::min(cols.size() - 1, i + 1)]->id;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    if (n == 0)
+        ImGui::Text("Remove the horizon \"%s\"? It holds no goals.", h->name.c_str());
+    else
+        ImGui::Text("Remove the horizon \"%s\"? Its %zu goal%s move to:", h->name.c_str(), n, n == 1 ? "" : "s");
+    ImGui::PopTextWrapPos();
+    const Horizon* target = c.horizons.find(st.removeTarget);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##goals-go-to", target ? target->name.c_str() : "")) {
+        for (const Horizon* x : cols) {
+            if (x->id == h->id) continue;
+            ImGui::PushID(static_cast<int>(x->id.value));
+            if (ImGui::Selectable(x->name.c_str(), x->id == st.removeTarget)) st.removeTarget = x->id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Remove", ImVec2(7 * f.e, 0))) {
+        applyEdit(f, removeHorizon(doc.board(), h->id, st.removeTarget));
+        ImGui::CloseCurrentPopup();
+    }
+    registerLastItem("button:remove-horizon-ok", "button", "Remove");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(7 * f.e, 0)) || compat::keyPressed(Key::Escape, false))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// The filter bar (Ctrl+F): text, tag, status toggles, match count. Returns its height.
+void filterBar(ViewContext& ctx, BoardViewState& st) {
+    const float e = em();
+    ImGui::PushID("board-filter");
+    if (st.focusFilter) {
+        ImGui::SetKeyboardFocusHere();
+        st.focusFilter = false;
+    }
+    ImGui::SetNextItemWidth(12 * e);
+    bool changed = ImGui::InputTextWithHint("##text", "Filter goals\xE2\x80\xA6", &st.filter.text);
+    registerLastItem("input:board-filter", "input", "Filter goals");
+    if (ImGui::IsItemFocused() && compat::keyPressed(Key::Escape, false)) {
+        st.filter = {};
+        st.filterOpen = false;
+        changed = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(7 * e);
+    changed |= ImGui::InputTextWithHint("##tag", "Tag", &st.filter.tag);
+    for (int s = 0; s < kGoalStatusCount; ++s) {
+        ImGui::SameLine();
+        bool on = st.filter.statusMask & (1u << s);
+        if (ImGui::Checkbox(std::string(statusName(static_cast<GoalStatus>(s))).c_str(), &on)) {
+            st.filter.statusMask = static_cast<std::uint8_t>(on ? st.filter.statusMask | (1u << s)
+                                                                 : st.filter.statusMask & ~(1u << s));
+            changed = true;
+        }
+    }
+    if (changed) st.matchCount = countMatches(ctx.doc.content(), st.filter);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu of %zu", st.matchCount, ctx.doc.content().goals.size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear")) {
+        st.filter = {};
+        st.filterOpen = false;
+        st.matchCount = ctx.doc.content().goals.size();
+    }
+    registerLastItem("button:board-filter-close", "button", "Clear filter");
+    ImGui::PopID();
+}
+
+// Goals linked to the selected people (the map's selection lights them up here).
+void litGoalsFor(const ViewContext& ctx, std::vector<GoalId>& out) {
+    out.clear();
+    if (ctx.shared.selection.people.empty()) return;
+    for (PersonId p : ctx.shared.selection.people)
+        for (const GoalLink* l : linksOfPerson(ctx.doc.content(), p)) out.push_back(l->goal);
+    std::sort(out.begin(), out.end());
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------- drawBoardView
+
+void drawBoardView(ViewContext& ctx, BoardViewState& st) {
+    const float e = em();
+    ImGui::PushID("board-view");
+    refreshCaches(ctx, st);
+    if (st.filterOpen) filterBar(ctx, st);
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 4.0f * e);
+    size.y = std::max(size.y, 4.0f * e);
+    ImGui::InvisibleButton("##canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::SetItemAllowOverlap();
+    const bool hovered = ImGui::IsItemHovered();
+    registerLastItem("panel:board-canvas", "canvas", "Board");
+    st.canvasRect = {fromIm(origin), fromIm(origin) + fromIm(size)};
+
+    CanvasNavOptions opts;
+    opts.limits = kZoomLimits;
+    if (st.fitPending && !st.layout.columns.empty()) {
+        st.nav.xf.origin = fromIm(origin);
+        st.nav.xf = fitRect(st.nav.xf, st.layout.bounds, fromIm(size), 1.0f * e, kFitLimits);
+        st.fitPending = false;
+    }
+    handleCanvasNavigation(st.nav, origin, size, hovered, opts);
+
+    const ImGuiIO& io = ImGui::GetIO();
+    Frame f{ctx, st, palette(), ImGui::GetWindowDrawList(), isReadOnly(ctx), hovered,
+            fromIm(io.MousePos), st.nav.xf.toWorld(fromIm(io.MousePos)), e};
+    const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
+
+    handleMouse(f);
+    handleKeyboard(f, focused);
+    refreshCaches(ctx, st); // edits above change the layout drawn below
+
+    if (st.nav.panning || st.gesture == BoardViewState::Gesture::DragCards)
+        ImGui::SetMouseCursor(st.nav.panning ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_Hand);
+
+    static std::vector<GoalId> lit; // reused: no allocation per frame
+    litGoalsFor(ctx, lit);
+
+    f.dl->PushClipRect(origin, im(st.canvasRect.max), true);
+    drawBackground(f);
+    drawColumns(f);
+    drawGhosts(f);
+    drawCards(f, lit);
+    drawHeaders(f);
+    drawDragOverlay(f);
+    drawOverlayText(f);
+    f.dl->PopClipRect();
+
+    renameFields(f);
+    contextMenus(f);
+    removeHorizonDialog(f);
+    ImGui::PopID();
+}
+
+} // namespace horizons::ui
