@@ -1,5 +1,6 @@
 // main.cpp — command line (CLI11) and hand-off to the app.
 #include "app/app.hpp"
+#include "app/cli_export.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -47,6 +48,9 @@ int main(int argc, char** argv) {
                    "and the rectangles of all visible interactive items")
         ->type_name("OUT.jsonl");
 
+    horizons::app::CliCommands commands;  // export, snapshot, diff, agenda (cli_export.hpp)
+    commands.add(cli);
+
     try {
         cli.parse(argc, argv);
         if (!size.empty() && !parseSize(size, opt.width, opt.height))
@@ -56,5 +60,6 @@ int main(int argc, char** argv) {
         std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();
         return kUsageError;
     }
+    if (auto code = commands.run(nullptr)) return *code;
     return horizons::app::run(opt);
 }

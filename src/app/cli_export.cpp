@@ -1,0 +1,280 @@
+// cli_export.cpp — see cli_export.hpp.
+#include "app/cli_export.hpp"
+
+#include "model/agenda.hpp"
+#include "model/diff.hpp"
+#include "model/document.hpp"
+#include "model/edits.hpp"
+#include "model/export_text.hpp"
+#include "store/atomic_file.hpp"
+#include "store/board_file.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <regex>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace horizons::app {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+
+int fail(const std::string& msg) {
+    std::cerr << "horizons: " << msg << "\n";
+    return kFailed;
+}
+
+std::optional<Board> load(const std::string& file, int& code) {
+    if (file.empty()) {
+        code = fail("no board file given");
+        return std::nullopt;
+    }
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        code = fail(file + ": no such file");
+        return std::nullopt;
+    }
+    store::LoadResult r = store::loadBoardFile(file);
+    if (!r) {
+        code = fail(r.error.empty() ? file + ": cannot be read" : r.error);
+        return std::nullopt;
+    }
+    return std::move(*r.board);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A snapshot by name (case-insensitive, newest wins) or numeric id.
+const Snapshot* findSnapshot(const Board& b, const std::string& key) {
+    const Snapshot* best = nullptr;
+    for (const auto& s : b.snapshots)
+        if (iequals(s.name, key) && (!best || s.takenAt >= best->takenAt))
+            best = &s;
+    if (best)
+        return best;
+    if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return b.snapshots.find(SnapshotId{std::stoull(key)});
+    return nullptr;
+}
+
+std::string snapshotNames(const Board& b) {
+    if (b.snapshots.empty())
+        return "the board has no snapshots";
+    std::string out = "snapshots:";
+    for (const auto& s : b.snapshots)
+        out += " \"" + s.name + "\"";
+    return out;
+}
+
+bool writeOut(const std::string& out, const std::string& bytes, int& code) {
+    const auto r = store::writeFileAtomically(out, bytes, false);
+    if (!r) {
+        code = fail(r.error.empty() ? "cannot write " + out : r.error);
+        return false;
+    }
+    return true;
+}
+
+bool parseSize(const std::string& s, int& w, int& h) {
+    static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
+    std::smatch m;
+    if (!std::regex_match(s, m, re))
+        return false;
+    w = std::stoi(m[1].str());
+    h = std::stoi(m[2].str());
+    return w >= 64 && h >= 64 && w <= 8192 && h <= 8192;
+}
+
+} // namespace
+
+int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
+    if (o.format != "md" && o.format != "csv" && o.format != "png")
+        return fail("unknown format \"" + o.format + "\" (use md, csv or png)");
+    if (o.what != "goals" && o.what != "people")
+        return fail("--what must be goals or people, not \"" + o.what + "\"");
+    if (o.view != "board" && o.view != "map")
+        return fail("--view must be board or map, not \"" + o.view + "\"");
+    if (o.out.empty())
+        return fail("no output file (-o OUT)");
+    int w = 0, h = 0;
+    if (o.format == "png" && !parseSize(o.size, w, h))
+        return fail("--size must look like 1600x1000 (64..8192 pixels), not \"" + o.size + "\"");
+    int code = kOk;
+    const auto board = load(o.file, code);
+    if (!board)
+        return code;
+
+    if (o.format == "md") {
+        writeOut(o.out, planMarkdown(board->content, Date::today()), code);
+        return code;
+    }
+    if (o.format == "csv") {
+        writeOut(o.out,
+                 o.what == "people" ? peopleCsv(board->content, Date::today())
+                                    : goalsCsv(board->content),
+                 code);
+        return code;
+    }
+    // PNG: rendered into a temp file next to OUT, then moved over it in one step.
+    if (!renderPng)
+        return fail("PNG export is not available in this build");
+    const fs::path outPath(o.out);
+    const fs::path dir = outPath.has_parent_path() ? outPath.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return fail("cannot write " + o.out + ": no such folder");
+    const fs::path tmp =
+        dir / ("." + outPath.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png");
+    const std::string err = renderPng(o.file, o.view, w, h, tmp.string());
+    if (!err.empty()) {
+        fs::remove(tmp, ec);
+        return fail(err);
+    }
+    std::string bytes;
+    if (auto e = store::readFileBytes(tmp, 1u << 30, bytes)) {
+        fs::remove(tmp, ec);
+        return fail(*e);
+    }
+    fs::remove(tmp, ec);
+    writeOut(o.out, bytes, code);
+    return code;
+}
+
+int runSnapshot(const CliExportOptions& o) {
+    if (o.name.empty() || std::all_of(o.name.begin(), o.name.end(), [](char c) { return c == ' '; }))
+        return fail("the snapshot needs a name (--name NAME)");
+    int code = kOk;
+    auto board = load(o.file, code);
+    if (!board)
+        return code;
+    Document doc(std::move(*board));
+    const SnapshotId id = doc.newId<SnapshotId>();
+    doc.apply(takeSnapshot(doc.board(), id, o.name, o.note, nowTimestamp()));
+    const auto r = store::saveBoardFile(doc.board(), o.file);
+    if (!r)
+        return fail(r.error.empty() ? "cannot save " + o.file : r.error);
+    const Snapshot* s = doc.board().snapshots.find(id);
+    std::cout << "Snapshot \"" << s->name << "\" taken " << formatTimestamp(s->takenAt)
+              << " UTC (" << doc.board().snapshots.size() << " in " << o.file << ")\n";
+    return kOk;
+}
+
+int runDiff(const CliExportOptions& o) {
+    int code = kOk;
+    const auto board = load(o.file, code);
+    if (!board)
+        return code;
+    const Snapshot* from = findSnapshot(*board, o.from);
+    if (!from)
+        return fail("no snapshot \"" + o.from + "\" in " + o.file + " (" + snapshotNames(*board) +
+                    ")");
+    const bool toNow = iequals(o.to, "now") || o.to.empty();
+    const Snapshot* to = toNow ? nullptr : findSnapshot(*board, o.to);
+    if (!toNow && !to)
+        return fail("no snapshot \"" + o.to + "\" in " + o.file + " (" + snapshotNames(*board) +
+                    ")");
+    const BoardContent& a = from->content;
+    const BoardContent& b = to ? to->content : board->content;
+    const auto changes = diffContents(a, b);
+    std::cout << "From \"" << from->name << "\" (" << formatTimestamp(from->takenAt) << ") to "
+              << (to ? "\"" + to->name + "\" (" + formatTimestamp(to->takenAt) + ")"
+                     : std::string("now"))
+              << ": " << changes.size() << (changes.size() == 1 ? " change" : " changes") << "\n";
+    for (const auto& c : changes)
+        std::cout << "  " << changeKindName(c.kind) << ": " << describeChange(c, a, b) << "\n";
+    return kOk;
+}
+
+int runAgenda(const CliExportOptions& o) {
+    int code = kOk;
+    const auto board = load(o.file, code);
+    if (!board)
+        return code;
+    const Person* p = findPersonByName(board->content, o.person);
+    if (!p) {
+        std::string names;
+        for (const auto& x : board->content.people)
+            names += (names.empty() ? "" : ", ") + x.name;
+        return fail("no person \"" + o.person + "\" in " + o.file +
+                    (names.empty() ? " (the board has no people)" : " (people: " + names + ")"));
+    }
+    const std::string md = agendaMarkdown(board->content, p->id);
+    if (o.out.empty()) {
+        std::cout << md;
+        return kOk;
+    }
+    writeOut(o.out, md, code);
+    return code;
+}
+
+void CliCommands::add(CLI::App& cli) {
+    export_ = cli.add_subcommand(
+        "export", "Write the plan as Markdown or CSV (no window), or the board or map as a PNG "
+                  "(renders offscreen: needs a display, e.g. xvfb-run)");
+    export_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
+    export_->add_option("--format", opt_.format, "md: the whole plan; csv: a table; png: a picture")
+        ->required()
+        ->type_name("md|csv|png");
+    export_->add_option("--what", opt_.what, "csv only: which table (default goals)")
+        ->type_name("goals|people");
+    export_->add_option("--view", opt_.view, "png only: which view (default board)")
+        ->type_name("board|map");
+    export_->add_option("--size", opt_.size, "png only: picture size (default 1600x1000)")
+        ->type_name("WxH");
+    export_->add_option("-o,--output", opt_.out, "File to write (replaced atomically)")
+        ->required()
+        ->type_name("OUT");
+
+    snapshot_ = cli.add_subcommand("snapshot", "Take a snapshot of the plan and save the file "
+                                               "(no window)");
+    snapshot_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
+    snapshot_->add_option("--name", opt_.name, "Snapshot name, e.g. \"Review 2024\"")
+        ->required()
+        ->type_name("NAME");
+    snapshot_->add_option("--note", opt_.note, "Optional note")->type_name("TEXT");
+
+    diff_ = cli.add_subcommand("diff", "Print what changed between two snapshots, or a snapshot "
+                                       "and the current plan (no window)");
+    diff_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
+    diff_->add_option("--from", opt_.from, "Snapshot name or id")->required()->type_name("SNAPSHOT");
+    diff_->add_option("--to", opt_.to, "Snapshot name or id, or now (default)")
+        ->type_name("SNAPSHOT|now");
+
+    agenda_ = cli.add_subcommand("agenda", "Print a conversation agenda for one person as "
+                                           "Markdown (no window)");
+    agenda_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
+    agenda_->add_option("--person", opt_.person, "The person's name (case-insensitive)")
+        ->required()
+        ->type_name("NAME");
+    agenda_->add_option("-o,--output", opt_.out, "Write to a file instead of printing")
+        ->type_name("OUT");
+}
+
+std::optional<int> CliCommands::run(const PngRenderer& renderPng) const {
+    if (export_ && export_->parsed())
+        return runExport(opt_, renderPng);
+    if (snapshot_ && snapshot_->parsed())
+        return runSnapshot(opt_);
+    if (diff_ && diff_->parsed())
+        return runDiff(opt_);
+    if (agenda_ && agenda_->parsed())
+        return runAgenda(opt_);
+    return std::nullopt;
+}
+
+} // namespace horizons::app

@@ -1,0 +1,68 @@
+// cli_export.hpp — the headless subcommands: export, snapshot, diff, agenda.
+//
+//   horizons export FILE --format md|csv|png [--what goals|people] [--view board|map]
+//                        [--size WxH] -o OUT
+//   horizons snapshot FILE --name NAME [--note TEXT]
+//   horizons diff FILE --from SNAPSHOT [--to SNAPSHOT|now]
+//   horizons agenda FILE --person NAME [-o OUT]
+//
+// None of them opens a window, except `export --format png`, which renders the board or the
+// map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
+// (case-insensitive; the newest wins when names repeat) or its numeric id.
+//
+// Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
+// snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
+// to stderr. Nothing is written on error; OUT (and FILE for `snapshot`) is replaced
+// atomically, never half-written.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace horizons::app {
+
+struct CliExportOptions {
+    std::string file;
+    std::string format;          // md | csv | png
+    std::string what = "goals";  // csv: goals | people
+    std::string view = "board";  // png: board | map
+    std::string size = "1600x1000";
+    std::string out;
+    std::string name, note;      // snapshot
+    std::string from, to = "now"; // diff
+    std::string person;          // agenda
+};
+
+// Renders `view` of the board in `file` offscreen at width x height and writes a PNG to
+// `pngPath`. Returns an empty string on success, else the error. Set by the app (it owns GL).
+using PngRenderer = std::function<std::string(const std::string& file, const std::string& view,
+                                              int width, int height, const std::string& pngPath)>;
+
+class CliCommands {
+  public:
+    // Adds the four subcommands to `cli`.
+    void add(CLI::App& cli);
+    // After a successful cli.parse(): the exit code of the chosen subcommand, or nothing when
+    // none of these was chosen.
+    std::optional<int> run(const PngRenderer& renderPng) const;
+
+  private:
+    CLI::App* export_ = nullptr;
+    CLI::App* snapshot_ = nullptr;
+    CLI::App* diff_ = nullptr;
+    CLI::App* agenda_ = nullptr;
+    CliExportOptions opt_;
+};
+
+// The subcommands as plain functions (used by run(), and by tests without CLI11).
+int runExport(const CliExportOptions& o, const PngRenderer& renderPng);
+int runSnapshot(const CliExportOptions& o);
+int runDiff(const CliExportOptions& o);
+int runAgenda(const CliExportOptions& o);
+
+} // namespace horizons::app
