@@ -1,0 +1,79 @@
+#include "ui/coach_view.hpp"
+
+#include "model/edits.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+namespace horizons::ui {
+
+bool canDismiss(const Hint& h) { return h.goal || isBoardWide(h.kind); }
+
+void drawCoachView(ViewContext& ctx, CoachViewState& st) {
+    Document& doc = ctx.doc;
+    if (st.doc != &doc || st.state != doc.stateId() || st.day != ctx.today) {
+        st.hints = coachHints(doc.content(), ctx.today);
+        st.doc = &doc;
+        st.state = doc.stateId();
+        st.day = ctx.today;
+    }
+    const Palette& pal = palette();
+    const float em = ImGui::GetFontSize();
+    ImGui::PushID("coach");
+    char title[48];
+    std::snprintf(title, sizeof title, "Coach (%zu)", st.hints.size());
+    compat::separatorText(st.hints.empty() ? "Coach" : title);
+    if (st.hints.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Nothing to suggest right now. Hints about your plan appear here.");
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+        return;
+    }
+    const float dismissW = ImGui::CalcTextSize("Dismiss").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const Hint* dismiss = nullptr;
+    for (std::size_t i = 0; i < st.hints.size(); ++i) {
+        const Hint& h = st.hints[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool selected = (h.goal && ctx.shared.selection.has(h.goal)) ||
+                              (h.person && ctx.shared.selection.has(h.person));
+        const float textW = ImGui::GetContentRegionAvail().x - dismissW - 1.2f * em;
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        // The text, wrapped; the selectable covers it.
+        const ImVec2 size = ImGui::CalcTextSize(h.what.c_str(), nullptr, false, textW - 1.0f * em);
+        if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(textW, size.y))) {
+            if (h.goal)
+                ctx.shared.selection.selectOnly(h.goal);
+            else if (h.person)
+                ctx.shared.selection.selectOnly(h.person);
+        }
+        registerLastItem("hint:" + std::to_string(i), "hint", h.what);
+        compat::itemTooltip(h.why.c_str());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddCircleFilled(ImVec2(start.x + 0.35f * em, start.y + 0.55f * em), 0.22f * em, pal.warning, 10);
+        ImGui::SetCursorScreenPos(ImVec2(start.x + 0.9f * em, start.y));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW - 1.0f * em);
+        ImGui::TextUnformatted(h.what.c_str());
+        ImGui::PopTextWrapPos();
+        if (canDismiss(h) && !ctx.shared.readOnly) {
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - dismissW);
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, start.y));
+            if (ImGui::SmallButton("Dismiss")) dismiss = &h;
+            registerLastItem("button:hint-dismiss:" + std::to_string(i), "button", "Dismiss");
+        }
+        ImGui::PopID();
+    }
+    if (dismiss && !ctx.shared.readOnly) {
+        const int kind = static_cast<int>(dismiss->kind);
+        doc.apply(dismiss->goal ? dismissGoalHint(doc.board(), dismiss->goal, kind)
+                                : dismissBoardHint(doc.board(), kind));
+    }
+    ImGui::PopID();
+}
+
+} // namespace horizons::ui

@@ -1,0 +1,387 @@
+// inspector_view.cpp — the selected goal's fields; dispatches to the person inspector.
+//
+// Index
+//   helpers ............ tags, labels, merge keys, text-field commit pattern
+//   goal inspector ..... drawGoalInspector()
+//   several goals ...... drawMultiInspector()
+//   drawInspectorView()
+#include "ui/inspector_view.hpp"
+
+#include "model/edits.hpp"
+#include "model/text.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_compat.hpp"
+#include "ui/layout_registry.hpp"
+#include "ui/person_inspector_view.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace horizons::ui {
+
+std::vector<std::string> parseTags(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        std::string t = text.substr(start, end - start);
+        const auto b = t.find_first_not_of(" \t");
+        const auto e = t.find_last_not_of(" \t");
+        if (b != std::string::npos) {
+            t = t.substr(b, e - b + 1);
+            if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
+namespace {
+
+float em() { return ImGui::GetFontSize(); }
+
+void label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", text);
+}
+
+std::uint64_t newGestureKey(InspectorViewState& st) {
+    return 0x1A5BEC7ull ^ (reinterpret_cast<std::uintptr_t>(&st) << 8) ^ (++st.gestureCount * 0x9E3779B97F4A7C15ull);
+}
+
+// A single-line text field that shows the model's value until it is edited and commits when
+// it loses focus or on Enter. Returns true when the caller should commit `buf`.
+bool textField(const char* id, const char* hint, std::string& buf, bool& active, const std::string& model,
+               const char* itemId) {
+    if (!active) buf = model;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(id, hint, &buf);
+    registerLastItem(itemId, "input", hint);
+    active = ImGui::IsItemActive();
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+void hintsFor(ViewContext& ctx, InspectorViewState& st) {
+    const Document& doc = ctx.doc;
+    if (st.hintsDoc == &doc && st.hintsState == doc.stateId() && st.hintsDay == ctx.today) return;
+    st.hints = coachHints(doc.content(), ctx.today);
+    st.hintsDoc = &doc;
+    st.hintsState = doc.stateId();
+    st.hintsDay = ctx.today;
+}
+
+// ------------------------------------------------------------------------- goal inspector
+
+void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goal) {
+    Document& doc = ctx.doc;
+    const BoardContent& c = doc.content();
+    const Palette& pal = palette();
+    const bool ro = ctx.shared.readOnly;
+    if (st.shown != goal.id) {
+        st.shown = goal.id;
+        st.titleActive = st.notesActive = st.tagsActive = st.targetActive = false;
+        st.targetInvalid = false;
+    }
+    Goal g = goal; // edited copy
+    auto apply = [&](Edit e, std::uint64_t key = 0) {
+        if (!ro && !e.empty()) doc.apply(std::move(e), key);
+    };
+
+    ImGui::PushID("goal-inspector");
+    ImGui::BeginDisabled(ro);
+    const bool direction = g.kind() == GoalKind::Direction;
+    ImGui::PushStyleColor(ImGuiCol_Text, direction ? pal.direction : pal.destination);
+    ImGui::TextUnformatted(direction ? "DIRECTION \xC2\xB7 open-ended" : "DESTINATION \xC2\xB7 concrete");
+    ImGui::PopStyleColor();
+
+    // Title (larger, bold)
+    {
+        FontScope f(fonts().semibold);
+        if (textField("##title", "Goal title", st.title, st.titleActive, g.title, "input:inspector-title"))
+            apply(renameGoal(doc.board(), g.id, nonBlankOr(st.title, g.title)));
+    }
+
+    // Specificity: one drag = one undo step (live, merged by key).
+    label("Direction \xE2\x86\x94 Destination");
+    float spec = static_cast<float>(g.specificity);
+    ImGui::SetNextItemWidth(-1);
+    const bool moved = ImGui::SliderFloat("##specificity", &spec, 0.0f, 1.0f,
+                                          spec >= kDestinationThreshold ? "destination %.2f" : "direction %.2f");
+    registerLastItem("input:inspector-specificity", "input", "Specificity");
+    if (ImGui::IsItemActivated()) st.gestureKey = newGestureKey(st);
+    if (moved) {
+        const GoalPlacement p{g.id, g.horizon, std::clamp(static_cast<double>(spec), 0.0, 1.0), g.order};
+        apply(moveGoals(doc.board(), std::span<const GoalPlacement>(&p, 1)), st.gestureKey);
+    }
+    if (ImGui::IsItemDeactivated()) doc.endGesture();
+    compat::itemTooltip("Top of the board: an open-ended heading. Bottom: a concrete end point you can check off.");
+
+    // Horizon and status
+    const float labelW = 5.5f * em();
+    label("Horizon");
+    ImGui::SameLine(labelW);
+    const Horizon* h = c.horizons.find(g.horizon);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##horizon", h ? h->name.c_str() : "?")) {
+        for (const Horizon* x : orderedHorizons(c)) {
+            ImGui::PushID(static_cast<int>(x->id.value));
+            if (ImGui::Selectable(x->name.c_str(), x->id == g.horizon) && x->id != g.horizon) {
+                std::optional<double> last;
+                for (const Goal& o : c.goals)
+                    if (o.horizon == x->id) last = std::max(last.value_or(o.order), o.order);
+                const GoalPlacement p{g.id, x->id, g.specificity, orderBetween(last, std::nullopt)};
+                apply(moveGoals(doc.board(), std::span<const GoalPlacement>(&p, 1)));
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    registerLastItem("input:inspector-horizon", "input", "Horizon");
+    label("Status");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##status", std::string(statusName(g.status)).c_str())) {
+        for (int s = 0; s < kGoalStatusCount; ++s) {
+            const auto status = static_cast<GoalStatus>(s);
+            if (ImGui::Selectable(std::string(statusName(status)).c_str(), status == g.status) && status != g.status)
+                apply(setGoalStatus(doc.board(), std::span<const GoalId>(&g.id, 1), status));
+        }
+        ImGui::EndCombo();
+    }
+    registerLastItem("input:inspector-status", "input", "Status");
+
+    // Target date
+    label("Target date");
+    if (textField("##target", "YYYY-MM-DD (optional)", st.target, st.targetActive,
+                  g.target ? g.target->iso() : std::string(), "input:inspector-target")) {
+        if (isBlank(st.target)) {
+            st.targetInvalid = false;
+            g.target.reset();
+            apply(updateGoal(doc.board(), g, "Clear target date"));
+        } else if (auto d = Date::parse(st.target)) {
+            st.targetInvalid = false;
+            g.target = d;
+            apply(updateGoal(doc.board(), g, "Set target date"));
+        } else {
+            st.targetInvalid = true;
+        }
+    }
+    if (st.targetInvalid) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+        ImGui::TextUnformatted("Use the form 2026-12-31.");
+        ImGui::PopStyleColor();
+    }
+    g = goal;
+
+    // Tags
+    label("Tags");
+    if (textField("##tags", "comma, separated", st.tags, st.tagsActive, joinTags(g.tags), "input:inspector-tags")) {
+        g.tags = parseTags(st.tags);
+        apply(updateGoal(doc.board(), g, "Edit tags"));
+        g = goal;
+    }
+
+    // Colour + scope
+    {
+        float col[3] = {static_cast<float>((g.colour >> 16) & 0xFF) / 255.0f,
+                        static_cast<float>((g.colour >> 8) & 0xFF) / 255.0f,
+                        static_cast<float>(g.colour & 0xFF) / 255.0f};
+        const bool changed = ImGui::ColorEdit3("##colour", col, ImGuiColorEditFlags_NoInputs);
+        if (ImGui::IsItemActivated()) st.gestureKey = newGestureKey(st);
+        if (changed) {
+            auto to8 = [](float v) { return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
+            g.colour = (to8(col[0]) << 16) | (to8(col[1]) << 8) | to8(col[2]);
+            if (g.colour == 0) g.colour = 0x010101; // 0 means "theme default"
+            apply(updateGoal(doc.board(), g, "Change colour"), st.gestureKey);
+            g = goal;
+        }
+        if (ImGui::IsItemDeactivated()) doc.endGesture();
+        ImGui::SameLine();
+        ImGui::TextDisabled(g.colour ? "Colour" : "Colour (none)");
+        if (g.colour) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Clear")) {
+                g.colour = 0;
+                apply(updateGoal(doc.board(), g, "Clear colour"));
+                g = goal;
+            }
+        }
+    }
+    bool beyond = g.beyondOrg;
+    if (ImGui::Checkbox("Beyond the current organisation", &beyond)) {
+        g.beyondOrg = beyond;
+        apply(updateGoal(doc.board(), g, beyond ? "Mark beyond the organisation" : "Mark within the organisation"));
+        g = goal;
+    }
+    registerLastItem("input:inspector-beyond-org", "input", "Beyond the current organisation");
+    compat::itemTooltip("Only shared with people you trust enough to discuss aspirations outside your "
+                        "current organisation.");
+
+    // Serves
+    label("Serves");
+    const Goal* served = g.serves ? c.goals.find(g.serves) : nullptr;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##serves", served ? served->title.c_str() : "(nothing)")) {
+        if (ImGui::Selectable("(nothing)", !served)) {
+            g.serves = {};
+            apply(updateGoal(doc.board(), g, "Clear serves"));
+            g = goal;
+        }
+        const Horizon* mine = c.horizons.find(g.horizon);
+        for (const Goal& o : c.goals) {
+            if (o.id == g.id) continue;
+            const Horizon* oh = c.horizons.find(o.horizon);
+            if (mine && oh && oh->order < mine->order) continue; // a goal serves a longer-term one
+            ImGui::PushID(static_cast<int>(o.id.value));
+            if (ImGui::Selectable(o.title.c_str(), o.id == g.serves)) {
+                g.serves = o.id;
+                apply(updateGoal(doc.board(), g, "Set serves"));
+                g = goal;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    compat::itemTooltip("The larger goal this one is a step towards: drawn as an arrow on the board.");
+
+    // Notes
+    label("Notes");
+    if (!st.notesActive) st.notes = g.notes;
+    ImGui::InputTextMultiline("##notes", &st.notes, ImVec2(-1, 4.5f * em()));
+    registerLastItem("input:inspector-notes", "input", "Notes");
+    st.notesActive = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        g.notes = st.notes;
+        apply(updateGoal(doc.board(), g, "Edit notes"));
+        g = goal;
+    }
+
+    // People
+    compat::separatorText("Talk to");
+    const auto links = linksOfGoal(c, g.id);
+    if (links.empty()) ImGui::TextDisabled("Nobody yet. Drag the card onto a person on the map.");
+    for (const GoalLink* l : links) {
+        const Person* p = c.people.find(l->person);
+        if (!p) continue;
+        ImGui::PushID(static_cast<int>(l->id.value));
+        if (ImGui::SmallButton("\xC3\x97")) apply(unlink(doc.board(), l->id)); // ×
+        compat::itemTooltip("Unlink");
+        ImGui::SameLine();
+        if (ImGui::Selectable(p->name.c_str(), false)) {
+            ctx.shared.selection.selectOnly(p->id);
+        }
+        ImGui::PopID();
+    }
+    if (!c.people.empty()) {
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##link-person", "Link a person\xE2\x80\xA6")) {
+            for (const Person& p : c.people) {
+                bool linked = false;
+                for (const GoalLink* l : links) linked = linked || l->person == p.id;
+                if (linked) continue;
+                ImGui::PushID(static_cast<int>(p.id.value));
+                if (ImGui::Selectable(p.name.c_str()))
+                    apply(linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g.id));
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("input:inspector-link-person", "input", "Link a person");
+    }
+
+    // Coach hints about this goal
+    hintsFor(ctx, st);
+    bool header = false;
+    for (const Hint& hint : st.hints) {
+        if (hint.goal != g.id) continue;
+        if (!header) compat::separatorText("Coach");
+        header = true;
+        ImGui::PushID(static_cast<int>(hint.kind));
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 4.5f * em());
+        ImGui::TextUnformatted(hint.what.c_str());
+        ImGui::PopTextWrapPos();
+        compat::itemTooltip(hint.why.c_str());
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - 4.0f * em());
+        if (ImGui::SmallButton("Dismiss")) apply(dismissGoalHint(doc.board(), g.id, static_cast<int>(hint.kind)));
+        ImGui::PopID();
+    }
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (ImGui::Button("Delete goal")) {
+        apply(deleteGoals(doc.board(), std::span<const GoalId>(&g.id, 1)));
+        ctx.shared.selection.drop(g.id);
+    }
+    registerLastItem("button:inspector-delete", "button", "Delete goal");
+    ImGui::EndDisabled();
+    ImGui::PopID();
+}
+
+void drawMultiInspector(ViewContext& ctx, const std::vector<GoalId>& ids) {
+    Document& doc = ctx.doc;
+    const bool ro = ctx.shared.readOnly;
+    ImGui::PushID("multi-inspector");
+    {
+        FontScope f(fonts().semibold);
+        ImGui::Text("%zu goals selected", ids.size());
+    }
+    ImGui::BeginDisabled(ro);
+    label("Set status");
+    for (int s = 0; s < kGoalStatusCount; ++s) {
+        if (s) ImGui::SameLine();
+        const auto status = static_cast<GoalStatus>(s);
+        if (ImGui::Button(std::string(statusName(status)).c_str()) && !ro)
+            doc.apply(setGoalStatus(doc.board(), ids, status));
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Delete goals") && !ro) {
+        const std::vector<GoalId> copy = ids;
+        doc.apply(deleteGoals(doc.board(), copy));
+        for (GoalId g : copy) ctx.shared.selection.drop(g);
+    }
+    registerLastItem("button:inspector-delete", "button", "Delete goals");
+    ImGui::EndDisabled();
+    ImGui::PopID();
+}
+
+} // namespace
+
+void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
+    const BoardContent& c = ctx.doc.content();
+    Selection& sel = ctx.shared.selection;
+    // Forget selected ids that no longer exist (deleted, undone).
+    std::erase_if(sel.goals, [&](GoalId g) { return !c.goals.contains(g); });
+    std::erase_if(sel.people, [&](PersonId p) { return !c.people.contains(p); });
+
+    if (sel.goals.size() == 1 && sel.people.empty()) {
+        drawGoalInspector(ctx, st, *c.goals.find(sel.goals.front()));
+    } else if (sel.goals.empty() && sel.people.size() == 1) {
+        drawPersonInspector(ctx, sel.people.front());
+    } else if (sel.goals.size() > 1) {
+        drawMultiInspector(ctx, sel.goals);
+    } else {
+        compat::separatorText("Inspector");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Select a goal on the board or a person on the map to see and edit "
+                            "its details.");
+        ImGui::PopTextWrapPos();
+    }
+}
+
+} // namespace horizons::ui
