@@ -1,0 +1,207 @@
+// The headless subcommands (export, snapshot, diff, agenda): success and error paths, exit
+// codes, what goes to stdout/stderr, and that nothing is written on error.
+#include "support/e2e.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+using namespace horizons::test::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+struct Cli {
+    fs::path dir;
+    fs::path board;
+    std::string out, err;
+    Cli() {
+        dir = fs::temp_directory_path() /
+              ("horizons-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        fs::create_directories(dir);
+        board = dir / "plan.horizons.json";
+        fs::copy_file(fs::path(HORIZONS_ASSET_DIR) / "starter.horizons.json", board);
+    }
+    ~Cli() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    static int& counter() {
+        static int n = 0;
+        return n;
+    }
+    // Runs `horizons ARGS...` in `dir`; stdout -> out, stderr -> err; returns the exit code.
+    int run(const std::vector<std::string>& args) {
+        std::string cmd = "cd " + quote(dir.string()) + " && " + quote(binaryPath().string());
+        for (const auto& a : args)
+            cmd += " " + quote(a);
+        cmd += " 2>" + quote((dir / "stderr.txt").string());
+        out.clear();
+        const int rc = runCommand({"sh", "-c", cmd}, &out);
+        err = slurp(dir / "stderr.txt");
+        fs::remove(dir / "stderr.txt");
+        return rc;
+    }
+    std::vector<std::string> files() const {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(dir))
+            names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+};
+
+} // namespace
+
+TEST_CASE("cli export: Markdown of the whole plan") {
+    Cli c;
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "plan.md"}) == 0);
+    const std::string md = slurp(c.dir / "plan.md");
+    CHECK(md.rfind("# ", 0) == 0);
+    CHECK(md.find("## Horizons") != std::string::npos);
+    CHECK(md.find("## People") != std::string::npos);
+    CHECK(md.find("## Recent conversations") != std::string::npos);
+    CHECK(c.err.empty());
+}
+
+TEST_CASE("cli export: CSV of goals (default) and of people") {
+    Cli c;
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "-o", "goals.csv"}) == 0);
+    CHECK(slurp(c.dir / "goals.csv").rfind("id,title,horizon,kind,specificity,status", 0) == 0);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "people", "-o",
+                   "people.csv"}) == 0);
+    CHECK(slurp(c.dir / "people.csv").rfind("id,name,relationship,inside_org,trust", 0) == 0);
+}
+
+TEST_CASE("cli export: an existing OUT is replaced; on error it is left alone") {
+    Cli c;
+    spit(c.dir / "out.md", "old\n");
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "out.md"}) == 0);
+    CHECK(slurp(c.dir / "out.md") != "old\n");
+    spit(c.dir / "out.md", "old\n");
+    CHECK(c.run({"export", "missing.horizons.json", "--format", "md", "-o", "out.md"}) == 1);
+    CHECK(slurp(c.dir / "out.md") == "old\n");
+    CHECK(c.err.find("missing.horizons.json") != std::string::npos);
+}
+
+TEST_CASE("cli export: error paths write nothing") {
+    Cli c;
+    const auto before = c.files();
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "pdf", "-o", "x.pdf"}) == 1);
+    CHECK(c.err.find("unknown format") != std::string::npos);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "cats", "-o",
+                 "x.csv"}) == 1);
+    CHECK(c.err.find("--what") != std::string::npos);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--size", "huge", "-o",
+                 "x.png"}) == 1);
+    CHECK(c.err.find("--size") != std::string::npos);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--view", "table", "-o",
+                 "x.png"}) == 1);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "md"}) == 2); // -o is required
+    CHECK_FALSE(c.err.empty());
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o",
+                 "no/such/folder/x.md"}) == 1);
+    spit(c.dir / "broken.horizons.json", "{ not json");
+    const auto withBroken = c.files();
+    CHECK(c.run({"export", "broken.horizons.json", "--format", "md", "-o", "x.md"}) == 1);
+    CHECK_FALSE(c.err.empty());
+    CHECK(c.files() == withBroken);
+    fs::remove(c.dir / "broken.horizons.json");
+    CHECK(c.files() == before);
+}
+
+TEST_CASE("cli snapshot: takes a snapshot and saves the file; errors leave it alone") {
+    Cli c;
+    const std::string original = slurp(c.board);
+    CHECK(c.run({"snapshot", "plan.horizons.json"}) == 2); // --name is required
+    CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "  "}) == 1);
+    CHECK(c.run({"snapshot", "nope.horizons.json", "--name", "X"}) == 1);
+    CHECK_FALSE(fs::exists(c.dir / "nope.horizons.json"));
+    CHECK(slurp(c.board) == original);
+
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Review, \"spring\"", "--note",
+                   "before the review"}) == 0);
+    CHECK(c.out.find("Snapshot \"Review, \"spring\"\" taken") != std::string::npos);
+    const std::string saved = slurp(c.board);
+    CHECK(saved != original);
+    CHECK(saved.find("before the review") != std::string::npos);
+    CHECK(fs::exists(c.dir / "plan.horizons.json.bak")); // the previous version is kept
+}
+
+TEST_CASE("cli diff: between snapshots and with now; unknown snapshots fail") {
+    Cli c;
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Spring"}) == 0);
+    CHECK(c.run({"diff", "plan.horizons.json", "--from", "spring"}) == 0);
+    CHECK(c.out.find("From \"Spring\"") != std::string::npos);
+    CHECK(c.out.find(": 0 changes") != std::string::npos);
+
+    // Rename a goal in the live plan (its first occurrence in the file is the live content).
+    std::string text = slurp(c.board);
+    const std::string title = "Finish the product management course (modules 1-4)";
+    const auto at = text.find(title);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, title.size(), "Finish the product course");
+    spit(c.board, text);
+    REQUIRE(c.run({"diff", "plan.horizons.json", "--from", "Spring", "--to", "now"}) == 0);
+    CHECK(c.out.find("1 change") != std::string::npos);
+    CHECK(c.out.find("Renamed: Renamed \"" + title + "\" to \"Finish the product course\"") !=
+          std::string::npos);
+
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Autumn"}) == 0);
+    REQUIRE(c.run({"diff", "plan.horizons.json", "--from", "Spring", "--to", "Autumn"}) == 0);
+    CHECK(c.out.find("to \"Autumn\"") != std::string::npos);
+    CHECK(c.out.find("1 change") != std::string::npos);
+
+    CHECK(c.run({"diff", "plan.horizons.json", "--from", "Winter"}) == 1);
+    CHECK(c.err.find("no snapshot \"Winter\"") != std::string::npos);
+    CHECK(c.err.find("\"Spring\"") != std::string::npos); // lists what there is
+    CHECK(c.run({"diff", "plan.horizons.json", "--from", "Spring", "--to", "Winter"}) == 1);
+    CHECK(c.run({"diff", "plan.horizons.json"}) == 2); // --from is required
+    CHECK(c.run({"diff", "missing.horizons.json", "--from", "Spring"}) == 1);
+}
+
+TEST_CASE("cli agenda: prints Markdown; unknown person fails") {
+    Cli c;
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "priya raman"}) == 0);
+    CHECK(c.out.rfind("# Career conversation with Priya Raman", 0) == 0);
+    CHECK(c.out.find("## What I could ask") != std::string::npos);
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o",
+                   "agenda.md"}) == 0);
+    CHECK(c.out.empty());
+    CHECK(slurp(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) == 0);
+    CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Nobody"}) == 1);
+    CHECK(c.err.find("no person \"Nobody\"") != std::string::npos);
+    CHECK(c.run({"agenda", "plan.horizons.json"}) == 2);
+}
+
+TEST_CASE("cli: --help says which subcommands need no window") {
+    Cli c;
+    REQUIRE(c.run({"--help"}) == 0);
+    CHECK(c.out.find("export") != std::string::npos);
+    CHECK(c.out.find("(no window)") != std::string::npos);
+    CHECK(c.out.find("needs a display") != std::string::npos);
+}
