@@ -131,8 +131,10 @@ TEST_CASE("network layout: a new person goes into the widest gap of a ring") {
     const double two[] = {0.0, 1.0};
     CHECK(normalizeAngle(freeAngle(two, 0.0) - (1.0 + (2 * std::numbers::pi - 1.0) / 2)) ==
           doctest::Approx(0.0).epsilon(1e-9));
-    const double wrap[] = {3.0, -3.0, 0.5}; // widest gap is between 0.5 and 3.0
-    CHECK(freeAngle(wrap, 0.0) == doctest::Approx(1.75));
+    const double mid[] = {3.0, -3.0, -0.5, 0.5}; // widest gap: between 0.5 and 3.0
+    CHECK(freeAngle(mid, 0.0) == doctest::Approx(1.75));
+    const double wrap[] = {3.0, -3.0, 0.5}; // widest gap: across 0, from -3.0 up to 0.5
+    CHECK(freeAngle(wrap, 0.0) == doctest::Approx(-1.25));
 }
 
 TEST_CASE("network layout: layoutPeople places everyone on their ring without overlaps") {
