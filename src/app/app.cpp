@@ -33,6 +33,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -88,6 +89,45 @@ void onMouseButton(GLFWwindow*, int, int, int) { markActivity(); }
 void onScroll(GLFWwindow*, double, double) { markActivity(); }
 void onKey(GLFWwindow*, int, int, int, int) { markActivity(); }
 void onChar(GLFWwindow*, unsigned) { markActivity(); }
+
+// Keyboard trickle: ImGui 1.86 reads io.KeysDown[] once per frame, so a key pressed and
+// released within one event poll (fast typing, xdotool, remote desktops) would be lost.
+// Key and character events are queued and handed to the backend at the start of a frame,
+// stopping before a key changes a second time; the rest goes to the next frame (as 1.87+'s
+// own input queue does).
+struct KeyEvent {
+    bool isChar;
+    int key, scancode, action, mods;
+    unsigned codepoint;
+};
+std::deque<KeyEvent> g_keys;
+
+void onKeyQueued(GLFWwindow*, int key, int scancode, int action, int mods) {
+    g_keys.push_back({false, key, scancode, action, mods, 0});
+    markActivity();
+}
+void onCharQueued(GLFWwindow*, unsigned c) {
+    g_keys.push_back({true, 0, 0, 0, 0, c});
+    markActivity();
+}
+// Feeds queued key events for one frame; true when some are left for the next frame.
+bool trickleKeys(GLFWwindow* w) {
+    int changed[16];
+    int n = 0;
+    while (!g_keys.empty()) {
+        const KeyEvent e = g_keys.front();
+        if (!e.isChar && e.action != GLFW_REPEAT) {
+            if (std::find(changed, changed + n, e.key) != changed + n || n == 16) break;
+            changed[n++] = e.key;
+        }
+        g_keys.pop_front();
+        if (e.isChar)
+            ImGui_ImplGlfw_CharCallback(w, e.codepoint);
+        else
+            ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
+    }
+    return !g_keys.empty();
+}
 void onFocus(GLFWwindow*, int) { markActivity(); }
 void onCursorEnter(GLFWwindow*, int) { markActivity(); }
 void onSize(GLFWwindow*, int, int) { markActivity(); }
@@ -242,6 +282,8 @@ bool Shell::init() {
     loadFontsForScale(std::max(sx, sy));
 
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetKeyCallback(window_, onKeyQueued);  // replaces the backend's: see trickleKeys()
+    glfwSetCharCallback(window_, onCharQueued);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     backendsReady_ = true;
 
@@ -310,6 +352,7 @@ void Shell::drawFrame() {
         appliedTheme_ = ui_.theme;
     }
 
+    if (trickleKeys(window_)) g_redraw = true;  // more key events: one more frame
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

@@ -40,6 +40,7 @@ const char* requestName(AppRequest r) {
     case AppRequest::Undo: return "undo";
     case AppRequest::Redo: return "redo";
     case AppRequest::Quit: return "quit";
+    case AppRequest::ExportText: return "export";
     }
     return "?";
 }
@@ -104,6 +105,10 @@ void handleShortcuts(AppUiState& ui, const DocStatus& st) {
     if (st.canRedo && (shortcut(Key::Y) || shortcut(Key::Z, true))) ui.request(AppRequest::Redo);
     if (compat::keyPressed(Key::F1, false) && !ImGui::GetIO().WantTextInput)
         ui.showShortcuts = true;
+    // Escape closes open menus and popups (1.86 only does it with keyboard navigation on).
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.OpenPopupStack.Size > 0 && compat::keyPressed(Key::Escape, false))
+        ImGui::ClosePopupToLevel(0, true);
 }
 
 // ---- menu bar ------------------------------------------------------------------------------
@@ -144,6 +149,11 @@ void drawMenuBar(AppUiState& ui, const DocStatus& st) {
             p.inspector = !p.inspector;
         if (menuItem("Coach hints", "view/coach", nullptr, p.coach)) p.coach = !p.coach;
         if (menuItem("History", "view/history", nullptr, p.history)) p.history = !p.history;
+        if (menuItem("Conversation prep", "view/prep", nullptr, p.prep)) p.prep = !p.prep;
+        if (menuItem("Take snapshot…", "view/take-snapshot", "Ctrl+T")) {
+            p.history = true;
+            ui.history.openTakeDialog = true;
+        }
         ImGui::Separator();
         if (menuItem("Dark theme", "view/theme-dark", nullptr, ui.theme == Theme::Dark))
             ui.theme = Theme::Dark;
@@ -237,9 +247,15 @@ float vSplitter(const char* id, float left, float minLeft, float maxLeft, float 
 
 void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
     // What every VIEW HOOK receives (only when a board is open).
+    // While a snapshot is open read-only, the views get a copy of it (history_view.hpp);
+    // the history panel always works on the live board (liveCtx).
     [[maybe_unused]] std::optional<ViewContext> ctx;
-    if (doc)
-        ctx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
+    std::optional<ViewContext> liveCtx;
+    if (doc) {
+        liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
+        ctx.emplace(ViewContext{viewedDocument(ui.history, *doc, ui.shared), ui.shared,
+                                Date::today(), &ui, &st});
+    }
     PanelState& p = ui.panels;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = 0.5f * em();
@@ -281,8 +297,10 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
         panel("history", "History", ImVec2(centreW, bottomH - ImGui::GetStyle().ItemSpacing.y),
               [&] {
-                  // VIEW HOOK: drawHistoryView(ctx);  (src/ui/history_view.cpp)
-                  placeholder("Snapshots and history");
+                  if (liveCtx)
+                      drawHistoryView(*liveCtx, ui.history);
+                  else
+                      placeholder("Snapshots and history");
               });
     }
     ImGui::EndGroup();
@@ -296,7 +314,10 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         if (p.inspector || p.prep) {
             panel("inspector", "Inspector", ImVec2(sideW, topH), [&] {
                 // VIEW HOOK: drawInspectorView(ctx);  (src/ui/inspector_view.cpp)
-                // VIEW HOOK: drawPrepView(ctx);       (src/ui/prep_view.cpp, when p.prep)
+                if (p.prep && ctx) {
+                    drawPrepView(*ctx, ui.prep);
+                    return;
+                }
                 compat::separatorText("Inspector");
                 ImGui::TextDisabled("Select a goal or a person to see its details.");
             });
@@ -465,8 +486,13 @@ void drawDialogs(AppUiState& ui, const DocStatus& st) {
 float statusBarHeight() { return ImGui::GetFrameHeight() + 0.5f * ImGui::GetFontSize(); }
 
 // ---- the frame -----------------------------------------------------------------------------
-void drawApp(AppUiState& ui, Document* doc, const DocStatus& st) {
+void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
+    DocStatus st = docStatus;
+    st.readOnly = st.readOnly || static_cast<bool>(ui.history.viewing);  // a snapshot is open
+    std::optional<ViewContext> liveCtx;
+    if (doc) liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
     handleShortcuts(ui, st);
+    if (liveCtx) historyShortcuts(*liveCtx, ui.history);
     drawMenuBar(ui, st);
 
     // Main area: everything between the menu bar and the status bar.
@@ -484,6 +510,15 @@ void drawApp(AppUiState& ui, Document* doc, const DocStatus& st) {
 
     drawStatusBar(ui, st);
     drawDialogs(ui, st);
+    if (liveCtx) {
+        drawHistoryDialogs(*liveCtx, ui.history);
+        drawPrepDialogs(*liveCtx, ui.prep);
+    }
+    if (ui.prep.pendingExport) {
+        ui.requests.push_back({AppRequest::ExportText, ui.prep.pendingExport->path,
+                               std::move(ui.prep.pendingExport->text)});
+        ui.prep.pendingExport.reset();
+    }
 }
 
 } // namespace horizons::ui

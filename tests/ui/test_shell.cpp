@@ -79,6 +79,12 @@ TEST_CASE("shell: File > Quit and Ctrl+Q queue a Quit request") {
     s.fx.step();
     CHECK_FALSE(s.fx.item("menu:file/quit"));  // menu closed
 
+    s.fx.clickItem("menu:file");  // Escape closes an open menu
+    REQUIRE(s.fx.item("menu:file/quit"));
+    s.fx.key(Key::Escape);
+    s.fx.step();
+    CHECK_FALSE(s.fx.item("menu:file/quit"));
+
     s.state.requests.clear();
     s.fx.key(Key::Q, test::Ctrl);
     CHECK(s.requested(ui::AppRequest::Quit));
