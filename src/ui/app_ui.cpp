@@ -17,6 +17,8 @@
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
+#include "ui/network_map_view.hpp"
+#include "ui/workspace_view.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -142,8 +144,7 @@ void drawMenuBar(AppUiState& ui, const DocStatus& st) {
     });
     menu("View", "view", [&] {
         PanelState& p = ui.panels;
-        if (menuItem("Network map", "view/map", nullptr, p.networkMap))
-            p.networkMap = !p.networkMap;
+        drawWorkspaceMenuItems(p); // Network map / Maximise network map (workspace_view.hpp)
         ImGui::Separator();
         if (menuItem("Inspector", "view/inspector", nullptr, p.inspector))
             p.inspector = !p.inspector;
@@ -229,22 +230,6 @@ void placeholder(const char* name) {
     ImGui::TextDisabled("%s", name);
 }
 
-// Vertical splitter between two regions; returns the new left width.
-float vSplitter(const char* id, float left, float minLeft, float maxLeft, float height) {
-    ImGui::SameLine(0, 0);
-    ImGui::InvisibleButton(id, ImVec2(0.5f * em(), height));
-    const bool active = ImGui::IsItemActive();
-    if (ImGui::IsItemHovered() || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    if (active) left += ImGui::GetIO().MouseDelta.x;
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const float cx = (a.x + b.x) * 0.5f;
-    ImGui::GetWindowDrawList()->AddLine(
-        ImVec2(cx, a.y + em()), ImVec2(cx, b.y - em()),
-        ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator), 1.0f);
-    ImGui::SameLine(0, 0);
-    return std::clamp(left, minLeft, std::max(minLeft, maxLeft));
-}
-
 void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
     // What every VIEW HOOK receives (only when a board is open).
     // While a snapshot is open read-only, the views get a copy of it (history_view.hpp);
@@ -266,33 +251,27 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
     const float centreW = avail.x - (side ? sideW + gap : 0);
     const float centreH = avail.y - (p.history ? bottomH + gap : 0);
 
-    // ---- central area: board | map ----
+    // ---- central area: board | map (workspace_view.hpp: split, or either one large) ----
     ImGui::BeginGroup();
-    if (p.networkMap) {
-        const float splitterW = 0.5f * em();
-        float boardW = (centreW - splitterW) * (1.0f - p.mapFraction);
-        panel("board", "Board", ImVec2(boardW, centreH), [&] {
+    drawWorkspace(p, ImVec2(centreW, centreH), [&](WorkspacePane pane, ImVec2 size) {
+        if (pane == WorkspacePane::Map) {
+            panel("map", "Network map", size, [&] {
+                if (ctx)
+                    drawNetworkMapView(*ctx, ui.map);
+                else
+                    placeholder("Network map");
+            });
+            return;
+        }
+        panel("board", "Board", size, [&] {
+            if (liveCtx) drawSnapshotBanner(*liveCtx, ui.history);
             // VIEW HOOK: drawBoardView(ctx);  (src/ui/board_view.cpp)
             if (st.empty)
                 drawEmptyState(ui);
             else
                 placeholder("Board");
         });
-        boardW = vSplitter("##split-board-map", boardW, 16 * em(), centreW - 16 * em(), centreH);
-        p.mapFraction = std::clamp(1.0f - boardW / std::max(1.0f, centreW - splitterW), 0.1f, 0.9f);
-        panel("map", "Network map", ImVec2(centreW - splitterW - boardW, centreH), [&] {
-            // VIEW HOOK: drawNetworkMapView(ctx);  (src/ui/network_map_view.cpp)
-            placeholder("Network map");
-        });
-    } else {
-        panel("board", "Board", ImVec2(centreW, centreH), [&] {
-            // VIEW HOOK: drawBoardView(ctx);
-            if (st.empty)
-                drawEmptyState(ui);
-            else
-                placeholder("Board");
-        });
-    }
+    });
     if (p.history) {
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
         panel("history", "History", ImVec2(centreW, bottomH - ImGui::GetStyle().ItemSpacing.y),

@@ -20,6 +20,9 @@
 // registerItem()/registerLastItem() (layout_registry.hpp). Views never touch files or GL.
 #pragma once
 
+#include "ui/history_view.hpp"
+#include "ui/prep_view.hpp"
+#include "ui/network_map_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
 
@@ -42,12 +45,14 @@ enum class AppRequest {
     Undo,        // document undo
     Redo,        // document redo
     Quit,        // leave the main loop (app may persist state first)
+    ExportText,  // write Request::text to Request::path, atomically (agenda / plan exports)
 };
 const char* requestName(AppRequest r);
 
 struct Request {
     AppRequest kind;
-    std::string path;  // Open / SaveAs only
+    std::string path;  // Open / SaveAs / ExportText
+    std::string text;  // ExportText only: the file's content
 };
 
 // ---- Document status: app -> UI (filled every frame) ---------------------------------------
@@ -80,6 +85,9 @@ struct PanelState {
 struct AppUiState {
     PanelState panels;
     SharedViewState shared;  // selection, cross-view drags, read-only (view_context.hpp)
+    NetworkMapViewState map;   // pan/zoom, filter, gestures of the network map
+    HistoryViewState history;  // snapshots, compare, read-only snapshot view (history_view.hpp)
+    PrepViewState prep;        // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;
     float dpiScale = 1.0f;  // content scale the fonts were built for (set by the app)
 
@@ -95,7 +103,9 @@ struct AppUiState {
 
     // Requests queued this frame for the app.
     std::vector<Request> requests;
-    void request(AppRequest r, std::string path = {}) { requests.push_back({r, std::move(path)}); }
+    void request(AppRequest r, std::string path = {}, std::string text = {}) {
+        requests.push_back({r, std::move(path), std::move(text)});
+    }
     std::vector<Request> takeRequests() { return std::exchange(requests, {}); }
 
     // Shows a message in the status bar for `seconds`.
