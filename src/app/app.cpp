@@ -211,6 +211,11 @@ bool Shell::init() {
     settingsFile_ = configDir() / "settings.ini";
     if (!screenshotMode_) settings_ = loadSettings(settingsFile_);
     ui_.panels = settings_.panels;
+    if (opt_.only == "board" || opt_.only == "map") {  // PNG export: one view, nothing else
+        ui_.panels.board = opt_.only == "board";
+        ui_.panels.networkMap = opt_.only == "map";
+        ui_.panels.inspector = ui_.panels.coach = ui_.panels.history = ui_.panels.prep = false;
+    }
     ui_.theme = settings_.theme;
     ui_.recentFiles = settings_.recentFiles;
 

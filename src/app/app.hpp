@@ -13,6 +13,7 @@ struct Options {
     int height = 0;
     int frames = 5;           // --frames N
     std::string layoutDump;   // --layout-dump OUT.jsonl: one JSON line per drawn frame
+    std::string only;         // --only board|map: that view alone, maximised (PNG export)
 };
 
 // Opens the window and runs until quit. Returns the process exit status

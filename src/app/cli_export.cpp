@@ -13,11 +13,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <regex>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -220,6 +225,34 @@ int runAgenda(const CliExportOptions& o) {
     }
     writeOut(o.out, md, code);
     return code;
+}
+
+PngRenderer screenshotRenderer() {
+    return [](const std::string& file, const std::string& view, int w, int h,
+              const std::string& png) -> std::string {
+        std::error_code ec;
+        const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+        if (ec)
+            return "cannot find the horizons executable to render with";
+        std::vector<std::string> args = {self.string(), file, "--screenshot", png, "--size",
+                                         std::to_string(w) + "x" + std::to_string(h),
+                                         "--frames", "8", "--only", view};
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid_t pid = -1;
+        if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+            return "cannot start the renderer";
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            return "could not render the " + view + " (is there a display? try xvfb-run)";
+        if (!fs::exists(png, ec))
+            return "the renderer wrote no picture";
+        return {};
+    };
 }
 
 void CliCommands::add(CLI::App& cli) {

@@ -43,6 +43,10 @@ struct CliExportOptions {
 using PngRenderer = std::function<std::string(const std::string& file, const std::string& view,
                                               int width, int height, const std::string& pngPath)>;
 
+// The renderer the app uses: runs this executable again with `FILE --screenshot PNG --size
+// WxH --only VIEW` (the app's offscreen --screenshot mode, one view maximised and fitted).
+PngRenderer screenshotRenderer();
+
 class CliCommands {
   public:
     // Adds the four subcommands to `cli`.

@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
                    "and the rectangles of all visible interactive items")
         ->type_name("OUT.jsonl");
 
+    cli.add_option("--only", opt.only, "Show one view alone (used by export --format png)")
+        ->check(CLI::IsMember({"board", "map"}))
+        ->group("");  // hidden
     horizons::app::CliCommands commands;  // export, snapshot, diff, agenda (cli_export.hpp)
     commands.add(cli);
 
@@ -60,6 +63,6 @@ int main(int argc, char** argv) {
         std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();
         return kUsageError;
     }
-    if (auto code = commands.run(nullptr)) return *code;
+    if (auto code = commands.run(horizons::app::screenshotRenderer())) return *code;
     return horizons::app::run(opt);
 }
