@@ -11,10 +11,15 @@
 #include "app/paths.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
+#include "store/atomic_file.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
+
+#include "model/document.hpp"
+#include "store/board_file.hpp"
+#include "store/paths.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -33,6 +38,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <iostream>
@@ -176,6 +182,8 @@ class Shell {
     void loadFontsForScale(float scale);
     void drawFrame();
     bool handleRequests();  // false: quit
+    void openBoard(const fs::path& path);
+    bool saveBoard(const fs::path& path);
     ui::DocStatus docStatus() const;
     void updateTitle(const ui::DocStatus& st);
     void rememberGeometry();
@@ -190,6 +198,12 @@ class Shell {
     fs::path settingsFile_;
     std::string iniFile_;  // ImGui's own settings; must outlive the context
     ui::AppUiState ui_;
+    // The open board. The UI draws it and dispatches edits; files are handled here only.
+    Document doc_;
+    fs::path path_;                    // empty: never saved (untitled)
+    std::uint64_t savedState_ = 0;     // doc_.stateId() when last saved or loaded
+    std::string lastSaved_;            // "HH:MM" of the last save in this session
+    std::string loadError_;            // why the file given could not be opened
     ui::Theme appliedTheme_ = ui::Theme::Dark;
     float scale_ = 1.0f;
     ui::LayoutRegistry layout_;
@@ -292,6 +306,17 @@ bool Shell::init() {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     backendsReady_ = true;
 
+    // The board: FILE, else (normal runs) the default board, created from the starter on
+    // first start. Screenshots without FILE show a fresh empty board and touch no user files.
+    if (!opt_.file.empty()) {
+        openBoard(opt_.file);
+    } else if (!screenshotMode_) {
+        const store::DefaultBoard def = store::ensureDefaultBoard(assetDir());
+        if (!def.error.empty()) loadError_ = def.error;
+        openBoard(def.path);
+    }
+    savedState_ = doc_.stateId();
+
     if (!opt_.layoutDump.empty()) {
         if (!dump_.open(opt_.layoutDump)) {
             std::fprintf(stderr, "horizons: cannot write %s\n", opt_.layoutDump.c_str());
@@ -330,9 +355,61 @@ void Shell::loadFontsForScale(float scale) {
     ui_.dpiScale = scale;
 }
 
+void Shell::openBoard(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {  // a new board, saved to `path` on the first Save
+        doc_.reset(makeEmptyBoard());
+        path_ = path;
+        savedState_ = doc_.stateId();
+        return;
+    }
+    store::LoadResult r = store::loadBoardFile(path);
+    if (!r) {
+        // Never overwrite a file that failed to load: keep the current board, say why.
+        loadError_ = r.error;
+        ui_.setStatus(r.error, 8.0);
+        return;
+    }
+    doc_.reset(std::move(*r.board));
+    path_ = path;
+    savedState_ = doc_.stateId();
+    loadError_.clear();
+    ui_.shared = {};
+    settings_.addRecent(fs::absolute(path, ec).string());
+    ui_.recentFiles = settings_.recentFiles;
+}
+
+bool Shell::saveBoard(const fs::path& path) {
+    const store::SaveResult r = store::saveBoardFile(doc_.board(), path);
+    if (!r) {
+        ui_.setStatus("Not saved: " + r.error, 8.0);
+        return false;
+    }
+    path_ = path;
+    savedState_ = doc_.stateId();
+    loadError_.clear();
+    const std::time_t now = std::time(nullptr);
+    char buf[16] = "";
+    if (const std::tm* tm = std::localtime(&now)) std::strftime(buf, sizeof buf, "%H:%M", tm);
+    lastSaved_ = buf;
+    std::error_code ec;
+    settings_.addRecent(fs::absolute(path, ec).string());
+    ui_.recentFiles = settings_.recentFiles;
+    ui_.setStatus("Saved " + path.filename().string());
+    return true;
+}
+
 ui::DocStatus Shell::docStatus() const {
     ui::DocStatus st;
-    // INTEGRATION: filled from the Document and the store once they land.
+    const BoardContent& c = doc_.content();
+    st.title = c.meta.title.empty() ? std::string("Untitled board") : c.meta.title;
+    st.path = path_.string();
+    st.dirty = doc_.stateId() != savedState_;
+    st.canUndo = doc_.canUndo();
+    st.canRedo = doc_.canRedo();
+    st.empty = c.goals.empty() && c.people.empty();
+    st.lastSaved = lastSaved_;
+    st.error = loadError_;
     return st;
 }
 
@@ -365,7 +442,7 @@ void Shell::drawFrame() {
 
     const ui::DocStatus st = docStatus();
     updateTitle(st);
-    ui::drawApp(ui_, nullptr, st);
+    ui::drawApp(ui_, &doc_, st);
 
     ImGui::Render();
     int fw = 0, fh = 0;
@@ -398,12 +475,29 @@ bool Shell::handleRequests() {
         switch (r.kind) {
         case ui::AppRequest::Quit: return false;
         case ui::AppRequest::NewBoard:
-        case ui::AppRequest::Open:
+            doc_.reset(makeEmptyBoard());
+            path_.clear();
+            savedState_ = doc_.stateId();
+            lastSaved_.clear();
+            loadError_.clear();
+            ui_.shared = {};
+            break;
+        case ui::AppRequest::Open: openBoard(r.path); break;
         case ui::AppRequest::Save:
-        case ui::AppRequest::SaveAs:
-        case ui::AppRequest::Undo:
-        case ui::AppRequest::Redo:
-            // INTEGRATION: carried out with the Document and src/store once they land.
+            if (path_.empty())
+                ui_.saveAsDialog = true;
+            else
+                saveBoard(path_);
+            break;
+        case ui::AppRequest::SaveAs: saveBoard(r.path); break;
+        case ui::AppRequest::Undo: doc_.undo(); break;
+        case ui::AppRequest::ExportText: {  // agenda / plan exports from the views
+            const auto w = store::writeFileAtomically(r.path, r.text, false);
+            ui_.setStatus(w ? "Exported " + r.path : "Not exported: " + w.error, 8.0);
+            break;
+        }
+        case ui::AppRequest::Redo: doc_.redo(); break;
+        default:
             ui_.setStatus(std::string("Not available yet: ") + ui::requestName(r.kind));
             break;
         }
