@@ -253,7 +253,7 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("(on the board)");
             } else if (!ro) {
-                ImGui::SameLine();
+                ImGui::Indent();
                 const std::string id = "followup-goal:" + std::to_string(cv->id.value) + ":" +
                                        std::to_string(i);
                 if (ImGui::SmallButton("Make it a six-month goal")) {
@@ -267,6 +267,9 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                     }
                 }
                 registerLastItem("button:" + id, "button", "Make it a six-month goal");
+                compat::itemTooltip("Add it to the six-month horizon as a concrete goal, "
+                                    "linked to this person (one undo step).");
+                ImGui::Unindent();
             }
             ImGui::PopID();
         }

@@ -132,9 +132,10 @@ void openSnapshot(HistoryViewState& st, SnapshotId id) {
 }
 
 void closeSnapshot(HistoryViewState& st) {
+    // The copy stays alive: views drawn later in this frame may still hold it (the banner's
+    // Back button is clicked mid-frame), and keeping it means a later copy never reuses its
+    // address (views cache per document address + state id).
     st.viewing = SnapshotId{};
-    st.viewDoc.reset();
-    st.viewDocSource = 0;
 }
 
 Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& shared) {
@@ -145,7 +146,8 @@ Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& 
         Board b;
         b.content = s.content;
         b.nextId = live.board().nextId;
-        st.viewDoc = std::make_unique<Document>(std::move(b));
+        auto fresh = std::make_unique<Document>(std::move(b)); // before the old one goes
+        st.viewDoc = std::move(fresh);
         st.viewDocSource = st.viewing.value;
     }
     shared.readOnly = st.viewing.value != 0;

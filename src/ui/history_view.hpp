@@ -29,7 +29,7 @@ namespace horizons::ui {
 struct HistoryViewState {
     // Read-only viewing
     SnapshotId viewing;                 // 0 = the live board
-    std::unique_ptr<Document> viewDoc;  // the snapshot's content while viewing
+    std::unique_ptr<Document> viewDoc;  // the snapshot's content (kept after closing, see .cpp)
     std::uint64_t viewDocSource = 0;    // viewing.value the copy was built from
 
     // Compare: `from` -> `to` (a zero id means "now", the live board)
