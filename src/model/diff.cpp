@@ -86,7 +86,16 @@ Change introChange(ChangeKind k, const Intro& i) {
     return c;
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+// Appended piecewise: GCC 12 at -O2/-O3 reports a false -Wrestrict (GCC PR105329) for
+// `"\"" + std::string(s)`, which breaks the Release build under -Werror.
+std::string quoted(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    out += s;
+    out += '"';
+    return out;
+}
 
 std::string horizonName(HorizonId id, const BoardContent& from, const BoardContent& to) {
     if (const Horizon* h = to.horizons.find(id))
