@@ -50,6 +50,10 @@ std::string describe(const std::string& what) {
         {"IsInt64()", "expected a whole number (or it is out of range)"},
         {"IsUint64()", "expected a whole number that is not negative (or it is out of range)"},
         {"IsNumber()", "expected a number"},
+        {"kIntFlag", "expected a whole number (or it is out of range)"},
+        {"kUintFlag", "expected a whole number that is not negative (or it is out of range)"},
+        {"kInt64Flag", "expected a whole number (or it is out of range)"},
+        {"kUint64Flag", "expected a whole number that is not negative (or it is out of range)"},
         {"IsObject()", "expected an object { ... }"},
         {"IsArray()", "expected a list [ ... ]"},
     };
