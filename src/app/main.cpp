@@ -1,6 +1,7 @@
 // main.cpp — command line (CLI11) and hand-off to the app.
 #include "app/app.hpp"
 #include "app/cli_export.hpp"
+#include "app/cli_file.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
         ->group("");  // hidden
     horizons::app::CliCommands commands;  // export, snapshot, diff, agenda (cli_export.hpp)
     commands.add(cli);
+    horizons::app::FileCommands fileCommands;  // check, convert (cli_file.hpp)
+    fileCommands.add(cli);
 
     try {
         cli.parse(argc, argv);
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
         std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();
         return kUsageError;
     }
+    if (auto code = fileCommands.run()) return *code;
     if (auto code = commands.run(horizons::app::screenshotRenderer())) return *code;
     return horizons::app::run(opt);
 }

@@ -157,6 +157,9 @@ std::optional<JsonProblem> scanJson(std::string_view json) {
             (startsWith(rest, "NaN") || startsWith(rest, "Inf") || startsWith(rest, "-Inf") ||
              startsWith(rest, "nan") || startsWith(rest, "inf") || startsWith(rest, "-inf")))
             p.what = "NaN and Infinity are not allowed";
+        if (rest.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+            r.Code() != rapidjson::kParseErrorDocumentEmpty)
+            p.what = "the file ends too early (it is truncated)";
         if (r.Code() == rapidjson::kParseErrorNumberTooBig)
             p.what = "a number is too big (not finite)";
         if (r.Code() == rapidjson::kParseErrorStringInvalidEncoding)

@@ -1,0 +1,71 @@
+#include "app/cli_file.hpp"
+
+#include "store/board_file.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace horizons::app {
+
+int runCheck(const std::string& file) {
+    const store::LoadResult r = store::loadBoardFile(file);
+    if (!r) {
+        std::cerr << "horizons check: " << r.error << "\n";
+        return 1;
+    }
+    std::cout << file << ": OK, " << store::formatName(r.format) << " schema " << r.schema
+              << (r.migrated ? " (migrated to schema " + std::to_string(store::kSchemaVersion) + ")"
+                             : std::string())
+              << ", written by Horizons " << r.appVersion << ": " << store::summarizeBoard(*r.board)
+              << "\n";
+    return 0;
+}
+
+int runConvert(const std::string& in, const std::string& out) {
+    const store::LoadResult r = store::loadBoardFile(in);
+    if (!r) {
+        std::cerr << "horizons convert: " << r.error << "\n";
+        return 1;
+    }
+    const store::SaveResult s = store::saveBoardFile(*r.board, out);
+    if (!s) {
+        std::cerr << "horizons convert: " << s.error << "\n";
+        return 1;
+    }
+    // Exact round trip: what was written reads back as the same board.
+    const store::LoadResult back = store::loadBoardFile(out);
+    if (!back || !(*back.board == *r.board)) {
+        std::cerr << "horizons convert: " << out << " does not read back as the same board"
+                  << (back ? std::string() : ": " + back.error) << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << out << " (" << store::formatName(back.format) << ", " << s.bytes
+              << " bytes): " << store::summarizeBoard(*back.board) << "\n";
+    return 0;
+}
+
+void FileCommands::add(CLI::App& cli) {
+    check_ = cli.add_subcommand("check", "Validate a board file and print a one-line summary");
+    check_->add_option("FILE", file_, "Board file (.horizons.json or .horizons)")
+        ->required()
+        ->type_name("FILE");
+    convert_ = cli.add_subcommand(
+        "convert", "Convert a board file between JSON and binary (by OUT's extension)");
+    convert_->add_option("IN", in_, "Board file to read (either format)")
+        ->required()
+        ->type_name("IN");
+    convert_->add_option("OUT", out_, "File to write: .horizons = binary, otherwise JSON")
+        ->required()
+        ->type_name("OUT");
+}
+
+std::optional<int> FileCommands::run() const {
+    if (check_ && check_->parsed())
+        return runCheck(file_);
+    if (convert_ && convert_->parsed())
+        return runConvert(in_, out_);
+    return std::nullopt;
+}
+
+} // namespace horizons::app
