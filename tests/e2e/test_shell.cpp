@@ -62,6 +62,8 @@ TEST_CASE("shell: no frames are drawn while idle") {
     const auto after = app.frameCount();
     MESSAGE("frames drawn in 5 s of idleness: " << after - before);
     CHECK(after - before <= 10);
+    REQUIRE(app.mouseMove(200, 200));  // pointer over the window, as a user's would be
+    REQUIRE(app.waitForFrame(after));
     REQUIRE(app.key("ctrl+q"));
     CHECK(app.waitForExit() == std::optional<int>(0));
 }

@@ -9,7 +9,9 @@
 //   CHECK(app.waitForExit() == 0);               // exit status; nullopt on timeout (killed)
 //   app.configDir() / app.dataDir()              // inspect what the app saved
 //
-// Coordinates are window pixel coordinates, exactly as in the layout dump.
+// Coordinates are window pixel coordinates, exactly as in the layout dump. Under Xvfb (no
+// window manager) keys reach the window reliably only with the pointer over it: call
+// mouseMove()/click() before key() when nothing has moved the pointer there yet.
 #pragma once
 
 #include <chrono>

@@ -123,12 +123,12 @@ TEST_CASE("shell: undo and redo follow the document's state") {
 
 TEST_CASE("shell: View menu toggles panels and theme") {
     Shell s;
-    CHECK(s.fx.item("panel:map"));
+    CHECK_FALSE(s.fx.item("panel:history"));
     s.fx.clickItem("menu:view");
-    s.fx.clickItem("menu:view/map");
+    s.fx.clickItem("menu:view/history");
     s.fx.step();
-    CHECK_FALSE(s.state.panels.networkMap);
-    CHECK_FALSE(s.fx.item("panel:map"));
+    CHECK(s.state.panels.history);
+    CHECK(s.fx.item("panel:history"));
 
     s.fx.clickItem("menu:view");
     s.fx.clickItem("menu:view/theme-light");
