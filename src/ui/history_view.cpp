@@ -271,50 +271,52 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st, const std::vector<
                             "your plan moved.");
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
-    if (!ImGui::BeginTable("##snapshots", 2, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
-        return;
-    ImGui::TableSetupColumn("Snapshot", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, 10.5f * em());
+    if (!compat::beginChild("##snapshot-list", ImVec2(0, 0), false))
+        return ImGui::EndChild();
     for (auto it = snaps.rbegin(); it != snaps.rend(); ++it) { // newest first
         const Snapshot& s = **it;
         const std::string sid = std::to_string(s.id.value);
         ImGui::PushID(static_cast<int>(s.id.value));
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
         const bool sel = st.selectedSnapshot == s.id;
-        if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_AllowDoubleClick)) {
+        if (ImGui::Selectable(s.name.c_str(), sel || st.viewing == s.id,
+                              ImGuiSelectableFlags_AllowDoubleClick)) {
             st.selectedSnapshot = s.id;
             if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                 openSnapshot(st, s.id);
         }
         registerLastItem("snapshot:" + sid, "snapshot", s.name);
-        ImGui::TextDisabled("%s%s%s", formatTimestamp(s.takenAt).c_str(), s.note.empty() ? "" : " - ",
-                            s.note.c_str());
-        ImGui::TableNextColumn();
-        if (button("View", "snapshot-view:" + sid))
+        ImGui::TextDisabled("%s%s%s", formatTimestamp(s.takenAt).c_str(),
+                            s.note.empty() ? "" : " - ", s.note.c_str());
+        auto small = [&](const char* label, const std::string& id, const char* tip) {
+            const bool clicked = ImGui::SmallButton(label);
+            registerLastItem("button:" + id, "button", label);
+            compat::itemTooltip(tip);
+            ImGui::SameLine();
+            return clicked;
+        };
+        if (small("View", "snapshot-view:" + sid,
+                  "Open this snapshot read-only on the board and the map."))
             openSnapshot(st, s.id);
-        compat::itemTooltip("Open this snapshot read-only on the board and the map.");
-        ImGui::SameLine(0, 0.3f * em());
-        if (button("Compare", "snapshot-compare:" + sid))
+        if (small("Compare with now", "snapshot-compare:" + sid,
+                  "What changed between this snapshot and the current board."))
             startCompare(st, ctx.doc, s.id, SnapshotId{});
-        compat::itemTooltip("What changed between this snapshot and the current board.");
-        ImGui::SameLine(0, 0.3f * em());
-        if (button("Restore", "snapshot-restore:" + sid))
+        if (small("Restore", "snapshot-restore:" + sid,
+                  "Make this snapshot the current board. The current board is kept as a "
+                  "snapshot first, and Ctrl+Z undoes the restore."))
             restore(ctx, st, s.id);
-        compat::itemTooltip("Make this snapshot the current board. The current board is kept as "
-                            "a snapshot first, and Ctrl+Z undoes the restore.");
-        ImGui::SameLine(0, 0.3f * em());
-        if (button("x", "snapshot-delete:" + sid)) {
+        const bool del = small("Delete", "snapshot-delete:" + sid,
+                               "Delete this snapshot (Ctrl+Z brings it back).");
+        ImGui::NewLine();
+        ImGui::Spacing();
+        ImGui::PopID();
+        if (del) { // last: the edit changes the table this loop walks
             if (st.viewing == s.id)
                 closeSnapshot(st);
             ctx.doc.apply(deleteSnapshot(ctx.doc.board(), s.id));
+            break;
         }
-        compat::itemTooltip("Delete this snapshot (Ctrl+Z brings it back).");
-        ImGui::PopID();
     }
-    ImGui::EndTable();
+    ImGui::EndChild();
 }
 
 // ---- changes -------------------------------------------------------------------------------
@@ -407,8 +409,15 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
     const Palette& pal = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    // Legend
+    // Legend (wraps when the panel is narrow)
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    auto fits = [&](const char* text) {
+        const float w = 1.0f * em() + ImGui::CalcTextSize(text).x;
+        return ImGui::GetCursorScreenPos().x + w <= right;
+    };
     for (std::size_t i = 0; i < s.horizons.size(); ++i) {
+        if (i > 0 && !fits(s.horizons[i].name.c_str()))
+            ImGui::NewLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float sq = 0.7f * em();
         dl->AddRectFilled(p + ImVec2(0, 0.25f * em()), p + ImVec2(sq, 0.25f * em() + sq),
@@ -418,6 +427,8 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         ImGui::TextUnformatted(s.horizons[i].name.c_str());
         ImGui::SameLine(0, 0.8f * em());
     }
+    if (!fits("directions | destinations"))
+        ImGui::NewLine();
     const ImVec2 lp = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(lp + ImVec2(0, 0.25f * em()), lp + ImVec2(0.35f * em(), 0.95f * em()),
                       pal.direction);
