@@ -45,6 +45,7 @@ struct BoardViewState {
     BoardFilter filter;            // Ctrl+F: non-matching cards are dimmed
     bool filterOpen = false;       // the filter bar is shown
     bool showServes = true;        // "serves" arrows between cards
+    bool naiveDrawForBenchmark = false; // baseline for tests/bench: every card in full (no culling, no LOD)
     std::vector<GoalGhost> ghosts; // compare overlay (set by the history view); empty = none
 
     // ---- outputs of the last frame (read by tests and the shell)
