@@ -54,3 +54,35 @@ test: deps build/asan/CMakeCache.txt
 
 clean:
 	rm -rf build
+
+# ---- Store: fuzzing and the Windows (MinGW-w64) build of model + store ---------------------
+#   make fuzz            build the libFuzzer target (clang, ASan + UBSan) and run it for
+#                        FUZZ_SECONDS (60) on the seed corpus tests/fuzz/corpus
+#   make windows-check   cross-compile model, store and their tests with MinGW-w64 (the Windows
+#                        save path must compile)
+# `make test` runs both (extra prerequisites of `test`, declared here).
+PACKAGES += clang g++-mingw-w64-x86-64-posix
+FUZZ_SECONDS ?= 60
+FUZZ_ENV := UBSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/ubsan.supp:print_stacktrace=1:halt_on_error=1
+
+.PHONY: fuzz windows-check
+test: fuzz windows-check
+
+build/fuzz/CMakeCache.txt: | deps
+	CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DHORIZONS_FUZZ=ON -DHORIZONS_MODEL_STORE_ONLY=ON -DHORIZONS_BUILD_TESTS=OFF
+
+fuzz: deps build/fuzz/CMakeCache.txt
+	cmake --build build/fuzz --target fuzz_board -j $(JOBS)
+	mkdir -p build/fuzz/corpus build/fuzz/artifacts
+	$(FUZZ_ENV) build/fuzz/tests/fuzz/fuzz_board build/fuzz/corpus tests/fuzz/corpus \
+	  -dict=tests/fuzz/board.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -malloc_limit_mb=256 -print_final_stats=1 \
+	  -artifact_prefix=build/fuzz/artifacts/
+
+build/mingw/CMakeCache.txt: | deps
+	cmake -S . -B build/mingw -DCMAKE_TOOLCHAIN_FILE=cmake/mingw-w64.cmake \
+	  -DHORIZONS_MODEL_STORE_ONLY=ON
+
+windows-check: deps build/mingw/CMakeCache.txt
+	cmake --build build/mingw -j $(JOBS)

@@ -1,0 +1,11 @@
+# A folder with links to the host's header-only libraries, for the MinGW cross build.
+set(HORIZONS_HOST_HEADERS "${CMAKE_BINARY_DIR}/host-headers")
+foreach(dir cereal rapidjson doctest)
+  if(NOT EXISTS "${HORIZONS_HOST_HEADERS}/${dir}")
+    if(NOT EXISTS "/usr/include/${dir}")
+      message(FATAL_ERROR "/usr/include/${dir} is missing: install libcereal-dev / doctest-dev")
+    endif()
+    file(MAKE_DIRECTORY "${HORIZONS_HOST_HEADERS}")
+    file(CREATE_LINK "/usr/include/${dir}" "${HORIZONS_HOST_HEADERS}/${dir}" SYMBOLIC)
+  endif()
+endforeach()
