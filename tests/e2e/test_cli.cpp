@@ -205,3 +205,42 @@ TEST_CASE("cli: --help says which subcommands need no window") {
     CHECK(c.out.find("(no window)") != std::string::npos);
     CHECK(c.out.find("needs a display") != std::string::npos);
 }
+
+namespace {
+
+// Width and height from a PNG's IHDR chunk (0, 0 when it is not a PNG).
+std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& bytes) {
+    if (bytes.size() < 24 || bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 ||
+        bytes.compare(12, 4, "IHDR") != 0)
+        return {0, 0};
+    auto be32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+        return v;
+    };
+    return {be32(16), be32(20)};
+}
+
+} // namespace
+
+TEST_CASE("cli export: PNG of the board and of the map at the requested size, not blank") {
+    Cli c;
+    REQUIRE_MESSAGE(c.run({"export", "plan.horizons.json", "--format", "png", "--size", "900x640",
+                           "-o", "board.png"}) == 0,
+                    c.err);
+    const std::string board = slurp(c.dir / "board.png");
+    CHECK(pngSize(board) == std::pair<std::uint32_t, std::uint32_t>{900, 640});
+    // A blank 900x640 picture compresses to a few kilobytes; cards, text and rings do not.
+    CHECK(board.size() > 20000);
+
+    spit(c.dir / "map.png", "old");
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "png", "--view", "map", "--size",
+                   "640x480", "-o", "map.png"}) == 0);
+    const std::string map = slurp(c.dir / "map.png");
+    CHECK(pngSize(map) == std::pair<std::uint32_t, std::uint32_t>{640, 480});
+    CHECK(map.size() > 15000);
+    // No temp files are left next to OUT.
+    for (const auto& name : c.files())
+        CHECK(name.find(".tmp") == std::string::npos);
+}
