@@ -265,11 +265,19 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         }
         panel("board", "Board", size, [&] {
             if (liveCtx) drawSnapshotBanner(*liveCtx, ui.history);
-            // VIEW HOOK: drawBoardView(ctx);  (src/ui/board_view.cpp)
-            if (st.empty)
+            if (ctx) {
+                const ImVec2 top = ImGui::GetCursorPos();
+                ui.board.ghosts = ui.history.ghosts; // compare overlay
+                drawBoardView(*ctx, ui.board);
+                if (st.empty) { // the columns stay visible (and double-clickable) behind it
+                    ImGui::SetCursorPos(top);
+                    drawEmptyState(ui);
+                }
+            } else if (st.empty) {
                 drawEmptyState(ui);
-            else
+            } else {
                 placeholder("Board");
+            }
         });
     });
     if (p.history) {
@@ -297,6 +305,10 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                     drawPrepView(*ctx, ui.prep);
                     return;
                 }
+                if (ctx) {
+                    drawInspectorView(*ctx, ui.inspector);
+                    return;
+                }
                 compat::separatorText("Inspector");
                 ImGui::TextDisabled("Select a goal or a person to see its details.");
             });
@@ -304,6 +316,10 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         if (p.coach) {
             panel("coach", "Coach hints", ImVec2(sideW, coachH > 0 ? coachH : avail.y), [&] {
                 // VIEW HOOK: drawCoachView(ctx);  (src/ui/coach_view.cpp)
+                if (ctx) {
+                    drawCoachView(*ctx, ui.coach);
+                    return;
+                }
                 compat::separatorText("Coach");
                 ImGui::TextDisabled("Hints about your plan appear here.");
             });

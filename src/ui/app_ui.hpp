@@ -20,7 +20,10 @@
 // registerItem()/registerLastItem() (layout_registry.hpp). Views never touch files or GL.
 #pragma once
 
+#include "ui/board_view.hpp"
+#include "ui/coach_view.hpp"
 #include "ui/history_view.hpp"
+#include "ui/inspector_view.hpp"
 #include "ui/prep_view.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/theme.hpp"
@@ -86,6 +89,9 @@ struct AppUiState {
     PanelState panels;
     SharedViewState shared;  // selection, cross-view drags, read-only (view_context.hpp)
     NetworkMapViewState map;   // pan/zoom, filter, gestures of the network map
+    BoardViewState board;      // pan/zoom, filter, gestures, ghosts of the board (board_view.hpp)
+    InspectorViewState inspector;  // text buffers of the goal inspector (inspector_view.hpp)
+    CoachViewState coach;      // cached coach hints (coach_view.hpp)
     HistoryViewState history;  // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;        // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;

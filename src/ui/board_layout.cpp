@@ -13,16 +13,16 @@ BoardLayoutParams BoardLayoutParams::fromEm(float em) {
         em = 16.0f;
     BoardLayoutParams p;
     p.em = em;
-    p.axisGutter = 2.6f * em;
-    p.columnWidth = 16.0f * em;
-    p.columnGap = 1.0f * em;
-    p.headerHeight = 2.6f * em;
-    p.bandTop = p.headerHeight + 0.8f * em;
-    p.cardWidth = 14.4f * em;
-    p.cardHeight = 4.6f * em;
-    p.bandHeight = 36.0f * em;
-    p.cardGap = 0.5f * em;
-    p.bottomPadding = 0.8f * em;
+    p.axisGutter = 2.4f * em;
+    p.columnWidth = 13.6f * em;
+    p.columnGap = 0.7f * em;
+    p.headerHeight = 2.4f * em;
+    p.bandTop = p.headerHeight + 0.7f * em;
+    p.cardWidth = 12.6f * em;
+    p.cardHeight = 4.4f * em;
+    p.bandHeight = 32.0f * em;
+    p.cardGap = 0.45f * em;
+    p.bottomPadding = 0.7f * em;
     return p;
 }
 
@@ -65,6 +65,7 @@ BoardLayout computeBoardLayout(const BoardContent& c, const BoardLayoutParams& p
     L.cards.reserve(c.goals.size());
     L.index_.reserve(c.goals.size());
     const float cardInset = (p.columnWidth - p.cardWidth) * 0.5f;
+    std::vector<float> ys;
     for (std::size_t ci = 0; ci < buckets.size(); ++ci) {
         auto& b = buckets[ci];
         std::sort(b.begin(), b.end(), [](const Goal* a, const Goal* z) {
@@ -77,13 +78,25 @@ BoardLayout computeBoardLayout(const BoardContent& c, const BoardLayoutParams& p
         ColumnBox& col = L.columns[ci];
         col.first = L.cards.size();
         col.count = b.size();
-        float nextFree = p.bandTop;
+        // Wanted tops, then three passes so none overlap: push down, pull back up into the
+        // band from its bottom, push down again (a column too full for its band overflows
+        // below it). Order is kept; each card stays as close to its specificity as room allows.
+        ys.resize(b.size());
+        const float step = p.cardHeight + p.cardGap;
+        const float lowest = p.bandTop + p.bandHeight - p.cardHeight;
+        for (std::size_t i = 0; i < b.size(); ++i) {
+            ys[i] = yForSpecificity(p, b[i]->specificity);
+            if (i > 0) ys[i] = std::max(ys[i], ys[i - 1] + step);
+        }
+        for (std::size_t i = b.size(); i-- > 0;)
+            ys[i] = std::min(ys[i], i + 1 < b.size() ? ys[i + 1] - step : lowest);
+        for (std::size_t i = 0; i < b.size(); ++i)
+            ys[i] = std::max(ys[i], i > 0 ? ys[i - 1] + step : p.bandTop);
         const float x = col.rect.min.x + cardInset;
-        for (const Goal* g : b) {
-            const float y = std::max(yForSpecificity(p, g->specificity), nextFree);
-            CardBox card{g->id, static_cast<int>(ci), {{x, y}, {x + p.cardWidth, y + p.cardHeight}}};
-            nextFree = y + p.cardHeight + p.cardGap;
-            L.index_.emplace(g->id, L.cards.size());
+        for (std::size_t i = 0; i < b.size(); ++i) {
+            const float y = ys[i];
+            CardBox card{b[i]->id, static_cast<int>(ci), {{x, y}, {x + p.cardWidth, y + p.cardHeight}}};
+            L.index_.emplace(b[i]->id, L.cards.size());
             L.cards.push_back(card);
         }
         if (col.count > 0)

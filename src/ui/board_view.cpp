@@ -204,12 +204,20 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     const Document& doc = ctx.doc;
     const bool same = st.layoutDoc == &doc && st.layoutState == doc.stateId() && st.layoutEm == e &&
-                      !st.layout.columns.empty();
+                      !st.layout.columns.empty() &&
+                      (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
+                      (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
     if (same && st.hintsDay == ctx.today)
         return;
     const BoardContent& c = doc.content();
     if (!same) {
         BoardLayoutParams p = BoardLayoutParams::fromEm(e);
+        if (st.bandHeightEm > 0) p.bandHeight = st.bandHeightEm * e;
+        if (st.columnWidthEm > 0) {
+            p.columnWidth = st.columnWidthEm * e;
+            p.cardWidth = p.columnWidth - 1.0f * e;
+            if (p.cardWidth < 12.0f * e) p.cardHeight = 5.6f * e; // narrow: room for 3 title lines
+        }
         st.layout = computeBoardLayout(c, p);
         st.linkCount.clear();
         for (const GoalLink& l : c.links) ++st.linkCount[l.goal];
@@ -648,7 +656,7 @@ void drawBackground(Frame& f) {
     dl->AddTriangleFilled(ImVec2(ax - 4 * thick, yBot - 5 * thick), ImVec2(ax + 4 * thick, yBot - 5 * thick),
                           ImVec2(ax, yBot + thick), f.pal.destination);
     if (zoomEm >= kSimpleBelowPx) {
-        const float size = std::min(zoomEm * 0.85f, 2.0f * f.e);
+        const float size = std::min(std::max(zoomEm * 0.85f, 0.8f * f.e), 1.6f * f.e);
         ImFont* font = titleFont();
         const char* top = "DIRECTION \xC2\xB7 open-ended";
         const char* bottom = "DESTINATION \xC2\xB7 concrete";
@@ -798,7 +806,8 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     const float titleW = mx.x - pad - titleX;
     const std::string& title = ghostTitle ? *ghostTitle : g.title;
     if (f.st.renaming != g.id || look.ghost) {
-        textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, 2);
+        const int lines = std::clamp(static_cast<int>((r.height() - 2 * pad - small - 0.2f * zoomEm) / (size * 1.15f)), 1, 3);
+        textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, lines);
         if (g.status == GoalStatus::Dropped) {
             const float w = std::min(titleW, textWidth(titleFont(), size, title.data(), title.data() + std::min<std::size_t>(title.size(), 400)));
             dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size), ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
@@ -857,10 +866,19 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
         dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
         right -= w + 0.4f * small;
     }
-    if (g.target && x < right - 2 * small) {
-        const std::string date = g.target->iso();
-        textEllipsed(dl, bodyFont(), small, ImVec2(x, rowY), muted, date.data(), date.data() + date.size(),
-                     right - x - 0.3f * small);
+    if (g.target) {
+        // "14 Feb 2025", or "Feb 2025" when that is all there is room for.
+        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        const unsigned m = std::clamp(g.target->month(), 1u, 12u) - 1;
+        char full[32], shortDate[24];
+        std::snprintf(full, sizeof full, "%u %s %d", g.target->day(), kMonths[m], g.target->year());
+        std::snprintf(shortDate, sizeof shortDate, "%s %d", kMonths[m], g.target->year());
+        const float room = right - x - 0.3f * small;
+        if (textWidth(bodyFont(), small, full, nullptr) <= room)
+            dl->AddText(bodyFont(), small, ImVec2(x, rowY), muted, full);
+        else if (textWidth(bodyFont(), small, shortDate, nullptr) <= room)
+            dl->AddText(bodyFont(), small, ImVec2(x, rowY), muted, shortDate);
     }
 }
 
@@ -1386,12 +1404,34 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
 
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
+    // A resized canvas refits, unless the user has moved the view since the last fit.
+    if (!st.viewMoved && (std::fabs(st.fittedSize.x - size.x) > 0.5f || std::fabs(st.fittedSize.y - size.y) > 0.5f))
+        st.fitPending = true;
     if (st.fitPending && !st.layout.columns.empty()) {
+        // The axis gets the height that makes the board's shape match the canvas at the zoom
+        // its width allows, so a fitted board fills the view and its text stays large.
+        const BoardLayoutParams d = BoardLayoutParams::fromEm(e);
+        const float n = static_cast<float>(st.layout.columns.size());
+        st.columnWidthEm = std::clamp(((size.x - 2.0f * e - d.axisGutter) / n - d.columnGap) / e, 10.5f, 16.0f);
+        st.bandHeightEm = 0;
+        refreshCaches(ctx, st);
+        const BoardLayoutParams p = st.layout.params;
+        const float boardW = p.axisGutter + n * (p.columnWidth + p.columnGap);
+        const float zoomW = std::clamp((size.x - 2.0f * e) / std::max(1.0f, boardW), kFitLimits.minZoom, kFitLimits.maxZoom);
+        const float band = (size.y - 2.0f * e) / zoomW - p.bandTop - p.bottomPadding;
+        st.bandHeightEm = std::clamp(band / e, 18.0f, 60.0f);
+        refreshCaches(ctx, st);
         st.nav.xf.origin = fromIm(origin);
         st.nav.xf = fitRect(st.nav.xf, st.layout.bounds, fromIm(size), 1.0f * e, kFitLimits);
+        // Top-aligned when it fits: the headers belong at the top, spare room goes below.
+        const float h = st.layout.bounds.height() * st.nav.xf.zoom;
+        if (h + 2.0f * e <= size.y)
+            st.nav.xf.offset.y = 1.0f * e - st.layout.bounds.min.y * st.nav.xf.zoom;
         st.fitPending = false;
+        st.viewMoved = false;
+        st.fittedSize = fromIm(size);
     }
-    handleCanvasNavigation(st.nav, origin, size, hovered, opts);
+    if (handleCanvasNavigation(st.nav, origin, size, hovered, opts)) st.viewMoved = true;
 
     const ImGuiIO& io = ImGui::GetIO();
     Frame f{ctx, st, palette(), ImGui::GetWindowDrawList(), isReadOnly(ctx), hovered,

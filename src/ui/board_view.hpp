@@ -42,6 +42,11 @@ struct BoardViewState {
     // ---- persistent view state
     CanvasNav nav;                 // pan / zoom (world units = pixels at zoom 1)
     bool fitPending = true;        // fit the whole board at the next frame (first draw, Ctrl+0)
+    bool viewMoved = false;        // panned/zoomed since the last fit (then resizing keeps the view)
+    float bandHeightEm = 0;        // height of the Direction..Destination axis; 0 = default.
+    float columnWidthEm = 0;       // width of a column; 0 = default. Both are set at each fit
+                                   // so the board fills the canvas's shape at a readable zoom.
+    Vec2f fittedSize;              // canvas size at the last fit
     BoardFilter filter;            // Ctrl+F: non-matching cards are dimmed
     bool filterOpen = false;       // the filter bar is shown
     bool showServes = true;        // "serves" arrows between cards
