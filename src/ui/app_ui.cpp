@@ -270,6 +270,11 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                 ui.board.ghosts = ui.history.ghosts; // compare overlay
                 drawBoardView(*ctx, ui.board);
                 if (st.empty) { // the columns stay visible (and double-clickable) behind it
+                    const Rectf& r = ui.board.canvasRect;
+                    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(palette().canvasBg);
+                    ImGui::GetWindowDrawList()->AddRectFilled(
+                        ImVec2(r.min.x, r.min.y + 3 * em()), ImVec2(r.max.x, r.max.y),
+                        ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 0.78f)));
                     ImGui::SetCursorPos(top);
                     drawEmptyState(ui);
                 }
