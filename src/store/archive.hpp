@@ -170,6 +170,8 @@ template <class A> void loadText(A& ar, const char* name, std::string& s) {
         throw FormatError("a text is longer than " + std::to_string(kMaxTextBytes) + " bytes");
     if (!isValidUtf8(s))
         throw FormatError("text is not valid UTF-8");
+    if (s.find('\0') != std::string::npos)
+        throw FormatError("text contains a NUL character");
 }
 
 template <class A> void saveDouble(A& ar, const char* name, double v) {

@@ -125,17 +125,45 @@ std::string finishError(std::string_view name, const std::string& what, const st
     return msg;
 }
 
-// Reports NUL characters in a serialised JSON text: "\u0000" preceded by an odd number of
-// backslashes. The JSON reader would cut such a text short, so we refuse to write it.
-bool jsonHasNul(const std::string& json) {
-    for (std::size_t at = json.find("u0000"); at != std::string::npos;
-         at = json.find("u0000", at + 1)) {
-        std::size_t slashes = 0;
-        while (slashes < at && json[at - 1 - slashes] == '\\')
-            ++slashes;
-        if (slashes % 2 == 1)
+// Texts with a NUL character: the loaders refuse them (a JSON reader would cut them short),
+// so saving refuses them too rather than write a file that cannot be opened.
+bool hasNul(const std::string& s) { return s.find('\0') != std::string::npos; }
+
+bool contentHasNul(const BoardContent& c) {
+    if (hasNul(c.meta.title) || hasNul(c.meta.owner))
+        return true;
+    for (const auto& h : c.horizons)
+        if (hasNul(h.name))
             return true;
+    for (const auto& g : c.goals) {
+        if (hasNul(g.title) || hasNul(g.notes))
+            return true;
+        for (const auto& t : g.tags)
+            if (hasNul(t))
+                return true;
     }
+    for (const auto& p : c.people)
+        if (hasNul(p.name) || hasNul(p.notes))
+            return true;
+    for (const auto& l : c.links)
+        if (hasNul(l.topic))
+            return true;
+    for (const auto& conv : c.conversations) {
+        if (hasNul(conv.notes))
+            return true;
+        for (const auto& f : conv.followUps)
+            if (hasNul(f))
+                return true;
+    }
+    return false;
+}
+
+bool boardHasNul(const Board& b) {
+    if (contentHasNul(b.content))
+        return true;
+    for (const auto& s : b.snapshots)
+        if (hasNul(s.name) || hasNul(s.note) || contentHasNul(s.content))
+            return true;
     return false;
 }
 
@@ -309,17 +337,16 @@ SaveResult saveBoardFile(const Board& board, const std::filesystem::path& path,
                          const SaveOptions& options) {
     SaveResult r;
     const FileFormat format = options.format.value_or(formatForPath(path));
+    // Never write what we could not read back.
+    if (boardHasNul(board)) {
+        r.error = "could not save: a text contains a NUL character, which board files cannot hold";
+        return r;
+    }
     std::string bytes;
     try {
         bytes = serializeBoard(board, format);
     } catch (const std::exception& e) {
         r.error = std::string("could not write the board: ") + e.what();
-        return r;
-    }
-    // Never write what we could not read back.
-    if (format == FileFormat::Json && jsonHasNul(bytes)) {
-        r.error = "could not save: a text contains a NUL character, which JSON files cannot hold "
-                  "(save as binary .horizons instead)";
         return r;
     }
     if (bytes.size() > kMaxFileBytes) {

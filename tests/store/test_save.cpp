@@ -257,3 +257,21 @@ TEST_CASE("kill -9 during saves, 200+ times: the file is always the old or the n
 }
 
 #endif // !_WIN32
+
+TEST_CASE("a text with a NUL character is refused by save (it could not be loaded back)") {
+    TempDir dir;
+    Board b = makeEmptyBoard("ok");
+    REQUIRE(saveBoardFile(b, dir / "a.horizons.json"));
+    const std::string before = readBytes(dir / "a.horizons.json");
+    b.content.meta.owner = std::string("a\0b", 3);
+    for (const char* name : {"a.horizons.json", "a.horizons"}) {
+        const SaveResult r = saveBoardFile(b, dir / name);
+        CHECK_FALSE(r);
+        CHECK(r.error.find("NUL") != std::string::npos);
+    }
+    CHECK(readBytes(dir / "a.horizons.json") == before);
+    // And the binary loader refuses one, like the JSON loader.
+    const LoadResult r = loadBoardFromBytes(serializeBinary(b), "nul");
+    CHECK_FALSE(r);
+    CHECK(r.error.find("NUL") != std::string::npos);
+}
