@@ -86,3 +86,15 @@ build/mingw/CMakeCache.txt: | deps
 
 windows-check: deps build/mingw/CMakeCache.txt
 	cmake --build build/mingw -j $(JOBS)
+
+# ---- bench (performance figures; see README "Performance") ---------------------------------
+# Builds Release with the benchmark program, then prints one table (board/map frame times,
+# load/save, undo memory, diff, autosave, start-up and idle frames under Xvfb). Not a test:
+# it never fails on a timing. BENCH_ARGS: e.g. --quick, --sizes 100,1000, --no-app.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: deps build/release/CMakeCache.txt
+	@grep -q '^HORIZONS_BUILD_BENCH:BOOL=ON' build/release/CMakeCache.txt \
+	  || cmake --preset release -DHORIZONS_BUILD_BENCH=ON
+	cmake --build --preset release --target horizons horizons_bench -j $(JOBS)
+	./build/release/tests/bench/horizons_bench $(BENCH_ARGS)
