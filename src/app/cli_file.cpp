@@ -61,10 +61,8 @@ void FileCommands::add(CLI::App& cli) {
 }
 
 std::optional<int> FileCommands::run() const {
-    if (check_ && check_->parsed())
-        return runCheck(file_);
-    if (convert_ && convert_->parsed())
-        return runConvert(in_, out_);
+    if (check_ && check_->parsed()) return runCheck(file_);
+    if (convert_ && convert_->parsed()) return runConvert(in_, out_);
     return std::nullopt;
 }
 

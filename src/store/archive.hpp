@@ -40,9 +40,9 @@ namespace horizons::store::detail {
 
 // ------------------------------------------------------------------------------- limits
 
-inline constexpr std::size_t kMaxTextBytes = 1u << 20;  // one text field: 1 MiB
-inline constexpr std::size_t kMaxItems = 1u << 20;      // entities in one table
-inline constexpr std::uint32_t kClassVersion = 1;       // of every serialised type, for now
+inline constexpr std::size_t kMaxTextBytes = 1u << 20; // one text field: 1 MiB
+inline constexpr std::size_t kMaxItems = 1u << 20;     // entities in one table
+inline constexpr std::uint32_t kClassVersion = 1;      // of every serialised type, for now
 
 // ------------------------------------------------------------------------------ context
 
@@ -68,13 +68,11 @@ inline thread_local LoadContext* tlLoad = nullptr;
 class Crumb {
   public:
     explicit Crumb(const char* key) {
-        if (key)
-            push(PathElem{key, 0});
+        if (key) push(PathElem{key, 0});
     }
     explicit Crumb(std::size_t index) { push(PathElem{nullptr, index}); }
     ~Crumb() {
-        if (active_ && std::uncaught_exceptions() == uncaught_)
-            tlLoad->path.pop_back();
+        if (active_ && std::uncaught_exceptions() == uncaught_) tlLoad->path.pop_back();
     }
     Crumb(const Crumb&) = delete;
     Crumb& operator=(const Crumb&) = delete;
@@ -94,8 +92,7 @@ inline std::string pathText(const std::vector<PathElem>& path) {
     std::string out;
     for (const auto& e : path) {
         if (e.key) {
-            if (!out.empty())
-                out += '.';
+            if (!out.empty()) out += '.';
             out += e.key;
         } else {
             out += '[' + std::to_string(e.index) + ']';
@@ -108,17 +105,16 @@ template <class A> inline constexpr bool kText = cereal::traits::is_text_archive
 template <class A> inline constexpr bool kLoading = A::is_loading::value;
 
 inline std::size_t bytesLeft() {
-    if (!tlLoad || !tlLoad->binary)
-        return static_cast<std::size_t>(-1);
+    if (!tlLoad || !tlLoad->binary) return static_cast<std::size_t>(-1);
     const auto n = tlLoad->binary->in_avail();
     return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
 inline void checkVersion(std::uint32_t version, const char* what) {
     if (version > kClassVersion)
-        throw FormatError(std::string("the ") + what + " record has version " +
-                          std::to_string(version) + ", newer than this version of Horizons reads (" +
-                          std::to_string(kClassVersion) + ")");
+        throw FormatError(
+            std::string("the ") + what + " record has version " + std::to_string(version) +
+            ", newer than this version of Horizons reads (" + std::to_string(kClassVersion) + ")");
 }
 
 // Binary: a count of `n` elements each at least `minBytes` long must fit in what is left.
@@ -168,10 +164,8 @@ template <class A> void loadText(A& ar, const char* name, std::string& s) {
     }
     if (s.size() > kMaxTextBytes)
         throw FormatError("a text is longer than " + std::to_string(kMaxTextBytes) + " bytes");
-    if (!isValidUtf8(s))
-        throw FormatError("text is not valid UTF-8");
-    if (s.find('\0') != std::string::npos)
-        throw FormatError("text contains a NUL character");
+    if (!isValidUtf8(s)) throw FormatError("text is not valid UTF-8");
+    if (s.find('\0') != std::string::npos) throw FormatError("text contains a NUL character");
 }
 
 template <class A> void saveDouble(A& ar, const char* name, double v) {
@@ -180,17 +174,14 @@ template <class A> void saveDouble(A& ar, const char* name, double v) {
 template <class A> void loadDouble(A& ar, const char* name, double& v) {
     Crumb c(name);
     ar(cereal::make_nvp(name, v));
-    if (!std::isfinite(v))
-        throw FormatError("the number is not finite (NaN or infinity)");
+    if (!std::isfinite(v)) throw FormatError("the number is not finite (NaN or infinity)");
 }
 
 // Integers of a fixed width in both archives.
 template <class A, class T> void saveInt(A& ar, const char* name, T v) {
     ar(cereal::make_nvp(name, v));
 }
-template <class A, class T> void loadInt(A& ar, const char* name, T& v) {
-    rawField(ar, name, v);
-}
+template <class A, class T> void loadInt(A& ar, const char* name, T& v) { rawField(ar, name, v); }
 
 // Booleans: true/false in JSON, one byte (0 or 1, checked) in binary.
 template <class A> void saveBool(A& ar, const char* name, bool v) {
@@ -206,8 +197,7 @@ template <class A> void loadBool(A& ar, const char* name, bool& v) {
     } else {
         std::uint8_t b = 0;
         ar(b);
-        if (b > 1)
-            throw FormatError("invalid true/false value " + std::to_string(b));
+        if (b > 1) throw FormatError("invalid true/false value " + std::to_string(b));
         v = b != 0;
     }
 }
@@ -224,14 +214,12 @@ template <class A, class Tag> void loadId(A& ar, const char* name, Id<Tag>& id) 
 inline std::string dateText(Date d) {
     const Date lo = Date::fromYmd(0, 1, 1);
     const Date hi = Date::fromYmd(9999, 12, 31);
-    if (d >= lo && d <= hi)
-        return d.iso();
+    if (d >= lo && d <= hi) return d.iso();
     return std::to_string(d.days);
 }
 
 inline Date parseDateText(const std::string& s) {
-    if (auto d = Date::parse(s))
-        return *d;
+    if (auto d = Date::parse(s)) return *d;
     // The integer form, for days beyond year 9999 or before year 0.
     if (!s.empty() && s.size() <= 11) {
         std::size_t i = s[0] == '-' ? 1 : 0;
@@ -244,10 +232,8 @@ inline Date parseDateText(const std::string& s) {
                 v = v * 10 + (s[i] - '0');
         }
         if (digits) {
-            if (s[0] == '-')
-                v = -v;
-            if (v >= INT32_MIN && v <= INT32_MAX)
-                return Date{static_cast<std::int32_t>(v)};
+            if (s[0] == '-') v = -v;
+            if (v >= INT32_MIN && v <= INT32_MAX) return Date{static_cast<std::int32_t>(v)};
         }
     }
     throw FormatError("\"" + s.substr(0, 40) + "\" is not a date (YYYY-MM-DD)");
@@ -258,8 +244,7 @@ template <class A> void saveOptDate(A& ar, const char* name, const std::optional
         ar(cereal::make_nvp(name, d ? dateText(*d) : std::string()));
     } else {
         ar(static_cast<std::uint8_t>(d ? 1 : 0));
-        if (d)
-            ar(d->days);
+        if (d) ar(d->days);
     }
 }
 template <class A> void loadOptDate(A& ar, const char* name, std::optional<Date>& d) {
@@ -268,13 +253,11 @@ template <class A> void loadOptDate(A& ar, const char* name, std::optional<Date>
         std::string s;
         ar(cereal::make_nvp(name, s));
         d.reset();
-        if (!s.empty())
-            d = parseDateText(s);
+        if (!s.empty()) d = parseDateText(s);
     } else {
         std::uint8_t has = 0;
         ar(has);
-        if (has > 1)
-            throw FormatError("invalid optional-date flag");
+        if (has > 1) throw FormatError("invalid optional-date flag");
         d.reset();
         if (has) {
             Date v;
@@ -325,27 +308,24 @@ void loadEnum(A& ar, const char* name, E& v, const char* const (&names)[N]) {
     } else {
         std::uint8_t i = 0;
         ar(i);
-        if (i >= N)
-            throw FormatError("unknown value " + std::to_string(i));
+        if (i >= N) throw FormatError("unknown value " + std::to_string(i));
         v = static_cast<E>(i);
     }
 }
 
 inline constexpr const char* kStatusNames[] = {"idea", "active", "done", "dropped"};
-inline constexpr const char* kRelationshipNames[] = {
-    "manager", "skipLevel", "colleague", "mentor", "sponsor",
-    "peerOutside", "friendFamily", "coach", "other"};
-inline constexpr const char* kHelpNames[] = {"listen",     "connect",   "sponsor",
-                                             "keepEarOut", "mobility",  "encourage",
-                                             "blindSpots"};
+inline constexpr const char* kRelationshipNames[] = {"manager",      "skipLevel", "colleague",
+                                                     "mentor",       "sponsor",   "peerOutside",
+                                                     "friendFamily", "coach",     "other"};
+inline constexpr const char* kHelpNames[] = {"listen",   "connect",   "sponsor",   "keepEarOut",
+                                             "mobility", "encourage", "blindSpots"};
 static_assert(std::size(kStatusNames) == kGoalStatusCount);
 static_assert(std::size(kRelationshipNames) == kRelationshipCount);
 static_assert(std::size(kHelpNames) == kHelpWithCount);
 
 // Colour: "" (theme default), "#rrggbb", or "#aarrggbb" when the top byte is used.
 inline std::string colourText(std::uint32_t c) {
-    if (c == 0)
-        return {};
+    if (c == 0) return {};
     char buf[16];
     if (c <= 0xFFFFFF)
         std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(c));
@@ -354,8 +334,7 @@ inline std::string colourText(std::uint32_t c) {
     return buf;
 }
 inline std::uint32_t parseColour(const std::string& s) {
-    if (s.empty())
-        return 0;
+    if (s.empty()) return 0;
     if ((s.size() == 7 || s.size() == 9) && s[0] == '#') {
         std::uint32_t v = 0;
         for (std::size_t i = 1; i < s.size(); ++i) {
@@ -367,8 +346,7 @@ inline std::uint32_t parseColour(const std::string& s) {
                 d = ch - 'a' + 10;
             else if (ch >= 'A' && ch <= 'F')
                 d = ch - 'A' + 10;
-            if (d < 0)
-                throw FormatError("\"" + s + "\" is not a colour (#rrggbb)");
+            if (d < 0) throw FormatError("\"" + s + "\" is not a colour (#rrggbb)");
             v = (v << 4) | static_cast<std::uint32_t>(d);
         }
         return v;
@@ -397,9 +375,7 @@ template <class A> void loadColour(A& ar, const char* name, std::uint32_t& c) {
 // Every element takes at least 8 bytes in binary (an id or a size), which bounds the count.
 inline constexpr std::size_t kMinElementBytes = 8;
 
-template <class T> struct ArrayOut {
-    const std::vector<T>& items;
-};
+template <class T> struct ArrayOut { const std::vector<T>& items; };
 template <class T> struct ArrayIn {
     std::vector<T>& items;
     const char* what;
@@ -458,8 +434,7 @@ template <class A, class T> void loadTable(A& ar, const char* name, Table<T>& t,
     loadArray(ar, name, items, what);
     Crumb c(name);
     for (const auto& it : items)
-        if (!it.id)
-            throw FormatError(std::string("one of the ") + what + " has the id 0");
+        if (!it.id) throw FormatError(std::string("one of the ") + what + " has the id 0");
     if (!t.assign(std::move(items)))
         throw FormatError(std::string("two ") + what + " share the same id");
 }
@@ -576,8 +551,7 @@ template <class A> void loadHelps(A& ar, std::uint32_t& bits) {
         for (const auto& n : names) {
             int bit = -1;
             for (int i = 0; i < kHelpWithCount; ++i)
-                if (n == kHelpNames[i])
-                    bit = i;
+                if (n == kHelpNames[i]) bit = i;
             if (bit < 0 && n.size() >= 4 && n.size() <= 5 && n.compare(0, 3, "bit") == 0) {
                 int v = 0;
                 bool ok = true;
@@ -587,11 +561,9 @@ template <class A> void loadHelps(A& ar, std::uint32_t& bits) {
                     else
                         v = v * 10 + (n[k] - '0');
                 }
-                if (ok && v >= kHelpWithCount && v < 32)
-                    bit = v;
+                if (ok && v >= kHelpWithCount && v < 32) bit = v;
             }
-            if (bit < 0)
-                throw FormatError("unknown kind of help \"" + n.substr(0, 40) + "\"");
+            if (bit < 0) throw FormatError("unknown kind of help \"" + n.substr(0, 40) + "\"");
             bits |= 1u << bit;
         }
     } else {

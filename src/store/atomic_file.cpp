@@ -30,8 +30,7 @@ std::atomic<int> gFailCode{0};
 std::atomic<unsigned> gTempCounter{0};
 
 bool injected(testing::SaveStep step, int& code) {
-    if (gFailStep.load() != static_cast<int>(step))
-        return false;
+    if (gFailStep.load() != static_cast<int>(step)) return false;
     code = gFailCode.load();
     return true;
 }
@@ -71,13 +70,10 @@ int writeNewFile(const fs::path& path, std::string_view bytes, mode_t mode, bool
                  std::string& step) {
     int code = 0;
     step = "create";
-    if (inject && injected(testing::SaveStep::Open, code))
-        return code;
+    if (inject && injected(testing::SaveStep::Open, code)) return code;
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return errno;
-    if (mode != 0)
-        (void)::fchmod(fd, mode);
+    if (fd < 0) return errno;
+    if (mode != 0) (void)::fchmod(fd, mode);
     step = "write";
     // An injected write failure lets half the bytes out first, like a disk filling up.
     const bool failHalf = inject && injected(testing::SaveStep::Write, code);
@@ -88,15 +84,13 @@ int writeNewFile(const fs::path& path, std::string_view bytes, mode_t mode, bool
         const std::size_t chunk = std::min<std::size_t>(limit - done, 1u << 20);
         const ssize_t n = ::write(fd, bytes.data() + done, chunk);
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             err = errno;
             break;
         }
         done += static_cast<std::size_t>(n);
     }
-    if (!err && failHalf)
-        err = code;
+    if (!err && failHalf) err = code;
     if (!err) {
         step = "flush";
         if (inject && injected(testing::SaveStep::Sync, code))
@@ -104,8 +98,7 @@ int writeNewFile(const fs::path& path, std::string_view bytes, mode_t mode, bool
         else if (::fsync(fd) != 0)
             err = errno;
     }
-    if (::close(fd) != 0 && !err)
-        err = errno;
+    if (::close(fd) != 0 && !err) err = errno;
     return err;
 }
 
@@ -120,15 +113,13 @@ void syncFolder(const fs::path& dir) {
 // NAME.bak <- the current NAME, replaced atomically (hard link, else a copy).
 int keepBackup(const fs::path& target, mode_t mode) {
     int code = 0;
-    if (injected(testing::SaveStep::Backup, code))
-        return code;
+    if (injected(testing::SaveStep::Backup, code)) return code;
     const fs::path bak = backupPathFor(target);
     const fs::path tmp = tempPathFor(target, ".bak.tmp-");
     if (::link(target.c_str(), tmp.c_str()) != 0) {
         // No hard links here (some network or FAT folders): copy the bytes instead.
         std::string old;
-        if (readFileBytes(target, static_cast<std::size_t>(-1) / 2, old))
-            return EIO;
+        if (readFileBytes(target, static_cast<std::size_t>(-1) / 2, old)) return EIO;
         std::string step;
         if (const int e = writeNewFile(tmp, old, mode, false, step)) {
             ::unlink(tmp.c_str());
@@ -198,16 +189,15 @@ std::string winError(DWORD code) {
                                    nullptr, code, 0, reinterpret_cast<LPWSTR>(&buf), 0, nullptr);
     std::string out;
     if (n && buf) {
-        const int len = WideCharToMultiByte(CP_UTF8, 0, buf, static_cast<int>(n), nullptr, 0,
-                                            nullptr, nullptr);
+        const int len =
+            WideCharToMultiByte(CP_UTF8, 0, buf, static_cast<int>(n), nullptr, 0, nullptr, nullptr);
         out.resize(static_cast<std::size_t>(len));
         WideCharToMultiByte(CP_UTF8, 0, buf, static_cast<int>(n), out.data(), len, nullptr,
                             nullptr);
         while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' '))
             out.pop_back();
     }
-    if (buf)
-        LocalFree(buf);
+    if (buf) LocalFree(buf);
     return out.empty() ? "Windows error " + std::to_string(code) : out;
 }
 
@@ -220,12 +210,10 @@ WriteResult writeFileAtomically(const fs::path& target, std::string_view bytes, 
         DeleteFileW(tmp.c_str());
         return fail("could not save " + quote(target) + " (" + step + "): " + why);
     };
-    if (injected(testing::SaveStep::Open, code))
-        return failWith("create", errorText(code));
+    if (injected(testing::SaveStep::Open, code)) return failWith("create", errorText(code));
     HANDLE h = CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
                            FILE_ATTRIBUTE_NORMAL, nullptr);
-    if (h == INVALID_HANDLE_VALUE)
-        return failWith("create", winError(GetLastError()));
+    if (h == INVALID_HANDLE_VALUE) return failWith("create", winError(GetLastError()));
     const bool failHalf = injected(testing::SaveStep::Write, code);
     const std::size_t limit = failHalf ? bytes.size() / 2 : bytes.size();
     std::size_t done = 0;
@@ -237,19 +225,14 @@ WriteResult writeFileAtomically(const fs::path& target, std::string_view bytes, 
             err = winError(GetLastError());
         done += written;
     }
-    if (err.empty() && failHalf)
-        err = errorText(code);
-    if (err.empty() && injected(testing::SaveStep::Sync, code))
-        err = errorText(code);
-    if (err.empty() && !FlushFileBuffers(h))
-        err = winError(GetLastError());
+    if (err.empty() && failHalf) err = errorText(code);
+    if (err.empty() && injected(testing::SaveStep::Sync, code)) err = errorText(code);
+    if (err.empty() && !FlushFileBuffers(h)) err = winError(GetLastError());
     CloseHandle(h);
-    if (!err.empty())
-        return failWith("write", err);
+    if (!err.empty()) return failWith("write", err);
 
     const bool exists = GetFileAttributesW(target.c_str()) != INVALID_FILE_ATTRIBUTES;
-    if (injected(testing::SaveStep::Rename, code))
-        return failWith("replace", errorText(code));
+    if (injected(testing::SaveStep::Rename, code)) return failWith("replace", errorText(code));
     if (exists) {
         const fs::path bak = backupPathFor(target);
         if (ReplaceFileW(target.c_str(), tmp.c_str(), backup ? bak.c_str() : nullptr,
@@ -269,19 +252,16 @@ WriteResult writeFileAtomically(const fs::path& target, std::string_view bytes, 
 
 std::size_t cleanupTempFiles(const fs::path& target) {
     const std::string name = target.filename().string();
-    if (name.empty())
-        return 0;
+    if (name.empty()) return 0;
     const std::string prefixes[] = {"." + name + ".tmp-", "." + name + ".bak.tmp-"};
     std::size_t removed = 0;
     std::error_code ec;
-    for (fs::directory_iterator it(folderOf(target), ec), end; !ec && it != end;
-         it.increment(ec)) {
+    for (fs::directory_iterator it(folderOf(target), ec), end; !ec && it != end; it.increment(ec)) {
         const std::string entry = it->path().filename().string();
         for (const auto& p : prefixes) {
             if (entry.size() > p.size() && entry.compare(0, p.size(), p) == 0) {
                 std::error_code rec;
-                if (fs::remove(it->path(), rec))
-                    ++removed;
+                if (fs::remove(it->path(), rec)) ++removed;
                 break;
             }
         }
@@ -296,17 +276,14 @@ std::optional<std::string> readFileBytes(const fs::path& path, std::size_t maxBy
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status))
         return "cannot open " + quote(path) + ": " + (ec ? ec.message() : "no such file");
-    if (fs::is_directory(status))
-        return "cannot open " + quote(path) + ": it is a folder";
+    if (fs::is_directory(status)) return "cannot open " + quote(path) + ": it is a folder";
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return "cannot open " + quote(path) + ": " + errorText(errno ? errno : EACCES);
+    if (!in) return "cannot open " + quote(path) + ": " + errorText(errno ? errno : EACCES);
     const auto size = fs::file_size(path, ec);
     if (!ec && size > maxBytes)
         return quote(path) + " is too large (" + std::to_string(size) + " bytes; the limit is " +
                std::to_string(maxBytes) + ")";
-    if (!ec)
-        out.reserve(static_cast<std::size_t>(size));
+    if (!ec) out.reserve(static_cast<std::size_t>(size));
     char buf[1 << 16];
     while (in) {
         in.read(buf, sizeof buf);
@@ -315,8 +292,7 @@ std::optional<std::string> readFileBytes(const fs::path& path, std::size_t maxBy
             return quote(path) + " is too large (the limit is " + std::to_string(maxBytes) +
                    " bytes)";
     }
-    if (in.bad())
-        return "cannot read " + quote(path);
+    if (in.bad()) return "cannot read " + quote(path);
     return std::nullopt;
 }
 

@@ -13,8 +13,7 @@ namespace fs = std::filesystem;
 fs::path recoveryFileFor(const fs::path& board, const fs::path& dataDir) {
     std::error_code ec;
     fs::path abs = board.empty() ? fs::path("untitled") : fs::absolute(board, ec);
-    if (ec)
-        abs = board;
+    if (ec) abs = board;
     const auto u8 = abs.lexically_normal().u8string();
     std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a 64
     for (char8_t c : u8) {
@@ -31,11 +30,9 @@ fs::path recoveryFileFor(const fs::path& board) { return recoveryFileFor(board, 
 std::optional<Recovery> findRecovery(const fs::path& board, const fs::path& dataDir) {
     const fs::path rec = recoveryFileFor(board, dataDir);
     std::error_code ec;
-    if (!fs::is_regular_file(rec, ec) || fs::file_size(rec, ec) == 0 || ec)
-        return std::nullopt;
+    if (!fs::is_regular_file(rec, ec) || fs::file_size(rec, ec) == 0 || ec) return std::nullopt;
     const auto recTime = fs::last_write_time(rec, ec);
-    if (ec)
-        return std::nullopt;
+    if (ec) return std::nullopt;
     if (!board.empty() && fs::exists(board, ec)) {
         const auto boardTime = fs::last_write_time(board, ec);
         if (!ec && boardTime > recTime)
@@ -57,8 +54,7 @@ void discardRecovery(const fs::path& board) { discardRecovery(board, userDataDir
 
 // --------------------------------------------------------------------------------- worker
 
-Autosaver::Autosaver(Options options)
-    : options_(std::move(options)), thread_([this] { run(); }) {}
+Autosaver::Autosaver(Options options) : options_(std::move(options)), thread_([this] { run(); }) {}
 
 Autosaver::~Autosaver() {
     {
@@ -84,8 +80,7 @@ void Autosaver::changed(std::shared_ptr<const Board> board, std::uint64_t stateI
 void Autosaver::saved(std::uint64_t stateId) {
     {
         std::lock_guard lock(mutex_);
-        if (pending_ && pendingState_ != stateId)
-            return; // newer changes still need their autosave
+        if (pending_ && pendingState_ != stateId) return; // newer changes still need their autosave
         pending_.reset();
         status_.pending = false;
         discard_ = true;
@@ -120,11 +115,10 @@ void Autosaver::run() {
             lock.unlock();
             fs::path dir = options_.target.parent_path();
             std::error_code ec;
-            if (!dir.empty())
-                fs::create_directories(dir, ec);
+            if (!dir.empty()) fs::create_directories(dir, ec);
             // The recovery file needs no backup: the board file itself is untouched.
-            const SaveResult r = saveBoardFile(*board, options_.target,
-                                               SaveOptions{FileFormat::Json, false});
+            const SaveResult r =
+                saveBoardFile(*board, options_.target, SaveOptions{FileFormat::Json, false});
             board.reset();
             lock.lock();
             status_.writing = false;
@@ -136,8 +130,7 @@ void Autosaver::run() {
             const auto wake = options_.wake;
             lock.unlock();
             idle_.notify_all();
-            if (wake)
-                wake();
+            if (wake) wake();
             lock.lock();
             continue;
         }
@@ -151,8 +144,7 @@ void Autosaver::run() {
             continue;
         }
         idle_.notify_all();
-        if (stop_)
-            return;
+        if (stop_) return;
         if (pending_)
             cv_.wait_until(lock, due_);
         else

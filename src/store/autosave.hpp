@@ -55,16 +55,16 @@ void discardRecovery(const std::filesystem::path& board);
 class Autosaver {
   public:
     struct Options {
-        std::filesystem::path target;                // the recovery file (recoveryFileFor)
-        std::chrono::milliseconds delay{2000};       // after the last change
-        std::function<void()> wake;                  // after each write, on the worker thread
+        std::filesystem::path target;          // the recovery file (recoveryFileFor)
+        std::chrono::milliseconds delay{2000}; // after the last change
+        std::function<void()> wake;            // after each write, on the worker thread
     };
     struct Status {
         std::uint64_t savedState = 0; // the stateId last written to the recovery file
         bool pending = false;         // a change waits for its delay
         bool writing = false;
-        std::size_t writes = 0;       // successful writes so far
-        std::string lastError;        // of the last attempt ("" when it worked)
+        std::size_t writes = 0; // successful writes so far
+        std::string lastError;  // of the last attempt ("" when it worked)
     };
 
     explicit Autosaver(Options options);

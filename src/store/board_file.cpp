@@ -61,19 +61,16 @@ std::string describe(const std::string& what) {
     if (startsWith(what, assertion)) {
         const std::string_view rest = std::string_view(what).substr(assertion.size());
         for (const auto& a : kAssertions)
-            if (rest.find(a.from) != std::string_view::npos)
-                return a.to;
+            if (rest.find(a.from) != std::string_view::npos) return a.to;
         return "unexpected kind of value (" + std::string(rest) + ")";
     }
     const std::string_view missing = "JSON Parsing failed - provided NVP (";
     if (startsWith(what, missing)) {
         std::string name(std::string_view(what).substr(missing.size()));
-        if (const auto end = name.find(')'); end != std::string::npos)
-            name.resize(end);
+        if (const auto end = name.find(')'); end != std::string::npos) name.resize(end);
         return "the field \"" + name + "\" is missing";
     }
-    if (startsWith(what, "No more objects in input"))
-        return "a value is missing";
+    if (startsWith(what, "No more objects in input")) return "a value is missing";
     if (startsWith(what, "Failed to read "))
         return "the file ends too early (it is truncated or damaged)";
     return what;
@@ -96,8 +93,7 @@ void checkHeader(const FileHeader& h, LoadResult& r) {
     if (h.magic != kJsonMagic)
         throw FormatError("this is not a Horizons board (the header's magic is \"" +
                           h.magic.substr(0, 40) + "\")");
-    if (h.schema == 0)
-        throw FormatError("the header has schema version 0, which never existed");
+    if (h.schema == 0) throw FormatError("the header has schema version 0, which never existed");
     if (h.schema > kSchemaVersion)
         throw FormatError("this board was written by a newer Horizons (" + h.app.substr(0, 40) +
                           ", file schema " + std::to_string(h.schema) +
@@ -118,10 +114,8 @@ std::string finishError(std::string_view name, const std::string& what, const st
     std::string msg(name);
     msg += ": ";
     msg += what;
-    if (!where.empty())
-        msg += " at " + where;
-    if (!position.empty())
-        msg += " (" + position + ")";
+    if (!where.empty()) msg += " at " + where;
+    if (!position.empty()) msg += " (" + position + ")";
     return msg;
 }
 
@@ -130,40 +124,30 @@ std::string finishError(std::string_view name, const std::string& what, const st
 bool hasNul(const std::string& s) { return s.find('\0') != std::string::npos; }
 
 bool contentHasNul(const BoardContent& c) {
-    if (hasNul(c.meta.title) || hasNul(c.meta.owner))
-        return true;
+    if (hasNul(c.meta.title) || hasNul(c.meta.owner)) return true;
     for (const auto& h : c.horizons)
-        if (hasNul(h.name))
-            return true;
+        if (hasNul(h.name)) return true;
     for (const auto& g : c.goals) {
-        if (hasNul(g.title) || hasNul(g.notes))
-            return true;
+        if (hasNul(g.title) || hasNul(g.notes)) return true;
         for (const auto& t : g.tags)
-            if (hasNul(t))
-                return true;
+            if (hasNul(t)) return true;
     }
     for (const auto& p : c.people)
-        if (hasNul(p.name) || hasNul(p.notes))
-            return true;
+        if (hasNul(p.name) || hasNul(p.notes)) return true;
     for (const auto& l : c.links)
-        if (hasNul(l.topic))
-            return true;
+        if (hasNul(l.topic)) return true;
     for (const auto& conv : c.conversations) {
-        if (hasNul(conv.notes))
-            return true;
+        if (hasNul(conv.notes)) return true;
         for (const auto& f : conv.followUps)
-            if (hasNul(f))
-                return true;
+            if (hasNul(f)) return true;
     }
     return false;
 }
 
 bool boardHasNul(const Board& b) {
-    if (contentHasNul(b.content))
-        return true;
+    if (contentHasNul(b.content)) return true;
     for (const auto& s : b.snapshots)
-        if (hasNul(s.name) || hasNul(s.note) || contentHasNul(s.content))
-            return true;
+        if (hasNul(s.name) || hasNul(s.note) || contentHasNul(s.content)) return true;
     return false;
 }
 
@@ -175,13 +159,10 @@ std::optional<FileFormat> detectFormat(std::string_view bytes) {
     if (bytes.size() >= sizeof kBinaryMagic &&
         bytes.substr(0, sizeof kBinaryMagic) == std::string_view(kBinaryMagic, sizeof kBinaryMagic))
         return FileFormat::Binary;
-    if (startsWith(bytes, "\xEF\xBB\xBF"))
-        bytes.remove_prefix(3);
+    if (startsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
     for (char c : bytes) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-            continue;
-        if (c == '{')
-            return FileFormat::Json;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (c == '{') return FileFormat::Json;
         break;
     }
     return std::nullopt;
@@ -190,8 +171,9 @@ std::optional<FileFormat> detectFormat(std::string_view bytes) {
 LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view name) {
     LoadResult r;
     if (bytes.size() > kMaxFileBytes) {
-        r.error = finishError(name, "the file is too large (" + std::to_string(bytes.size()) +
-                                        " bytes; the limit is " + std::to_string(kMaxFileBytes) + ")",
+        r.error = finishError(name,
+                              "the file is too large (" + std::to_string(bytes.size()) +
+                                  " bytes; the limit is " + std::to_string(kMaxFileBytes) + ")",
                               {}, {});
         return r;
     }
@@ -209,8 +191,7 @@ LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view name) {
     if (*format == FileFormat::Binary) {
         body.remove_prefix(sizeof kBinaryMagic);
     } else {
-        if (startsWith(body, "\xEF\xBB\xBF"))
-            body.remove_prefix(3);
+        if (startsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
         if (auto problem = scanJson(body)) {
             const auto lc = lineColumnAt(body, problem->offset);
             r.error = finishError(name, problem->what, {},
@@ -253,8 +234,8 @@ LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view name) {
         if (*format == FileFormat::Json) {
             if (auto at = locateJsonPath(body, jsonPath(guard.ctx.path))) {
                 const auto lc = lineColumnAt(body, *at);
-                position = "line " + std::to_string(lc.line) + ", column " +
-                           std::to_string(lc.column);
+                position =
+                    "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column);
             }
         } else {
             position = "byte " + std::to_string(buf.consumed() + sizeof kBinaryMagic);
@@ -297,8 +278,8 @@ FileFormat formatForPath(const std::filesystem::path& path) {
     const auto u8 = path.filename().u8string();
     const std::string name(u8.begin(), u8.end());
     const bool binary = name.size() >= kBinaryExtension.size() &&
-                        name.compare(name.size() - kBinaryExtension.size(),
-                                     kBinaryExtension.size(), kBinaryExtension) == 0;
+                        name.compare(name.size() - kBinaryExtension.size(), kBinaryExtension.size(),
+                                     kBinaryExtension) == 0;
     return binary ? FileFormat::Binary : FileFormat::Json;
 }
 
@@ -306,9 +287,11 @@ std::string serializeJson(const Board& board) {
     std::ostringstream out;
     {
         cereal::JSONOutputArchive ar(
-            out, cereal::JSONOutputArchive::Options(
-                     rapidjson::Writer<rapidjson::OStreamWrapper>::kDefaultMaxDecimalPlaces, // shortest exact
-                     cereal::JSONOutputArchive::Options::IndentChar::space, 2));
+            out,
+            cereal::JSONOutputArchive::Options(
+                rapidjson::Writer<rapidjson::OStreamWrapper>::kDefaultMaxDecimalPlaces, // shortest
+                                                                                        // exact
+                cereal::JSONOutputArchive::Options::IndentChar::space, 2));
         FileHeader header{kJsonMagic, kSchemaVersion, HORIZONS_VERSION};
         ar(cereal::make_nvp("header", header));
         ar(cereal::make_nvp("board", board));
@@ -350,8 +333,8 @@ SaveResult saveBoardFile(const Board& board, const std::filesystem::path& path,
         return r;
     }
     if (bytes.size() > kMaxFileBytes) {
-        r.error = "could not save: the board is larger than " + std::to_string(kMaxFileBytes) +
-                  " bytes";
+        r.error =
+            "could not save: the board is larger than " + std::to_string(kMaxFileBytes) + " bytes";
         return r;
     }
     const WriteResult w = writeFileAtomically(path, bytes, options.keepBackup);

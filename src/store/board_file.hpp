@@ -30,8 +30,8 @@ namespace horizons::store {
 
 // ------------------------------------------------------------------------------ constants
 
-inline constexpr std::uint32_t kSchemaVersion = 1;           // what this build writes
-inline constexpr std::size_t kMaxFileBytes = 64u << 20;      // larger files are refused
+inline constexpr std::uint32_t kSchemaVersion = 1;      // what this build writes
+inline constexpr std::size_t kMaxFileBytes = 64u << 20; // larger files are refused
 inline constexpr std::string_view kJsonExtension = ".horizons.json";
 inline constexpr std::string_view kBinaryExtension = ".horizons";
 // The first 8 bytes of a binary board file.
@@ -46,9 +46,9 @@ struct LoadResult {
     std::optional<Board> board; // set on success only
     std::string error;          // on failure: "<name>: <what> at <where> (line L, column C)"
     FileFormat format = FileFormat::Json;
-    std::uint32_t schema = 0;   // schema version in the file's header (0: not read)
-    std::string appVersion;     // the Horizons version that wrote it
-    bool migrated = false;      // the file had an older schema and was migrated
+    std::uint32_t schema = 0;         // schema version in the file's header (0: not read)
+    std::string appVersion;           // the Horizons version that wrote it
+    bool migrated = false;            // the file had an older schema and was migrated
     std::size_t tempFilesRemoved = 0; // leftovers of an interrupted save, cleaned up
     explicit operator bool() const { return board.has_value(); }
 };

@@ -33,25 +33,21 @@ struct ScanHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ScanHandler
     }
     bool Default() { return ++values <= kMaxJsonValues || fail("too many values in the file"); }
     bool String(const char* s, rapidjson::SizeType len, bool) {
-        if (len > (1u << 20))
-            return fail("a text is longer than 1 MiB");
-        if (std::memchr(s, '\0', len))
-            return fail("text contains a NUL character (\\u0000)");
+        if (len > (1u << 20)) return fail("a text is longer than 1 MiB");
+        if (std::memchr(s, '\0', len)) return fail("text contains a NUL character (\\u0000)");
         return Default();
     }
     bool open(bool object) {
         if (++depth > kMaxJsonDepth)
             return fail("nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         isObject.push_back(object);
-        if (object)
-            keys.emplace_back();
+        if (object) keys.emplace_back();
         return Default();
     }
     bool close() {
         --depth;
         if (!isObject.empty()) {
-            if (isObject.back())
-                keys.pop_back();
+            if (isObject.back()) keys.pop_back();
             isObject.pop_back();
         }
         return true;
@@ -61,11 +57,9 @@ struct ScanHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ScanHandler
     bool StartArray() { return open(false); }
     bool EndArray(rapidjson::SizeType) { return close(); }
     bool Key(const char* s, rapidjson::SizeType len, bool) {
-        if (std::memchr(s, '\0', len))
-            return fail("a key contains a NUL character");
+        if (std::memchr(s, '\0', len)) return fail("a key contains a NUL character");
         auto& set = keys.back();
-        if (set.size() >= kMaxJsonKeysPerObject)
-            return fail("too many keys in one object");
+        if (set.size() >= kMaxJsonKeysPerObject) return fail("too many keys in one object");
         std::string k(s, len);
         if (!set.insert(k).second)
             return fail("the key \"" + k.substr(0, 40) + "\" appears twice in one object");
@@ -92,8 +86,7 @@ struct LocateHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LocateHan
         const auto& t = *target;
         std::size_t k = 0;
         for (std::size_t i = 0; i < frames.size(); ++i) {
-            if (k != i || k >= t.size())
-                break;
+            if (k != i || k >= t.size()) break;
             const Frame& f = frames[i];
             const JsonPathStep& s = t[k];
             if (f.object ? (!s.isIndex && s.key == f.key) : (s.isIndex && s.index + 1 == f.count))
@@ -102,8 +95,7 @@ struct LocateHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LocateHan
         return k;
     }
     bool value() {
-        if (!frames.empty() && !frames.back().object)
-            ++frames.back().count;
+        if (!frames.empty() && !frames.back().object) ++frames.back().count;
         const std::size_t k = matched();
         if (k == frames.size() && (k > bestDepth || !best)) {
             bestDepth = k;
@@ -144,12 +136,10 @@ std::optional<JsonProblem> scanJson(std::string_view json) {
     h.stream = &ms;
     rapidjson::Reader reader;
     const rapidjson::ParseResult r = reader.Parse<kScanFlags>(ms, h);
-    if (h.problem)
-        return h.problem;
+    if (h.problem) return h.problem;
     if (!r) {
         JsonProblem p{rapidjson::GetParseError_En(r.Code()), r.Offset()};
-        if (!p.what.empty() && p.what.back() == '.')
-            p.what.pop_back();
+        if (!p.what.empty() && p.what.back() == '.') p.what.pop_back();
         if (!p.what.empty() && p.what[0] >= 'A' && p.what[0] <= 'Z') // "Invalid value"
             p.what[0] = static_cast<char>(p.what[0] - 'A' + 'a');
         const std::string_view rest = json.substr(std::min(r.Offset(), json.size()));

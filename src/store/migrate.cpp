@@ -27,8 +27,7 @@ constexpr std::array<Step, kSchemaVersion - 1> kSteps{};
 
 void migrateBoard(Board& board, std::uint32_t fromSchema) {
     for (std::uint32_t s = fromSchema; s >= 1 && s < kSchemaVersion; ++s)
-        if (kSteps[s - 1])
-            kSteps[s - 1](board);
+        if (kSteps[s - 1]) kSteps[s - 1](board);
 }
 
 } // namespace horizons::store

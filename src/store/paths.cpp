@@ -28,8 +28,7 @@ fs::path envPath(const char* name) {
 fs::path userDataDir() {
 #if defined(_WIN32)
     fs::path base = envPath(L"APPDATA");
-    if (base.empty())
-        base = envPath(L"USERPROFILE") / "AppData" / "Roaming";
+    if (base.empty()) base = envPath(L"USERPROFILE") / "AppData" / "Roaming";
     return base / "Horizons";
 #elif defined(__APPLE__)
     return envPath("HOME") / "Library" / "Application Support" / "Horizons";
@@ -46,8 +45,7 @@ fs::path defaultBoardPath() { return userDataDir() / "board.horizons.json"; }
 Board instantiateStarter(Board b, Date today, Timestamp now) {
     const int shift = today.days - kStarterAnchor.days;
     auto move = [shift](std::optional<Date>& d) {
-        if (d)
-            d = d->plusDays(shift);
+        if (d) d = d->plusDays(shift);
     };
     std::vector<Goal> goals(b.content.goals.begin(), b.content.goals.end());
     for (auto& g : goals) {
@@ -70,8 +68,7 @@ DefaultBoard ensureDefaultBoard(const fs::path& assetDir, std::optional<fs::path
     DefaultBoard out;
     out.path = boardPath.value_or(defaultBoardPath());
     std::error_code ec;
-    if (fs::exists(out.path, ec))
-        return out;
+    if (fs::exists(out.path, ec)) return out;
     LoadResult starter = loadBoardFile(assetDir / kStarterAssetName);
     if (!starter) {
         out.error = "the starter board could not be read: " + starter.error;
@@ -82,7 +79,8 @@ DefaultBoard ensureDefaultBoard(const fs::path& assetDir, std::optional<fs::path
         out.error = "could not create the folder for the board: " + ec.message();
         return out;
     }
-    const Board board = instantiateStarter(std::move(*starter.board), Date::today(), nowTimestamp());
+    const Board board =
+        instantiateStarter(std::move(*starter.board), Date::today(), nowTimestamp());
     const SaveResult saved = saveBoardFile(board, out.path, SaveOptions{{}, false});
     if (!saved) {
         out.error = saved.error;

@@ -16,12 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     const store::LoadResult r = store::loadBoardFromBytes(bytes, "fuzz");
     if (!r) {
-        if (r.error.empty())
-            std::abort(); // every failure must say what is wrong
+        if (r.error.empty()) std::abort(); // every failure must say what is wrong
         return 0;
     }
-    if (validateBoard(*r.board))
-        std::abort(); // the loader let an invalid board through
+    if (validateBoard(*r.board)) std::abort(); // the loader let an invalid board through
     for (auto format : {store::FileFormat::Json, store::FileFormat::Binary}) {
         const std::string out = store::serializeBoard(*r.board, format);
         const store::LoadResult back = store::loadBoardFromBytes(out, "round trip");

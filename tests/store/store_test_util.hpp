@@ -39,8 +39,7 @@ struct TempDir {
 
 inline std::string readBytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary | std::ios::ate);
-    if (!in)
-        return {};
+    if (!in) return {};
     std::string out(static_cast<std::size_t>(in.tellg()), '\0');
     in.seekg(0);
     in.read(out.data(), static_cast<std::streamsize>(out.size()));
@@ -73,17 +72,28 @@ class BoardGen {
             s.content = content(b.nextId, goals / 2 + 1, people / 2 + 1, 0);
             b.snapshots.put(std::move(s));
         }
-        if (coin(0.2))
-            b.nextId = std::numeric_limits<std::uint64_t>::max(); // extreme but valid
+        if (coin(0.2)) b.nextId = std::numeric_limits<std::uint64_t>::max(); // extreme but valid
         return b;
     }
 
     std::string text() {
-        static const char* parts[] = {
-            "",        "Plan",   " ",      "日本語のテキスト", "🚀 launch", "e\u0301t\u00e9",
-            "\"quoted\"", "back\\slash", "tab\tnew\nline", "\x01\x1f control", "<b>not markup</b>",
-            "{\"json\": [1,2]}", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "Ωmega", "\u00a0nbsp",
-            "\xEF\xBB\xBF" "bom"};
+        static const char* parts[] = {"",
+                                      "Plan",
+                                      " ",
+                                      "日本語のテキスト",
+                                      "🚀 launch",
+                                      "e\u0301t\u00e9",
+                                      "\"quoted\"",
+                                      "back\\slash",
+                                      "tab\tnew\nline",
+                                      "\x01\x1f control",
+                                      "<b>not markup</b>",
+                                      "{\"json\": [1,2]}",
+                                      "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+                                      "Ωmega",
+                                      "\u00a0nbsp",
+                                      "\xEF\xBB\xBF"
+                                      "bom"};
         std::string s;
         const int n = static_cast<int>(rng_() % 4);
         for (int i = 0; i < n; ++i)
@@ -107,12 +117,10 @@ class BoardGen {
                              std::uniform_real_distribution<double>(0, 1)(rng_)});
     }
     std::optional<Date> date() {
-        if (coin(0.3))
-            return std::nullopt;
-        return Date{pick<std::int32_t>({0, -1, 20089, 2932896, -719528, -719529,
-                                        std::numeric_limits<std::int32_t>::min(),
-                                        std::numeric_limits<std::int32_t>::max(),
-                                        static_cast<std::int32_t>(rng_() % 40000)})};
+        if (coin(0.3)) return std::nullopt;
+        return Date{pick<std::int32_t>(
+            {0, -1, 20089, 2932896, -719528, -719529, std::numeric_limits<std::int32_t>::min(),
+             std::numeric_limits<std::int32_t>::max(), static_cast<std::int32_t>(rng_() % 40000)})};
     }
 
     BoardContent content(std::uint64_t& nextId, std::size_t goals, std::size_t people,
@@ -146,11 +154,12 @@ class BoardGen {
                 g.tags.push_back(text());
             g.colour = pick<std::uint32_t>({0, 0xFFFFFF, 0x123456, 0xFFFFFFFF, 0x01000000});
             g.beyondOrg = coin(0.5);
-            if (!gs.empty() && coin(0.5))
-                g.serves = gs[rng_() % gs.size()];
+            if (!gs.empty() && coin(0.5)) g.serves = gs[rng_() % gs.size()];
             g.dismissedHints = static_cast<std::uint32_t>(rng_());
-            g.created = pick<std::int64_t>({0, -1, 1735689600, std::numeric_limits<std::int64_t>::min()});
-            g.updated = pick<std::int64_t>({0, 1735689600, std::numeric_limits<std::int64_t>::max()});
+            g.created =
+                pick<std::int64_t>({0, -1, 1735689600, std::numeric_limits<std::int64_t>::min()});
+            g.updated =
+                pick<std::int64_t>({0, 1735689600, std::numeric_limits<std::int64_t>::max()});
             gs.push_back(g.id);
             c.goals.put(std::move(g));
         }
@@ -162,7 +171,8 @@ class BoardGen {
             p.relationship = static_cast<Relationship>(rng_() % kRelationshipCount);
             p.insideOrg = coin(0.5);
             p.trust = 1 + static_cast<int>(rng_() % 5);
-            p.helpsWith = pick<std::uint32_t>({0, kHelpWithAll, 0xFFFFFFFF, HelpListen | HelpSponsor});
+            p.helpsWith =
+                pick<std::uint32_t>({0, kHelpWithAll, 0xFFFFFFFF, HelpListen | HelpSponsor});
             p.cadenceDays = pick<int>({0, 30, 2147483647});
             p.nextPlanned = date();
             p.notes = text();

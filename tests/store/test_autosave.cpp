@@ -23,8 +23,7 @@ namespace {
 template <class F> bool waitFor(F done, std::chrono::milliseconds limit) {
     const auto end = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < end) {
-        if (done())
-            return true;
+        if (done()) return true;
         std::this_thread::sleep_for(5ms);
     }
     return done();
@@ -35,8 +34,7 @@ struct EnvVar {
     std::string name;
     std::optional<std::string> old;
     EnvVar(std::string n, const std::string& value) : name(std::move(n)) {
-        if (const char* v = std::getenv(name.c_str()))
-            old = v;
+        if (const char* v = std::getenv(name.c_str())) old = v;
         ::setenv(name.c_str(), value.c_str(), 1);
     }
     ~EnvVar() {
@@ -191,9 +189,9 @@ TEST_CASE("user data folder follows XDG_DATA_HOME; the default board is made fro
         REQUIRE(starter);
         CHECK(r.board->content.goals.size() == starter.board->content.goals.size());
         const int shift = Date::today().days - kStarterAnchor.days;
-        const Goal& g = *std::find_if(starter.board->content.goals.begin(),
-                                      starter.board->content.goals.end(),
-                                      [](const Goal& x) { return x.target.has_value(); });
+        const Goal& g =
+            *std::find_if(starter.board->content.goals.begin(), starter.board->content.goals.end(),
+                          [](const Goal& x) { return x.target.has_value(); });
         CHECK(r.board->content.goals.find(g.id)->target->days == g.target->days + shift);
 
         // A second start leaves the existing board alone.

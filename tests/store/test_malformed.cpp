@@ -46,8 +46,7 @@ std::string replaceOnce(std::string s, std::string_view from, std::string_view t
 std::size_t afterLengthPrefixedText(const std::string& bin, const std::string& text) {
     std::string needle(8, '\0');
     for (int i = 0; i < 8; ++i)
-        needle[static_cast<std::size_t>(i)] =
-            static_cast<char>((text.size() >> (8 * i)) & 0xFF);
+        needle[static_cast<std::size_t>(i)] = static_cast<char>((text.size() >> (8 * i)) & 0xFF);
     needle += text;
     const auto at = bin.find(needle);
     REQUIRE(at != std::string::npos);
@@ -128,8 +127,7 @@ TEST_CASE("wrong types and missing fields name the field, with its line") {
     CHECK(r.error.find("goals[0]") != std::string::npos);
     mustFail(replaceOnce(json, "\"header\"", "\"heading\""), "\"header\" is missing");
     mustFail(replaceOnce(json, "\"horizons-board\"", "\"some-other-app\""), "not a Horizons board");
-    mustFail(replaceOnce(json, "\"cereal_class_version\": 1,\n          \"id\": 4,",
-                         "\"id\": 4,"),
+    mustFail(replaceOnce(json, "\"cereal_class_version\": 1,\n          \"id\": 4,", "\"id\": 4,"),
              "cereal_class_version");
     mustFail("{}", "\"header\" is missing");
     mustFail("[1, 2, 3]", "not a Horizons board file");
@@ -153,8 +151,8 @@ TEST_CASE("NaN, Infinity and numbers too big to be finite are refused") {
     const std::string json = starterJson();
     for (const char* bad : {"NaN", "Infinity", "-Infinity", "1e999", "-1e400"}) {
         CAPTURE(bad);
-        const auto r = mustFail(replaceOnce(json, "\"specificity\": 0.15",
-                                            std::string("\"specificity\": ") + bad));
+        const auto r = mustFail(
+            replaceOnce(json, "\"specificity\": 0.15", std::string("\"specificity\": ") + bad));
         CHECK((r.error.find("NaN and Infinity") != std::string::npos ||
                r.error.find("too big") != std::string::npos));
         CHECK(r.error.find("line ") != std::string::npos);
@@ -177,7 +175,8 @@ TEST_CASE("NaN, Infinity and numbers too big to be finite are refused") {
 
 TEST_CASE("invalid UTF-8 and NUL characters in text are refused") {
     const std::string json = starterJson();
-    for (const char* bad : {"\xC3\x28", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xC0\xAF", "\xFF"}) {
+    for (const char* bad :
+         {"\xC3\x28", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xC0\xAF", "\xFF"}) {
         CAPTURE(bad);
         mustFail(replaceOnce(json, "Shape how", std::string("Shape ") + bad), "UTF-8");
     }
@@ -215,7 +214,11 @@ TEST_CASE("binary files with huge size prefixes are refused without allocating")
         putU64(c, afterLengthPrefixedText(bin, "direction") - 8, size);
         // Each text of a conversation's follow-ups list, and the list itself.
         std::string d = bin;
-        putU64(d, afterLengthPrefixedText(bin, "Ask Priya whether I can join the spring discovery work") - 8, size);
+        putU64(
+            d,
+            afterLengthPrefixedText(bin, "Ask Priya whether I can join the spring discovery work") -
+                8,
+            size);
         mustFail(d);
         mustFail(c);
     }

@@ -57,9 +57,8 @@ TEST_CASE("starter board: loads, is teaching-complete, and round-trips exactly")
     };
     CHECK(countIn(cols[2]) == 1); // one fuzzy direction in 5 years
     for (const auto& g : b.content.goals)
-        if (g.horizon == cols[2]->id)
-            CHECK(g.kind() == GoalKind::Direction);
-    CHECK(countIn(cols[1]) == 2);                          // two 2-year things
+        if (g.horizon == cols[2]->id) CHECK(g.kind() == GoalKind::Direction);
+    CHECK(countIn(cols[1]) == 2);                            // two 2-year things
     CHECK((countIn(cols[0]) >= 3 && countIn(cols[0]) <= 4)); // a few specific 6-month goals
     for (const auto& g : b.content.goals)
         if (g.horizon == cols[0]->id) {
@@ -241,8 +240,7 @@ TEST_CASE("the starter is instantiated for today") {
     const int shift = today.days - kStarterAnchor.days;
     for (const auto& g : r.board->content.goals) {
         const Goal& n = *b.content.goals.find(g.id);
-        if (g.target)
-            CHECK(n.target->days == g.target->days + shift);
+        if (g.target) CHECK(n.target->days == g.target->days + shift);
         CHECK(n.created == 1900000000);
     }
     for (const auto& c : r.board->content.conversations)

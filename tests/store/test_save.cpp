@@ -8,8 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <thread>
 
 #ifndef _WIN32
@@ -83,8 +83,8 @@ TEST_CASE("an injected failure at any step reports it and leaves the original by
     const std::string originalBak = readBytes(backupPathFor(file));
     const Board b = BoardGen(4).make(200, 20, 1, 100);
     using testing::SaveStep;
-    for (SaveStep step : {SaveStep::Open, SaveStep::Write, SaveStep::Sync, SaveStep::Backup,
-                          SaveStep::Rename}) {
+    for (SaveStep step :
+         {SaveStep::Open, SaveStep::Write, SaveStep::Sync, SaveStep::Backup, SaveStep::Rename}) {
         CAPTURE(static_cast<int>(step));
         testing::injectSaveFailure(step, ENOSPC);
         const SaveResult r = saveBoardFile(b, file);
@@ -119,8 +119,7 @@ TEST_CASE("saving into a read-only folder fails cleanly") {
         const pid_t pid = ::fork();
         REQUIRE(pid >= 0);
         if (pid == 0) {
-            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
-                ::_exit(3);
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
             const SaveResult r = saveBoardFile(b, file);
             ::_exit(r ? 1 : (r.error.find("Permission denied") != std::string::npos ? 0 : 2));
         }
@@ -190,7 +189,7 @@ TEST_CASE("kill -9 during saves, 200+ times: the file is always the old or the n
     TempDir dir;
     const fs::path file = dir / "board.horizons.json";
     // A board of a few MB; two versions to alternate between.
-    const Board a = BoardGen(11).make(3000, 200, 0, 700);
+    const Board a = BoardGen(11).make(2000, 150, 0, 700);
     Board b = a;
     b.content.meta.title = "second version";
     const std::string bytesA = serializeJson(a);
@@ -202,24 +201,25 @@ TEST_CASE("kill -9 during saves, 200+ times: the file is always the old or the n
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < 3; ++i)
         REQUIRE(writeFileAtomically(file, i % 2 ? bytesA : bytesB));
-    const auto perSave = std::chrono::duration_cast<std::chrono::microseconds>(
-                             std::chrono::steady_clock::now() - t0)
-                             .count() /
-                         3;
+    const auto perSave =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+            .count() /
+        3;
     std::mt19937 rng(1234);
-    int kills = 0, sawA = 0, sawB = 0, withTemp = 0;
+    int kills = 0, sawOld = 0, sawNew = 0, withTemp = 0;
+    bool fileIsA = readBytes(file) == bytesA;
     double tFork = 0, tReap = 0, tCheck = 0;
     auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
     const auto start = std::chrono::steady_clock::now();
-    for (int round = 0; round < 220; ++round) {
+    for (int round = 0; round < 210; ++round) {
         const auto f0 = std::chrono::steady_clock::now();
         const pid_t pid = ::fork();
         REQUIRE(pid >= 0);
-        if (pid == 0) {
-            for (int i = 0;; ++i)
-                (void)writeFileAtomically(file, i % 2 ? bytesA : bytesB);
+        if (pid == 0) { // saves the other version, then alternates, until killed
+            for (bool writeA = !fileIsA;; writeA = !writeA)
+                (void)writeFileAtomically(file, writeA ? bytesA : bytesB);
         }
-        const auto wait = std::uniform_int_distribution<long>(0, 3 * perSave + 200)(rng);
+        const auto wait = std::uniform_int_distribution<long>(0, 2 * perSave + 500)(rng);
         const auto f1 = std::chrono::steady_clock::now();
         std::this_thread::sleep_for(std::chrono::microseconds(wait));
         ::kill(pid, SIGKILL);
@@ -234,8 +234,10 @@ TEST_CASE("kill -9 during saves, 200+ times: the file is always the old or the n
         const std::string now = readBytes(file);
         const bool isA = now == bytesA, isB = now == bytesB;
         CHECK((isA || isB));
-        sawA += isA;
-        sawB += isB;
+        const bool changed = isA != fileIsA;
+        sawOld += !changed;
+        sawNew += changed;
+        fileIsA = isA;
         if (round % 50 == 0) { // and it loads (this also cleans up the temp files)
             const LoadResult r = loadBoardFile(file);
             CHECK(r);
@@ -248,11 +250,13 @@ TEST_CASE("kill -9 during saves, 200+ times: the file is always the old or the n
                           .count() /
                       1000.0;
     MESSAGE(kills << " kills in " << secs << " s on a " << bytesA.size() / 1024
-                  << " KiB board (one save ~" << perSave / 1000 << " ms): " << sawA
-                  << " old, " << sawB << " new, " << withTemp << " left a temp file; fork "
-                  << tFork << " ms, reaping " << tReap << " ms, checks " << tCheck << " ms");
+                  << " KiB board (one save ~" << perSave / 1000 << " ms): " << sawOld << " old, "
+                  << sawNew << " new, " << withTemp << " left a temp file; fork " << tFork
+                  << " ms, reaping " << tReap << " ms, checks " << tCheck << " ms");
     CHECK(kills >= 200);
     CHECK(withTemp > 0); // some kills really landed in the middle of a save
+    CHECK(sawOld > 0);   // killed before the rename...
+    CHECK(sawNew > 0);   // ...and after it
     CHECK(loadBoardFile(file));
 }
 
