@@ -58,16 +58,14 @@ ImVec2 personPosition(const RingGeometry& g, const Person& p) {
 }
 
 double angleOf(ImVec2 p) {
-    if (p.x == 0.0f && p.y == 0.0f)
-        return 0.0;
+    if (p.x == 0.0f && p.y == 0.0f) return 0.0;
     return std::atan2(static_cast<double>(p.y), static_cast<double>(p.x));
 }
 
 float lengthOf(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 
 double normalizeAngle(double a) {
-    if (!std::isfinite(a))
-        return 0.0;
+    if (!std::isfinite(a)) return 0.0;
     a = std::fmod(a, kTwoPi);
     if (a <= -std::numbers::pi)
         a += kTwoPi;
@@ -81,8 +79,7 @@ double normalizeAngle(double a) {
 std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSeparation) {
     const std::size_t n = items.size();
     std::vector<double> out(n);
-    if (n == 0)
-        return out;
+    if (n == 0) return out;
     // Work in sorted order (by angle in [0, 2pi), ties by id), map back at the end.
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -118,8 +115,7 @@ std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSep
                     moved = true;
                 }
             }
-            if (!moved)
-                break;
+            if (!moved) break;
         }
     }
     for (std::size_t k = 0; k < n; ++k)
@@ -128,8 +124,7 @@ std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSep
 }
 
 double freeAngle(std::span<const double> angles, double fallback) {
-    if (angles.empty())
-        return fallback;
+    if (angles.empty()) return fallback;
     std::vector<double> a;
     a.reserve(angles.size());
     for (double v : angles) {
@@ -158,8 +153,7 @@ std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent
             people.push_back(&p);
     } else {
         for (PersonId id : only)
-            if (const Person* p = c.people.find(id))
-                people.push_back(p);
+            if (const Person* p = c.people.find(id)) people.push_back(p);
         std::sort(people.begin(), people.end(),
                   [](const Person* x, const Person* y) { return x->id < y->id; });
         people.erase(std::unique(people.begin(), people.end()), people.end());
@@ -178,8 +172,7 @@ std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent
                 ring.push_back({out[i].id, out[i].angle});
                 where.push_back(i);
             }
-        if (ring.empty())
-            continue;
+        if (ring.empty()) continue;
         const float r = ringRadius(g, t);
         // Discs plus a little air, as an angle on this ring (chord ~ arc for small angles).
         const double minSep = r > 0 ? (2.6 * g.nodeRadius) / r : 0.0;
@@ -195,8 +188,7 @@ std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent
 
 const PlacedPerson* findPlaced(std::span<const PlacedPerson> placed, PersonId id) {
     for (const auto& p : placed)
-        if (p.id == id)
-            return &p;
+        if (p.id == id) return &p;
     return nullptr;
 }
 
@@ -249,8 +241,7 @@ IntroCurve introCurve(ImVec2 from, ImVec2 to, float trim, float bend) {
     // through the centre, either side.
     ImVec2 normal(-d.y, d.x);
     normal = normalized(normal);
-    if (dot(normal, mid) < 0)
-        normal = mul(normal, -1.0f);
+    if (dot(normal, mid) < 0) normal = mul(normal, -1.0f);
     const ImVec2 ctrl = add(mid, mul(normal, len * bend));
     // Trim the ends to the node edges, along the direction towards the control point.
     const ImVec2 a = add(from, mul(normalized(sub(ctrl, from)), std::min(trim, len * 0.45f)));

@@ -31,7 +31,7 @@ struct RingGeometry {
     float youRadius = 34.0f;   // the "You" disc
     float innerRadius = 80.0f; // ring of trust kMaxTrust (5)
     float ringGap = 62.0f;     // distance between neighbouring rings
-    float nodeRadius = 15.0f;  // a person's disc
+    float nodeRadius = 17.0f;  // a person's disc
 
     float outerRadius() const; // ring of trust kMinTrust (1)
     float extent() const;      // radius that contains everything drawn (rings, nodes, labels)

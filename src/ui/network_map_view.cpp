@@ -57,8 +57,7 @@ RingGeometry geometryForEm(float e) {
 
 // The bytes of the first UTF-8 code point of `s` (ASCII upper-cased).
 std::string firstLetter(std::string_view s) {
-    if (s.empty())
-        return {};
+    if (s.empty()) return {};
     const auto c = static_cast<unsigned char>(s[0]);
     std::size_t n = 1;
     if (c >= 0xF0)
@@ -69,8 +68,7 @@ std::string firstLetter(std::string_view s) {
         n = 2;
     n = std::min(n, s.size());
     std::string out(s.substr(0, n));
-    if (n == 1)
-        out[0] = static_cast<char>(std::toupper(c));
+    if (n == 1) out[0] = static_cast<char>(std::toupper(c));
     return out;
 }
 
@@ -83,21 +81,17 @@ std::string initials(std::string_view name) {
         const std::size_t start = i;
         while (i < name.size() && name[i] != ' ')
             ++i;
-        if (i > start)
-            words.push_back(name.substr(start, i - start));
+        if (i > start) words.push_back(name.substr(start, i - start));
     }
-    if (words.empty())
-        return "?";
+    if (words.empty()) return "?";
     std::string out = firstLetter(words.front());
-    if (words.size() > 1)
-        out += firstLetter(words.back());
+    if (words.size() > 1) out += firstLetter(words.back());
     return out;
 }
 
 // `text` shortened with an ellipsis to fit `maxWidth` pixels.
 std::string fitText(const std::string& text, float maxWidth) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth)
-        return text;
+    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
     std::string s = text;
     while (!s.empty()) {
         // drop one UTF-8 code point from the end
@@ -135,7 +129,9 @@ MouseSnap snapMouse() {
     return m;
 }
 
-bool inRect(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x >= a.x && p.y >= a.y && p.x < b.x && p.y < b.y; }
+bool inRect(ImVec2 p, ImVec2 a, ImVec2 b) {
+    return p.x >= a.x && p.y >= a.y && p.x < b.x && p.y < b.y;
+}
 
 std::string personKey(PersonId id) { return "person:" + std::to_string(id.value); }
 
@@ -154,9 +150,9 @@ ImU32 relationshipColour(Relationship r) {
         IM_COL32(130, 136, 150, 255), // Other
     };
     static const ImU32 light[kRelationshipCount] = {
-        IM_COL32(36, 102, 224, 255),  IM_COL32(96, 76, 214, 255),  IM_COL32(16, 132, 140, 255),
-        IM_COL32(46, 140, 56, 255),   IM_COL32(176, 128, 0, 255),  IM_COL32(204, 88, 24, 255),
-        IM_COL32(196, 56, 120, 255),  IM_COL32(140, 64, 196, 255), IM_COL32(110, 116, 130, 255),
+        IM_COL32(36, 102, 224, 255), IM_COL32(96, 76, 214, 255),  IM_COL32(16, 132, 140, 255),
+        IM_COL32(46, 140, 56, 255),  IM_COL32(176, 128, 0, 255),  IM_COL32(204, 88, 24, 255),
+        IM_COL32(196, 56, 120, 255), IM_COL32(140, 64, 196, 255), IM_COL32(110, 116, 130, 255),
     };
     const int i = std::clamp(static_cast<int>(r), 0, kRelationshipCount - 1);
     return currentTheme() == Theme::Light ? light[i] : dark[i];
@@ -178,17 +174,14 @@ Edit linkGoalsToPersonEdit(Document& doc, PersonId person, std::span<const GoalI
     Edit out;
     std::vector<GoalId> seen;
     for (GoalId g : goals) {
-        if (std::find(seen.begin(), seen.end(), g) != seen.end())
-            continue;
+        if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
         seen.push_back(g);
         Edit e = linkPersonToGoal(doc.board(), doc.newId<LinkId>(), person, g);
-        if (e.empty())
-            continue;
+        if (e.empty()) continue;
         for (auto& op : e.ops)
             out.ops.push_back(std::move(op));
     }
-    if (!out.empty())
-        out.label = seen.size() == 1 ? "Link person to goal" : "Link person to goals";
+    if (!out.empty()) out.label = seen.size() == 1 ? "Link person to goal" : "Link person to goals";
     return out;
 }
 
@@ -202,8 +195,7 @@ PersonId addPersonAt(ViewContext& ctx, int trust, double angle) {
     p.name = "New person";
     p.trust = std::clamp(trust, kMinTrust, kMaxTrust);
     p.mapAngle = normalizeAngle(angle);
-    if (!ctx.doc.apply(addPerson(ctx.doc.board(), p)))
-        return {};
+    if (!ctx.doc.apply(addPerson(ctx.doc.board(), p))) return {};
     ctx.shared.selection.selectOnly(p.id);
     return p.id;
 }
@@ -216,8 +208,7 @@ void startRename(NetworkMapViewState& st, const Person& p) {
 
 void deleteSelectedPeople(ViewContext& ctx) {
     std::vector<PersonId> ids = ctx.shared.selection.people;
-    if (ids.empty())
-        return;
+    if (ids.empty()) return;
     if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids)))
         for (PersonId id : ids)
             ctx.shared.selection.drop(id);
@@ -226,8 +217,7 @@ void deleteSelectedPeople(ViewContext& ctx) {
 // --------------------------------------------------------------------------------- toolbar
 
 void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
-    if (!ImGui::BeginPopup("map-filter"))
-        return;
+    if (!ImGui::BeginPopup("map-filter")) return;
     NetworkFilter& f = st.filter;
     compat::separatorText("Relationship");
     // Only relationships on the board, plus any already excluded (so they can be re-enabled).
@@ -236,8 +226,7 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
         present[static_cast<int>(p.relationship)] = true;
     for (int i = 0; i < kRelationshipCount; ++i) {
         const auto r = static_cast<Relationship>(i);
-        if (!present[i] && (f.relationships & relationshipBit(r)))
-            continue;
+        if (!present[i] && (f.relationships & relationshipBit(r))) continue;
         bool on = (f.relationships & relationshipBit(r)) != 0;
         ImGui::PushID(i);
         ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(relationshipColour(r)),
@@ -250,11 +239,9 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
                                  : (f.relationships & ~relationshipBit(r));
         ImGui::PopID();
     }
-    if (ImGui::SmallButton("All"))
-        f.relationships = kAllRelationships;
+    if (ImGui::SmallButton("All")) f.relationships = kAllRelationships;
     ImGui::SameLine();
-    if (ImGui::SmallButton("None"))
-        f.relationships = 0;
+    if (ImGui::SmallButton("None")) f.relationships = 0;
 
     compat::separatorText("Organisation");
     int org = static_cast<int>(f.org);
@@ -276,8 +263,7 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     ImGui::TextDisabled("%s", trustRingLabel(f.minTrust));
 
     ImGui::Separator();
-    if (ImGui::Button("Clear filter"))
-        f.reset();
+    if (ImGui::Button("Clear filter")) f.reset();
     ImGui::EndPopup();
 }
 
@@ -296,16 +282,13 @@ void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHin
                       "Add a person to the map (or double-click empty space on a ring)")) {
         std::vector<double> angles;
         for (const auto& p : c.people)
-            if (p.trust == 3)
-                angles.push_back(p.mapAngle);
+            if (p.trust == 3) angles.push_back(p.mapAngle);
         const PersonId id = addPersonAt(ctx, 3, freeAngle(angles, -std::numbers::pi / 2));
-        if (const Person* p = ctx.doc.content().people.find(id))
-            startRename(st, *p);
+        if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (toolbarButton("Fit", "map-fit", "Show the whole map (Ctrl+0)"))
-        st.fitRequested = true;
+    if (toolbarButton("Fit", "map-fit", "Show the whole map (Ctrl+0)")) st.fitRequested = true;
     ImGui::SameLine();
     const bool filtered = st.filter.active();
     if (filtered)
@@ -314,8 +297,7 @@ void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHin
                       "Show only some people: relationship, inside or outside the "
                       "organisation, overdue conversations, minimum trust"))
         ImGui::OpenPopup("map-filter");
-    if (filtered)
-        ImGui::PopStyleColor();
+    if (filtered) ImGui::PopStyleColor();
     drawFilterPopup(c, st);
     ImGui::SameLine();
     if (toolbarButton(st.showLegend ? "Hide legend" : "Legend", "map-legend",
@@ -326,8 +308,7 @@ void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHin
         const float x = ImGui::GetCursorPosX();
         ImGui::SameLine();
         const float right = x + canvasWidthHint - w;
-        if (right > ImGui::GetCursorPosX())
-            ImGui::SetCursorPosX(right);
+        if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
         drawWorkspaceToggle(ctx.ui->panels, WorkspacePane::Map);
     }
 }
@@ -341,21 +322,25 @@ struct Frame {
     RingGeometry g;
     ImVec2 c0, c1; // canvas rectangle (screen)
     float zoom = 1;
-    std::vector<PlacedPerson> placed;              // visible people
-    std::vector<PersonId> visible;                 // ids, sorted
-    std::vector<PersonId> overdue;                 // sorted
-    std::vector<PersonId> linkedToSelectedGoals;   // sorted
+    std::vector<PlacedPerson> placed;            // visible people
+    std::vector<PersonId> visible;               // ids, sorted
+    std::vector<PersonId> overdue;               // sorted
+    std::vector<PersonId> linkedToSelectedGoals; // sorted
     std::unordered_map<PersonId, std::size_t> goalCount;
-    float nodeR = 10;                              // screen radius of a node
+    float nodeR = 10; // screen radius of a node
     MouseSnap mouse;
-    bool hovered = false;                          // canvas hovered (no other item active)
+    bool hovered = false; // canvas hovered (no other item active)
     bool mouseInCanvas = false;
 
     ImVec2 toScreen(ImVec2 w) const { return toIm(navXf.toScreen(fromIm(w))); }
     ImVec2 toWorld(ImVec2 s) const { return toIm(navXf.toWorld(fromIm(s))); }
     CanvasTransform navXf;
-    bool isVisible(PersonId id) const { return std::binary_search(visible.begin(), visible.end(), id); }
-    bool isOverdue(PersonId id) const { return std::binary_search(overdue.begin(), overdue.end(), id); }
+    bool isVisible(PersonId id) const {
+        return std::binary_search(visible.begin(), visible.end(), id);
+    }
+    bool isOverdue(PersonId id) const {
+        return std::binary_search(overdue.begin(), overdue.end(), id);
+    }
     std::optional<PersonId> personAt(ImVec2 screen) const {
         return hitTestPerson(placed, toWorld(screen), (nodeR + 3.0f) / zoom);
     }
@@ -373,8 +358,7 @@ std::optional<IntroId> introAt(const Frame& f, ImVec2 screen) {
     for (const auto& in : f.c.intros) {
         const PlacedPerson* a = findPlaced(f.placed, in.from);
         const PlacedPerson* b = findPlaced(f.placed, in.to);
-        if (!a || !b)
-            continue;
+        if (!a || !b) continue;
         const IntroCurve cv = introCurve(f.toScreen(a->pos), f.toScreen(b->pos), f.nodeR + 2.0f);
         const float d = cv.distanceTo(screen);
         if (d < bestD) {
@@ -408,8 +392,8 @@ void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust
         }
         dl->AddCircle(centre, r, col, 128, thick);
         registerItem("ring:" + std::to_string(t), "ring",
-                     "Trust " + std::to_string(t) + ": " + trustRingLabel(t),
-                     centre - ImVec2(r, r), centre + ImVec2(r, r));
+                     "Trust " + std::to_string(t) + ": " + trustRingLabel(t), centre - ImVec2(r, r),
+                     centre + ImVec2(r, r));
     }
     // Labels on top of each ring, on a small pill so they stay readable over curves.
     const float fs = 0.8f * em();
@@ -419,8 +403,7 @@ void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust
         char buf[96];
         std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
         const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
-        if (f.zoom * f.g.ringGap < fs * 1.3f && t != kMinTrust && t != kMaxTrust &&
-            t != threshold)
+        if (f.zoom * f.g.ringGap < fs * 1.3f && t != kMinTrust && t != kMaxTrust && t != threshold)
             continue; // zoomed far out: keep only a few labels
         const ImVec2 pos(centre.x - sz.x * 0.5f, centre.y - r - sz.y * 0.5f);
         const ImVec2 pad(0.3f * em(), 0.05f * em());
@@ -464,8 +447,7 @@ void drawIntros(ImDrawList* dl, const Frame& f, const Selection& sel, IntroId ho
     for (const auto& in : f.c.intros) {
         const PlacedPerson* a = findPlaced(f.placed, in.from);
         const PlacedPerson* b = findPlaced(f.placed, in.to);
-        if (!a || !b)
-            continue;
+        if (!a || !b) continue;
         const bool lit = sel.has(in.from) || sel.has(in.to) || in.id == hot;
         drawIntroCurve(dl, f, f.toScreen(a->pos), f.toScreen(b->pos),
                        lit ? pal.accent : withAlpha(pal.textMuted, 0.75f), lit ? 2.2f : 1.4f);
@@ -487,10 +469,8 @@ void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const N
     const ImU32 col = withAlpha(relationshipColour(p.relationship), a);
     const float r = f.nodeR;
 
-    if (look.litByGoal)
-        dl->AddCircleFilled(s, r + 0.45f * em(), withAlpha(pal.accent, 0.28f), 32);
-    if (look.dropTarget)
-        dl->AddCircle(s, r + 0.5f * em(), pal.accent, 32, 3.0f);
+    if (look.litByGoal) dl->AddCircleFilled(s, r + 0.45f * em(), withAlpha(pal.accent, 0.28f), 32);
+    if (look.dropTarget) dl->AddCircle(s, r + 0.5f * em(), pal.accent, 32, 3.0f);
 
     // Inside the organisation: a filled disc. Outside: a ring with the canvas showing through.
     if (p.insideOrg) {
@@ -554,13 +534,16 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
     float textW = 0;
     for (int i = 0; i < kRelationshipCount; ++i)
         if (present[i])
-            textW = std::max(textW,
-                             ImGui::CalcTextSize(std::string(relationshipName(static_cast<Relationship>(i))).c_str()).x);
+            textW = std::max(
+                textW, ImGui::CalcTextSize(
+                           std::string(relationshipName(static_cast<Relationship>(i))).c_str())
+                           .x);
     for (const char* s : symbols)
         textW = std::max(textW, ImGui::CalcTextSize(s).x);
     const float pad = 0.5f * em();
     const float iconW = 1.6f * em();
-    const ImVec2 size(pad * 2 + iconW + textW, pad * 2 + line * static_cast<float>(rows) + 0.3f * em());
+    const ImVec2 size(pad * 2 + iconW + textW,
+                      pad * 2 + line * static_cast<float>(rows) + 0.3f * em());
     if (size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f)
         return; // too small a canvas for a legend
     const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - size.y);
@@ -573,8 +556,7 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
         p.y += line;
     };
     for (int i = 0; i < kRelationshipCount; ++i) {
-        if (!present[i])
-            continue;
+        if (!present[i]) continue;
         const auto r = static_cast<Relationship>(i);
         dl->AddCircleFilled(ImVec2(p.x + dot + 0.2f * em(), p.y + line * 0.45f), dot,
                             relationshipColour(r), 16);
@@ -600,9 +582,11 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
                               tip - ImVec2(0.45f * em(), -0.25f * em()), pal.textMuted);
     }
     rowText(symbols[3], pal.textMuted);
-    dl->AddRectFilled(ImVec2(p.x, p.y + 0.15f * em()), ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
+    dl->AddRectFilled(ImVec2(p.x, p.y + 0.15f * em()),
+                      ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
                       withAlpha(pal.accent, 0.18f), 0.2f * em());
-    dl->AddRect(ImVec2(p.x, p.y + 0.15f * em()), ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
+    dl->AddRect(ImVec2(p.x, p.y + 0.15f * em()),
+                ImVec2(p.x + iconW - 0.4f * em(), p.y + line - 0.25f * em()),
                 withAlpha(pal.accent, 0.6f), 0.2f * em());
     rowText(symbols[4], pal.textMuted);
 }
@@ -649,8 +633,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     // Our published person drag was released outside the map last frame: whoever was under
     // the mouse had a frame to consume it; clear what is left.
     if (st.publishedDrag && st.releasedDrag) {
-        if (drag.kind == CrossViewDrag::Kind::Person)
-            drag = CrossViewDrag{};
+        if (drag.kind == CrossViewDrag::Kind::Person) drag = CrossViewDrag{};
         st.publishedDrag = st.releasedDrag = false;
     }
 
@@ -689,7 +672,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     }
     f.navXf = st.nav.xf;
     f.zoom = st.nav.xf.zoom;
-    f.nodeR = std::max(f.g.nodeRadius * f.zoom, 0.6f * em());
+    f.nodeR = std::max(f.g.nodeRadius * f.zoom, 0.75f * em());
     f.mouse = snapMouse();
     f.hovered = canvasHovered;
     f.mouseInCanvas = f.mouse.valid && inRect(f.mouse.pos, c0, c1) &&
@@ -733,8 +716,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     // ---- what is under the mouse ----
     std::optional<PersonId> under;
-    if (f.mouse.valid && f.mouseInCanvas)
-        under = f.personAt(f.mouse.pos);
+    if (f.mouse.valid && f.mouseInCanvas) under = f.personAt(f.mouse.pos);
     bool overHandle = false;
     if (!ro && canvasHovered && st.gesture == NetworkMapViewState::Gesture::None) {
         // The link handle of the hovered (or the only selected) person.
@@ -768,14 +750,12 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     using Gesture = NetworkMapViewState::Gesture;
     if (st.gesture != Gesture::None && !c.people.contains(st.gesturePerson)) {
         st.gesture = Gesture::None; // deleted under us (undo)
-        if (st.publishedDrag)
-            drag = CrossViewDrag{}, st.publishedDrag = false;
+        if (st.publishedDrag) drag = CrossViewDrag{}, st.publishedDrag = false;
     }
-    if (st.renaming && !c.people.contains(st.renaming))
-        st.renaming = {};
+    if (st.renaming && !c.people.contains(st.renaming)) st.renaming = {};
 
-    const bool startAllowed = canvasHovered && f.mouse.clicked && !st.nav.spaceHeld &&
-                              st.gesture == Gesture::None;
+    const bool startAllowed =
+        canvasHovered && f.mouse.clicked && !st.nav.spaceHeld && st.gesture == Gesture::None;
     if (startAllowed) {
         if (under) {
             const bool ctrl = compat::ctrlDown();
@@ -783,7 +763,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 sel.toggle(*under);
             else if (!sel.has(*under))
                 sel.selectOnly(*under);
-            st.gesture = (overHandle || compat::shiftDown()) && !ro ? Gesture::Link : Gesture::Press;
+            st.gesture =
+                (overHandle || compat::shiftDown()) && !ro ? Gesture::Link : Gesture::Press;
             st.gesturePerson = *under;
             st.pressPos = f.mouse.pos;
         } else if (!compat::ctrlDown() && !introAt(f, f.mouse.pos)) {
@@ -793,18 +774,16 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     // Double-click: rename a person, or add one on empty space.
     if (canvasHovered && f.mouse.doubleClicked && !ro && !st.nav.spaceHeld) {
         if (under) {
-            if (const Person* p = c.people.find(*under))
-                startRename(st, *p);
+            if (const Person* p = c.people.find(*under)) startRename(st, *p);
             st.gesture = Gesture::None;
         } else {
             const ImVec2 w = f.toWorld(f.mouse.pos);
             const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
-            if (const Person* p = ctx.doc.content().people.find(id))
-                startRename(st, *p);
+            if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
         }
     }
 
-    int targetTrust = 0;       // ring under a person being moved (0 = none)
+    int targetTrust = 0; // ring under a person being moved (0 = none)
     std::optional<PersonId> linkTarget;
     if (st.gesture == Gesture::Press && f.mouse.down) {
         const ImVec2 d = f.mouse.pos - st.pressPos;
@@ -819,18 +798,15 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         drag.released = false;
         st.publishedDrag = true;
         st.releasedDrag = false;
-        if (f.mouseInCanvas)
-            targetTrust = trustFromRadius(f.g, lengthOf(f.toWorld(f.mouse.pos)));
+        if (f.mouseInCanvas) targetTrust = trustFromRadius(f.g, lengthOf(f.toWorld(f.mouse.pos)));
     }
     if (st.gesture == Gesture::Link && f.mouseInCanvas) {
         linkTarget = f.personAt(f.mouse.pos);
-        if (linkTarget == st.gesturePerson)
-            linkTarget.reset();
+        if (linkTarget == st.gesturePerson) linkTarget.reset();
     }
     const bool escape = compat::keyPressed(compat::Key::Escape, false);
     if (st.gesture != Gesture::None && escape) {
-        if (st.publishedDrag)
-            drag = CrossViewDrag{}, st.publishedDrag = false;
+        if (st.publishedDrag) drag = CrossViewDrag{}, st.publishedDrag = false;
         st.gesture = Gesture::None;
     }
     if (st.gesture != Gesture::None && (f.mouse.released || !f.mouse.down)) {
@@ -842,7 +818,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 const Person* p = c.people.find(st.gesturePerson);
                 const int trust = trustFromRadius(f.g, lengthOf(w));
                 const double angle = angleOf(w);
-                if (p && (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
+                if (p &&
+                    (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
                     ctx.doc.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
                 drag = CrossViewDrag{};
                 st.publishedDrag = false;
@@ -853,8 +830,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 st.releasedDrag = true;
             }
         } else if (g == Gesture::Link && linkTarget) {
-            ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), st.gesturePerson,
-                                   *linkTarget));
+            ctx.doc.apply(
+                addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), st.gesturePerson, *linkTarget));
         }
     }
 
@@ -863,10 +840,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     if (keysHere && !ro && compat::keyPressed(compat::Key::Delete, false) && !sel.people.empty())
         deleteSelectedPeople(ctx);
     if (keysHere && !ro && compat::keyPressed(compat::Key::F2, false) && !sel.people.empty())
-        if (const Person* p = c.people.find(sel.people.front()))
-            startRename(st, *p);
-    if ((keysHere || canvasHovered) && compat::shortcut(compat::Key::Num0))
-        st.fitRequested = true;
+        if (const Person* p = c.people.find(sel.people.front())) startRename(st, *p);
+    if ((keysHere || canvasHovered) && compat::shortcut(compat::Key::Num0)) st.fitRequested = true;
 
     // ---- draw ----
     const BoardContent& cc = ctx.doc.content(); // edits above may have changed it
@@ -889,8 +864,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     drawYou(dl, fr);
 
     std::optional<IntroId> hotIntro;
-    if (canvasHovered && !under && st.gesture == Gesture::None)
-        hotIntro = introAt(fr, f.mouse.pos);
+    if (canvasHovered && !under && st.gesture == Gesture::None) hotIntro = introAt(fr, f.mouse.pos);
     drawIntros(dl, fr, sel, hotIntro ? *hotIntro : IntroId{});
 
     const bool goalsSelected = !sel.goals.empty();
@@ -899,7 +873,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         look.selected = sel.has(id);
         look.hovered = under == id && st.gesture == Gesture::None;
         look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
-                                                              f.linkedToSelectedGoals.end(), id);
+                                                             f.linkedToSelectedGoals.end(), id);
         look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
         look.dropTarget = goalDropTarget == id || linkTarget == id;
         return look;
@@ -908,16 +882,13 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& pp : fr.placed) {
             const Person* p = cc.people.find(pp.id);
-            if (!p)
-                continue;
+            if (!p) continue;
             NodeLook look = lookFor(pp.id);
             const bool moving = st.gesture == Gesture::MovePerson && st.gesturePerson == pp.id;
             const bool top = look.selected || look.hovered || moving;
-            if ((pass == 0) == top)
-                continue;
+            if ((pass == 0) == top) continue;
             const ImVec2 s = fr.toScreen(pp.pos);
-            if (moving)
-                look.ghost = true;
+            if (moving) look.ghost = true;
             drawNode(dl, fr, *p, s, look);
             registerItem(personKey(pp.id), "person", p->name, s - ImVec2(fr.nodeR, fr.nodeR),
                          s + ImVec2(fr.nodeR, fr.nodeR));
@@ -930,7 +901,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 continue;
             const ImVec2 h = fr.handlePos(pp);
             const bool hot = overHandle && under == pp.id;
-            dl->AddCircleFilled(h, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f), 16);
+            dl->AddCircleFilled(h, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f),
+                                16);
             const ImVec2 tsz = ImGui::CalcTextSize("+");
             dl->AddText(h - tsz * 0.5f, IM_COL32(255, 255, 255, 255), "+");
         }
@@ -946,8 +918,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             std::snprintf(buf, sizeof buf, "Trust %d \xE2\x86\x92 %d", p->trust, targetTrust);
             const ImVec2 at = f.mouse.pos + ImVec2(fr.nodeR + 0.4f * em(), -fr.nodeR - 1.2f * em());
             const ImVec2 sz = ImGui::CalcTextSize(buf);
-            dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()), at + sz + ImVec2(0.3f * em(), 0.1f * em()),
-                              pal.cardBg, 0.3f * em());
+            dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()),
+                              at + sz + ImVec2(0.3f * em(), 0.1f * em()), pal.cardBg, 0.3f * em());
             dl->AddText(at, targetTrust == p->trust ? pal.textMuted : pal.accent, buf);
         }
     }
@@ -1010,7 +982,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 for (GoalId g : lonely)
                     if (const Goal* goal = cc.goals.find(g))
                         ImGui::BulletText("%s", goal->title.c_str());
-                ImGui::TextDisabled("Click to select them on the board, then drag one onto a person.");
+                ImGui::TextDisabled(
+                    "Click to select them on the board, then drag one onto a person.");
                 ImGui::EndTooltip();
             }
             if (ImGui::IsItemClicked()) {
@@ -1020,13 +993,13 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             }
         }
     }
-    if (st.showLegend)
-        drawLegend(dl, fr, threshold);
+    if (st.showLegend) drawLegend(dl, fr, threshold);
     dl->PopClipRect();
 
     // Hover tooltip.
     if (under && canvasHovered && st.gesture == Gesture::None && !overHandle &&
-        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && drag.kind == CrossViewDrag::Kind::None) {
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        drag.kind == CrossViewDrag::Kind::None) {
         if (const Person* p = cc.people.find(*under))
             personTooltip(fr, *p, lastTalked(cc, p->id), ctx.today);
     } else if (overHandle && canvasHovered) {
@@ -1043,9 +1016,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             const std::string text = "Link " + p->name + " to a goal";
             const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), 0.4f * em());
             const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-            fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()), at + sz + ImVec2(0.4f * em(), 0.2f * em()),
-                              pal.cardBg, 0.3f * em());
-            fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()), at + sz + ImVec2(0.4f * em(), 0.2f * em()),
+            fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()),
+                              at + sz + ImVec2(0.4f * em(), 0.2f * em()), pal.cardBg, 0.3f * em());
+            fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()),
+                        at + sz + ImVec2(0.4f * em(), 0.2f * em()),
                         relationshipColour(p->relationship), 0.3f * em(), 0, 2.0f);
             fg->AddText(at, pal.text, text.c_str());
         }
@@ -1058,8 +1032,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         st.menuWorld = fromIm(fr.toWorld(f.mouse.pos));
         if (const auto p = fr.personAt(f.mouse.pos)) {
             st.menuPerson = *p;
-            if (!sel.has(*p))
-                sel.selectOnly(*p);
+            if (!sel.has(*p)) sel.selectOnly(*p);
             ImGui::OpenPopup("map-person-menu");
         } else if (const auto i = introAt(fr, f.mouse.pos)) {
             st.menuIntro = *i;
@@ -1080,8 +1053,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             }
             ImGui::Separator();
             ImGui::BeginDisabled(ro);
-            if (ImGui::MenuItem("Rename", "F2"))
-                startRename(st, person);
+            if (ImGui::MenuItem("Rename", "F2")) startRename(st, person);
             if (ImGui::BeginMenu("Trust")) {
                 for (int t = kMaxTrust; t >= kMinTrust; --t) {
                     char buf[80];
@@ -1118,12 +1090,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             }
             if (ImGui::BeginMenu("Can introduce me to")) {
                 for (const auto& other : cc.people) {
-                    if (other.id == person.id)
-                        continue;
+                    if (other.id == person.id) continue;
                     IntroId existing;
                     for (const auto& in : cc.intros)
-                        if (in.from == person.id && in.to == other.id)
-                            existing = in.id;
+                        if (in.from == person.id && in.to == other.id) existing = in.id;
                     ImGui::PushID(static_cast<int>(other.id.value));
                     if (ImGui::MenuItem(other.name.c_str(), nullptr, static_cast<bool>(existing))) {
                         if (existing)
@@ -1142,12 +1112,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 for (const GoalLink* l : links) {
                     const Goal* g = cc.goals.find(l->goal);
                     ImGui::PushID(static_cast<int>(l->id.value));
-                    if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)"))
-                        doomed = l->id;
+                    if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)")) doomed = l->id;
                     ImGui::PopID();
                 }
-                if (doomed)
-                    ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+                if (doomed) ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
                 ImGui::EndMenu();
             }
             ImGui::Separator();
@@ -1178,12 +1146,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         if (ImGui::MenuItem("Add a person here")) {
             const ImVec2 w = toIm(st.menuWorld);
             const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
-            if (const Person* p = ctx.doc.content().people.find(id))
-                startRename(st, *p);
+            if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
         }
         ImGui::EndDisabled();
-        if (ImGui::MenuItem("Fit the map", "Ctrl+0"))
-            st.fitRequested = true;
+        if (ImGui::MenuItem("Fit the map", "Ctrl+0")) st.fitRequested = true;
         if (ImGui::MenuItem("Clear the filter", nullptr, false, st.filter.active()))
             st.filter.reset();
         ImGui::MenuItem("Show the legend", nullptr, &st.showLegend);
@@ -1208,7 +1174,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                                                 ImGuiInputTextFlags_EnterReturnsTrue |
                                                     ImGuiInputTextFlags_AutoSelectAll);
             registerLastItem("input:map-rename", "input", "Name");
-            const bool cancel = ImGui::IsItemActive() && compat::keyPressed(compat::Key::Escape, false);
+            const bool cancel =
+                ImGui::IsItemActive() && compat::keyPressed(compat::Key::Escape, false);
             if (cancel) {
                 st.renaming = {};
             } else if (enter || ImGui::IsItemDeactivated()) {

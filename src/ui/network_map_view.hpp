@@ -14,8 +14,8 @@
 //   Shift+drag a person, or drag the small handle on a hovered person, onto another person:
 //                               "can introduce me to"
 //   double-click empty space .. a new person on that ring     Delete ... delete selected people
-//   right click ............... context menu                  middle/right drag, wheel ... pan, zoom
-//   Ctrl+0 / Fit .............. fit the map
+//   right click ............... context menu                  middle/right drag, wheel ... pan,
+//   zoom Ctrl+0 / Fit .............. fit the map
 // A goal drag from the board (shared.drag Kind::Goals) released over a person links every
 // dragged goal to that person in one undo step.
 #pragma once
@@ -36,15 +36,15 @@ struct NetworkMapViewState {
     NetworkFilter filter;
     bool fitRequested = true; // fit on the next frame (first show, Fit button, Ctrl+0)
     bool showLegend = true;
-    bool focused = false;     // the last click landed on the map: Delete / F2 / Ctrl+0 act here
+    bool focused = false; // the last click landed on the map: Delete / F2 / Ctrl+0 act here
 
     // The left-button gesture in progress (transient).
     enum class Gesture : std::uint8_t { None, Press, MovePerson, Link };
     Gesture gesture = Gesture::None;
     PersonId gesturePerson;
-    ImVec2 pressPos{0, 0};          // screen
-    bool publishedDrag = false;     // we published shared.drag (Kind::Person) and must clear it
-    bool releasedDrag = false;      // ... and it was released outside the map last frame
+    ImVec2 pressPos{0, 0};      // screen
+    bool publishedDrag = false; // we published shared.drag (Kind::Person) and must clear it
+    bool releasedDrag = false;  // ... and it was released outside the map last frame
 
     // Rename in place.
     PersonId renaming;

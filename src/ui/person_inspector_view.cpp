@@ -32,8 +32,7 @@ void applyLive(ViewContext& ctx, Edit edit, PersonId id, Field f) {
     ctx.doc.apply(std::move(edit), mergeKey(id, f));
 }
 void endGestureIfReleased(ViewContext& ctx) {
-    if (ImGui::IsItemDeactivated())
-        ctx.doc.endGesture();
+    if (ImGui::IsItemDeactivated()) ctx.doc.endGesture();
 }
 
 // Text typed into the date field survives frames while it does not parse yet.
@@ -53,8 +52,8 @@ void label(const char* text) {
 }
 
 const CadencePreset kPresets[] = {
-    {"No regular cadence", 0}, {"Every 2 weeks", 14},   {"Every month", 30},
-    {"Every 2 months", 61},    {"Every 3 months", 91},  {"Every 6 months", 182},
+    {"No regular cadence", 0}, {"Every 2 weeks", 14},  {"Every month", 30},
+    {"Every 2 months", 61},    {"Every 3 months", 91}, {"Every 6 months", 182},
     {"Once a year", 365},
 };
 
@@ -67,8 +66,7 @@ const CadencePreset* cadencePresets(int& count) {
 
 const char* cadenceLabel(int days) {
     for (const auto& p : kPresets)
-        if (p.days == days)
-            return p.label;
+        if (p.days == days) return p.label;
     return nullptr;
 }
 
@@ -136,8 +134,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
                     Person copy = p;
                     copy.relationship = r;
                     // A peer outside the organisation is, by definition, outside.
-                    if (r == Relationship::PeerOutside)
-                        copy.insideOrg = false;
+                    if (r == Relationship::PeerOutside) copy.insideOrg = false;
                     ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
                 }
             }
@@ -239,12 +236,10 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     {
         label("Next planned");
         ImGui::SameLine(7 * em());
-        if (!sc.nextDateActive)
-            sc.nextDate = p.nextPlanned ? p.nextPlanned->iso() : std::string();
+        if (!sc.nextDateActive) sc.nextDate = p.nextPlanned ? p.nextPlanned->iso() : std::string();
         const std::optional<Date> parsed = Date::parse(sc.nextDate);
         const bool invalid = !sc.nextDate.empty() && !parsed;
-        if (invalid)
-            ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+        if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
         ImGui::SetNextItemWidth(8 * em());
         if (ImGui::InputTextWithHint("##next", "YYYY-MM-DD", &sc.nextDate)) {
             const std::optional<Date> d = Date::parse(sc.nextDate);
@@ -255,8 +250,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
                           FNext);
             }
         }
-        if (invalid)
-            ImGui::PopStyleColor();
+        if (invalid) ImGui::PopStyleColor();
         registerLastItem("input:person-next", "input", "Next planned");
         sc.nextDateActive = ImGui::IsItemActive();
         endGestureIfReleased(ctx);
@@ -314,13 +308,11 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     {
         const auto links = linksOfPerson(c, id);
         std::optional<LinkId> doomed;
-        if (links.empty())
-            ImGui::TextDisabled("No goals yet: drag a card onto them on the map.");
+        if (links.empty()) ImGui::TextDisabled("No goals yet: drag a card onto them on the map.");
         for (const GoalLink* l : links) {
             const Goal* g = c.goals.find(l->goal);
             ImGui::PushID(static_cast<int>(l->id.value));
-            if (ImGui::SmallButton("x"))
-                doomed = l->id;
+            if (ImGui::SmallButton("x")) doomed = l->id;
             registerLastItem("button:person-unlink-" + std::to_string(l->id.value), "button",
                              "Remove link");
             compat::itemTooltip("Remove this link");
@@ -328,20 +320,18 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             ImGui::TextWrapped("%s", g ? g->title.c_str() : "(missing goal)");
             ImGui::PopID();
         }
-        if (doomed)
-            ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+        if (doomed) ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
         ImGui::SetNextItemWidth(fieldW);
         if (ImGui::BeginCombo("##link-goal", "Link a goal...")) {
             for (const auto& g : c.goals) {
                 bool linked = false;
                 for (const GoalLink* l : links)
                     linked = linked || l->goal == g.id;
-                if (linked)
-                    continue;
+                if (linked) continue;
                 ImGui::PushID(static_cast<int>(g.id.value));
                 if (ImGui::Selectable(g.title.c_str()))
-                    ctx.doc.apply(linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id,
-                                                   g.id));
+                    ctx.doc.apply(
+                        linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id, g.id));
                 ImGui::PopID();
             }
             ImGui::EndCombo();
@@ -356,41 +346,36 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         bool any = false;
         for (const auto& in : c.intros) {
             const bool from = in.from == id;
-            if (!from && in.to != id)
-                continue;
+            if (!from && in.to != id) continue;
             any = true;
             const Person* other = c.people.find(from ? in.to : in.from);
             ImGui::PushID(static_cast<int>(in.id.value));
-            if (ImGui::SmallButton("x"))
-                doomed = in.id;
-            registerLastItem("button:person-remove-intro-" + std::to_string(in.id.value),
-                             "button", "Remove introduction");
+            if (ImGui::SmallButton("x")) doomed = in.id;
+            registerLastItem("button:person-remove-intro-" + std::to_string(in.id.value), "button",
+                             "Remove introduction");
             compat::itemTooltip("Remove this introduction");
             ImGui::SameLine();
             if (from)
                 ImGui::TextWrapped("Can introduce me to %s", other ? other->name.c_str() : "?");
             else
-                ImGui::TextWrapped("%s can introduce me to them", other ? other->name.c_str() : "?");
+                ImGui::TextWrapped("%s can introduce me to them",
+                                   other ? other->name.c_str() : "?");
             ImGui::PopID();
         }
         if (!any)
             ImGui::TextDisabled("None yet: Shift+drag from one person to another on the map.");
-        if (doomed)
-            ctx.doc.apply(removeIntro(ctx.doc.board(), *doomed));
+        if (doomed) ctx.doc.apply(removeIntro(ctx.doc.board(), *doomed));
         ImGui::SetNextItemWidth(fieldW);
         if (ImGui::BeginCombo("##add-intro", "Can introduce me to...")) {
             for (const auto& o : c.people) {
-                if (o.id == id)
-                    continue;
+                if (o.id == id) continue;
                 bool exists = false;
                 for (const auto& in : c.intros)
                     exists = exists || (in.from == id && in.to == o.id);
-                if (exists)
-                    continue;
+                if (exists) continue;
                 ImGui::PushID(static_cast<int>(o.id.value));
                 if (ImGui::Selectable(o.name.c_str()))
-                    ctx.doc.apply(
-                        addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), id, o.id));
+                    ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), id, o.id));
                 ImGui::PopID();
             }
             ImGui::EndCombo();
@@ -402,11 +387,11 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     ImGui::Separator();
     if (ImGui::Button("Delete person")) {
         const PersonId ids[] = {id};
-        if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids)))
-            ctx.shared.selection.drop(id);
+        if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids))) ctx.shared.selection.drop(id);
     }
     registerLastItem("button:person-delete", "button", "Delete person");
-    compat::itemTooltip("Removes them, their links and their log entries (Ctrl+Z brings them back)");
+    compat::itemTooltip(
+        "Removes them, their links and their log entries (Ctrl+Z brings them back)");
     ImGui::EndDisabled();
     ImGui::PopID();
     ImGui::PopID();

@@ -13,10 +13,8 @@ float em() { return ImGui::GetFontSize(); }
 } // namespace
 
 WorkspaceMode workspaceMode(const PanelState& p) {
-    if (p.networkMap && !p.board)
-        return WorkspaceMode::MapOnly;
-    if (p.networkMap && p.board)
-        return WorkspaceMode::Split;
+    if (p.networkMap && !p.board) return WorkspaceMode::MapOnly;
+    if (p.networkMap && p.board) return WorkspaceMode::Split;
     return WorkspaceMode::BoardOnly;
 }
 
@@ -37,25 +35,20 @@ const char* workspaceModeName(WorkspaceMode m) {
 SplitSizes splitSizes(float total, float mapFraction, float splitterWidth, float minPane,
                       WorkspaceMode mode) {
     total = std::max(0.0f, total);
-    if (mode == WorkspaceMode::BoardOnly)
-        return {total, 0, 0};
-    if (mode == WorkspaceMode::MapOnly)
-        return {0, 0, total};
-    if (!std::isfinite(mapFraction))
-        mapFraction = kDefaultMapFraction;
+    if (mode == WorkspaceMode::BoardOnly) return {total, 0, 0};
+    if (mode == WorkspaceMode::MapOnly) return {0, 0, total};
+    if (!std::isfinite(mapFraction)) mapFraction = kDefaultMapFraction;
     mapFraction = std::clamp(mapFraction, kMinMapFraction, kMaxMapFraction);
     splitterWidth = std::min(splitterWidth, total);
     const float panes = total - splitterWidth;
     float map = std::round(panes * mapFraction);
-    if (panes >= 2 * minPane)
-        map = std::clamp(map, minPane, panes - minPane);
+    if (panes >= 2 * minPane) map = std::clamp(map, minPane, panes - minPane);
     return {panes - map, splitterWidth, map};
 }
 
 float mapFractionFor(float total, float splitterWidth, float boardWidth) {
     const float panes = total - splitterWidth;
-    if (!(panes > 0) || !std::isfinite(boardWidth))
-        return kDefaultMapFraction;
+    if (!(panes > 0) || !std::isfinite(boardWidth)) return kDefaultMapFraction;
     return std::clamp(1.0f - boardWidth / panes, kMinMapFraction, kMaxMapFraction);
 }
 
@@ -76,23 +69,20 @@ void drawWorkspace(PanelState& p, ImVec2 size,
         registerLastItem("splitter:workspace", "splitter", "Board | map");
         const bool active = ImGui::IsItemActive();
         const bool hovered = ImGui::IsItemHovered();
-        if (hovered || active)
-            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         if (active && ImGui::GetIO().MouseDelta.x != 0.0f)
-            p.mapFraction = mapFractionFor(size.x, s.splitter,
-                                           s.board + ImGui::GetIO().MouseDelta.x);
+            p.mapFraction =
+                mapFractionFor(size.x, s.splitter, s.board + ImGui::GetIO().MouseDelta.x);
         if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
             p.mapFraction = kDefaultMapFraction;
-        if (hovered && !active)
-            compat::itemTooltip("Drag to resize; double-click to reset");
+        if (hovered && !active) compat::itemTooltip("Drag to resize; double-click to reset");
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         const float cx = std::round((a.x + b.x) * 0.5f);
-        ImGui::GetWindowDrawList()->AddLine(
-            ImVec2(cx, a.y + em()), ImVec2(cx, b.y - em()),
-            ImGui::GetColorU32(active    ? ImGuiCol_SeparatorActive
-                               : hovered ? ImGuiCol_SeparatorHovered
-                                         : ImGuiCol_Separator),
-            active || hovered ? 2.0f : 1.0f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(cx, a.y + em()), ImVec2(cx, b.y - em()),
+                                            ImGui::GetColorU32(active    ? ImGuiCol_SeparatorActive
+                                                               : hovered ? ImGuiCol_SeparatorHovered
+                                                                         : ImGuiCol_Separator),
+                                            active || hovered ? 2.0f : 1.0f);
         ImGui::SameLine(0, 0);
         drawPane(WorkspacePane::Map, ImVec2(s.map, size.y));
     }
@@ -101,21 +91,16 @@ void drawWorkspace(PanelState& p, ImVec2 size,
 
 void drawWorkspaceMenuItems(PanelState& p) {
     const WorkspaceMode mode = workspaceMode(p);
-    struct Item {
-        const char* label;
-        const char* id;
-        WorkspaceMode mode;
-    };
-    static const Item items[] = {
-        {"Board and map", "menu:view/split", WorkspaceMode::Split},
-        {"Board only", "menu:view/board-only", WorkspaceMode::BoardOnly},
-        {"Network map only", "menu:view/map-only", WorkspaceMode::MapOnly},
-    };
-    for (const Item& it : items) {
-        if (ImGui::MenuItem(it.label, nullptr, mode == it.mode))
-            setWorkspaceMode(p, it.mode);
-        registerLastItem(it.id, "menu", it.label);
-    }
+    // "Network map": the map beside the board (unchecked = the board alone).
+    if (ImGui::MenuItem("Network map", nullptr, mode != WorkspaceMode::BoardOnly))
+        setWorkspaceMode(p, mode == WorkspaceMode::BoardOnly ? WorkspaceMode::Split
+                                                             : WorkspaceMode::BoardOnly);
+    registerLastItem("menu:view/map", "menu", "Network map");
+    // "Maximise network map": the map alone (unchecked = back to the split).
+    if (ImGui::MenuItem("Maximise network map", nullptr, mode == WorkspaceMode::MapOnly))
+        setWorkspaceMode(p, mode == WorkspaceMode::MapOnly ? WorkspaceMode::Split
+                                                           : WorkspaceMode::MapOnly);
+    registerLastItem("menu:view/map-only", "menu", "Maximise network map");
 }
 
 namespace {

@@ -4,9 +4,10 @@
 // Index
 //   WorkspaceMode, workspaceMode(), setWorkspaceMode()   which panes show (from PanelState)
 //   SplitSizes, splitSizes(), mapFractionFor()          the split's pure arithmetic
-//   drawWorkspace() ..................................... panes + splitter (drag; double-click resets)
-//   drawWorkspaceMenuItems() ............................ View menu: Board and map / Board only / Map only
-//   drawWorkspaceToggle() ............................... a pane's "Maximise" / "Split view" button
+//   drawWorkspace() ..................................... panes + splitter (drag; double-click
+//   resets) drawWorkspaceMenuItems() ............................ View menu: Network map (beside
+//   the board), Maximise network map drawWorkspaceToggle() ............................... a pane's
+//   "Maximise" / "Split view" button
 //
 // The persisted truth stays in PanelState (board, networkMap, mapFraction): Split = both
 // shown; BoardOnly / MapOnly = the other one hidden.

@@ -27,8 +27,7 @@ std::string readFile(const fs::path& p) {
 // The text of one top-level array of the board content, e.g. section(json, "people").
 std::string section(const std::string& json, const std::string& name) {
     const auto a = json.find("\"" + name + "\": [");
-    if (a == std::string::npos)
-        return {};
+    if (a == std::string::npos) return {};
     int depth = 0;
     for (std::size_t i = json.find('[', a); i < json.size(); ++i) {
         if (json[i] == '[')
@@ -43,8 +42,7 @@ std::optional<int> trustOf(const std::string& json, const std::string& personId)
     const std::regex re("\"id\": " + personId + ",[^{}]*?\"trust\": (\\d)");
     std::smatch m;
     const std::string people = section(json, "people");
-    if (!std::regex_search(people, m, re))
-        return std::nullopt;
+    if (!std::regex_search(people, m, re)) return std::nullopt;
     return std::stoi(m[1]);
 }
 
@@ -62,8 +60,7 @@ std::optional<Item> findByLabel(App& app, const std::string& prefix, const std::
     for (int tries = 0; tries < 50; ++tries) {
         if (auto f = app.latestFrame())
             for (const Item& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0 && it.label == label)
-                    return it;
+                if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return std::nullopt;
@@ -77,10 +74,8 @@ void settle(App& app, const std::string& id) {
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
         const auto f = app.latestFrame();
         const Item* it = f ? f->find(id) : nullptr;
-        if (it && last && it->x == last->x && it->y == last->y && it->w == last->w)
-            return;
-        if (it)
-            last = *it;
+        if (it && last && it->x == last->x && it->y == last->y && it->w == last->w) return;
+        if (it) last = *it;
     }
 }
 
@@ -109,8 +104,7 @@ bool statusSaysSaved(App& app, Seconds timeout) {
 // a plain "s"), so the modifier is held explicitly around the key.
 bool ctrlChord(App& app, const std::string& key) {
     const std::string w = app.windowId();
-    if (w.empty())
-        return false;
+    if (w.empty()) return false;
     runCommand({"xdotool", "windowfocus", w});
     bool ok = runCommand({"xdotool", "keydown", "ctrl"}) == 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
@@ -125,8 +119,7 @@ void saveAndQuit(App& app) {
     for (int attempt = 1; attempt <= 4 && !saved; ++attempt) {
         REQUIRE(ctrlChord(app, "s"));
         saved = statusSaysSaved(app, Seconds(2));
-        if (!saved)
-            MESSAGE("Ctrl+S attempt " << attempt << " not taken");
+        if (!saved) MESSAGE("Ctrl+S attempt " << attempt << " not taken");
     }
     REQUIRE_MESSAGE(saved, "the status line never said Saved");
     bool quit = false;
@@ -134,11 +127,9 @@ void saveAndQuit(App& app) {
         REQUIRE(ctrlChord(app, "q"));
         for (int i = 0; i < 40 && !quit; ++i) { // 4 s
             quit = !app.running();
-            if (!quit)
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (!quit) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
-        if (!quit)
-            MESSAGE("Ctrl+Q attempt " << attempt << " not taken");
+        if (!quit) MESSAGE("Ctrl+Q attempt " << attempt << " not taken");
     }
     const std::optional<int> status = app.waitForExit(Seconds(1));
     REQUIRE_MESSAGE(status, "the app did not quit");
@@ -175,8 +166,7 @@ TEST_CASE("network map e2e: drag a person to the inner ring; their trust is save
         if (auto f = app.latestFrame())
             if (const Item* p = f->find(person->id))
                 moved = std::hypot(p->cx() - cx, p->cy() - cy) < r5 + ring5->w * 0.05;
-        if (!moved)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!moved) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     CHECK_MESSAGE(moved, "the person did not move to the inner ring");
 

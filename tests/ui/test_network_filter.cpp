@@ -71,8 +71,8 @@ TEST_CASE("network filter: the default filter lets everyone through") {
 TEST_CASE("network filter: by relationship") {
     Fixture f;
     NetworkFilter nf;
-    nf.relationships = relationshipBit(Relationship::Mentor) |
-                       relationshipBit(Relationship::PeerOutside);
+    nf.relationships =
+        relationshipBit(Relationship::Mentor) | relationshipBit(Relationship::PeerOutside);
     CHECK(nf.active());
     CHECK(visiblePeople(f.c, nf, f.today) == std::vector<PersonId>{f.mentor, f.peer});
     nf.relationships = 0;
@@ -151,7 +151,7 @@ TEST_CASE("overdue rule: around the cadence boundary") {
     CHECK_FALSE(isOverdue(p, last, last.plusDays(30))); // exactly the cadence: still on time
     CHECK(isOverdue(p, last, last.plusDays(31)));       // one day past: overdue
     CHECK_FALSE(isOverdue(p, std::nullopt, last.plusDays(400))); // never talked, no plan
-    p.cadenceDays = 0;                                   // no cadence: never overdue by it
+    p.cadenceDays = 0;                                           // no cadence: never overdue by it
     CHECK_FALSE(isOverdue(p, last, last.plusDays(400)));
 }
 
@@ -159,8 +159,8 @@ TEST_CASE("overdue rule: a planned date that has passed") {
     Person p;
     const Date planned = Date::fromYmd(2024, 3, 10);
     p.nextPlanned = planned;
-    CHECK_FALSE(isOverdue(p, std::nullopt, planned));            // today is the day
-    CHECK(isOverdue(p, std::nullopt, planned.plusDays(1)));      // the day has passed
-    CHECK_FALSE(isOverdue(p, planned, planned.plusDays(1)));     // and it happened
+    CHECK_FALSE(isOverdue(p, std::nullopt, planned));               // today is the day
+    CHECK(isOverdue(p, std::nullopt, planned.plusDays(1)));         // the day has passed
+    CHECK_FALSE(isOverdue(p, planned, planned.plusDays(1)));        // and it happened
     CHECK(isOverdue(p, planned.plusDays(-5), planned.plusDays(1))); // talked before, not since
 }

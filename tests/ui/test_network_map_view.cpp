@@ -54,9 +54,9 @@ struct MapHarness {
             doc.apply(addPerson(doc.board(), p));
             return p.id;
         };
-        outer = addP("Sam Lee", 1, 0.0, Relationship::Colleague, true);            // right
+        outer = addP("Sam Lee", 1, 0.0, Relationship::Colleague, true);                 // right
         inner = addP("Alex Kim", 4, std::numbers::pi / 2, Relationship::Mentor, false); // down
-        other = addP("Robin", 3, std::numbers::pi, Relationship::Manager, true);   // left
+        other = addP("Robin", 3, std::numbers::pi, Relationship::Manager, true);        // left
         ui.setDraw([this] { draw(); });
         ui.step(3);
     }
@@ -131,7 +131,7 @@ TEST_CASE("map view: dragging a person from the outer ring to the inner one sets
     m.ui.step();
     CHECK(m.person(m.outer).trust == 5);
     CHECK(std::fabs(m.person(m.outer).mapAngle) < 0.05); // angle kept
-    CHECK(m.doc.undoDepth() == depth + 1);                // one step for the whole drag
+    CHECK(m.doc.undoDepth() == depth + 1);               // one step for the whole drag
     CHECK(m.shared.drag.kind == CrossViewDrag::Kind::None);
     // the node is now drawn on the inner ring
     m.ui.step();
@@ -454,13 +454,13 @@ TEST_CASE("workspace: dragging the splitter resizes the panes; the toggle maximi
     ui.setDraw([&] {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(1200, 800));
-        ImGui::Begin("ws", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::Begin("ws", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
         boardSize = mapSize = ImVec2(0, 0);
         drawWorkspace(p, ImGui::GetContentRegionAvail(), [&](WorkspacePane pane, ImVec2 size) {
             (pane == WorkspacePane::Board ? boardSize : mapSize) = size;
             ImGui::BeginChild(pane == WorkspacePane::Board ? "b" : "m", size);
-            if (pane == WorkspacePane::Map)
-                drawWorkspaceToggle(p, WorkspacePane::Map);
+            if (pane == WorkspacePane::Map) drawWorkspaceToggle(p, WorkspacePane::Map);
             ImGui::EndChild();
         });
         ImGui::End();
