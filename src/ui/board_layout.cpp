@@ -9,8 +9,7 @@
 namespace horizons::ui {
 
 BoardLayoutParams BoardLayoutParams::fromEm(float em) {
-    if (!std::isfinite(em) || em <= 0.0f)
-        em = 16.0f;
+    if (!std::isfinite(em) || em <= 0.0f) em = 16.0f;
     BoardLayoutParams p;
     p.em = em;
     p.axisGutter = 2.4f * em;
@@ -33,8 +32,7 @@ float yForSpecificity(const BoardLayoutParams& p, double specificity) {
 
 double specificityAtY(const BoardLayoutParams& p, float cardTopY) {
     const float travel = p.bandHeight - p.cardHeight;
-    if (!(travel > 0.0f) || !std::isfinite(cardTopY))
-        return 0.5;
+    if (!(travel > 0.0f) || !std::isfinite(cardTopY)) return 0.5;
     return std::clamp(static_cast<double>((cardTopY - p.bandTop) / travel), 0.0, 1.0);
 }
 
@@ -59,8 +57,7 @@ BoardLayout computeBoardLayout(const BoardContent& c, const BoardLayoutParams& p
     std::vector<std::vector<const Goal*>> buckets(L.columns.size());
     for (const Goal& g : c.goals) {
         auto it = columnOf.find(g.horizon);
-        if (it != columnOf.end())
-            buckets[static_cast<std::size_t>(it->second)].push_back(&g);
+        if (it != columnOf.end()) buckets[static_cast<std::size_t>(it->second)].push_back(&g);
     }
     L.cards.reserve(c.goals.size());
     L.index_.reserve(c.goals.size());
@@ -69,10 +66,8 @@ BoardLayout computeBoardLayout(const BoardContent& c, const BoardLayoutParams& p
     for (std::size_t ci = 0; ci < buckets.size(); ++ci) {
         auto& b = buckets[ci];
         std::sort(b.begin(), b.end(), [](const Goal* a, const Goal* z) {
-            if (a->specificity != z->specificity)
-                return a->specificity < z->specificity;
-            if (a->order != z->order)
-                return a->order < z->order;
+            if (a->specificity != z->specificity) return a->specificity < z->specificity;
+            if (a->order != z->order) return a->order < z->order;
             return a->id < z->id;
         });
         ColumnBox& col = L.columns[ci];
@@ -95,13 +90,13 @@ BoardLayout computeBoardLayout(const BoardContent& c, const BoardLayoutParams& p
         const float x = col.rect.min.x + cardInset;
         for (std::size_t i = 0; i < b.size(); ++i) {
             const float y = ys[i];
-            CardBox card{b[i]->id, static_cast<int>(ci), {{x, y}, {x + p.cardWidth, y + p.cardHeight}}};
+            CardBox card{
+                b[i]->id, static_cast<int>(ci), {{x, y}, {x + p.cardWidth, y + p.cardHeight}}};
             L.index_.emplace(b[i]->id, L.cards.size());
             L.cards.push_back(card);
         }
         if (col.count > 0)
-            col.rect.max.y = std::max(col.rect.max.y,
-                                      L.cards.back().rect.max.y + p.bottomPadding);
+            col.rect.max.y = std::max(col.rect.max.y, L.cards.back().rect.max.y + p.bottomPadding);
     }
 
     L.bounds = {{0, 0}, {p.axisGutter, p.bandTop + p.bandHeight + p.bottomPadding}};
@@ -130,31 +125,25 @@ std::size_t BoardLayout::firstCardFrom(const ColumnBox& col, float y) const {
 
 int BoardLayout::columnAt(Vec2f world) const {
     const std::size_t c = firstColumnFrom(world.x);
-    if (c < columns.size() && columns[c].rect.contains(world))
-        return static_cast<int>(c);
+    if (c < columns.size() && columns[c].rect.contains(world)) return static_cast<int>(c);
     return -1;
 }
 
 int BoardLayout::columnNearestX(float x) const {
-    if (columns.empty())
-        return -1;
+    if (columns.empty()) return -1;
     const float half = params.columnGap * 0.5f;
-    auto it = std::partition_point(columns.begin(), columns.end(), [&](const ColumnBox& c) {
-        return c.rect.max.x + half <= x;
-    });
-    if (it == columns.end())
-        return static_cast<int>(columns.size()) - 1;
+    auto it = std::partition_point(columns.begin(), columns.end(),
+                                   [&](const ColumnBox& c) { return c.rect.max.x + half <= x; });
+    if (it == columns.end()) return static_cast<int>(columns.size()) - 1;
     return static_cast<int>(it - columns.begin());
 }
 
 const CardBox* BoardLayout::cardAt(Vec2f world) const {
     const int c = columnAt(world);
-    if (c < 0)
-        return nullptr;
+    if (c < 0) return nullptr;
     const ColumnBox& col = columns[static_cast<std::size_t>(c)];
     const std::size_t i = firstCardFrom(col, world.y);
-    if (i < col.first + col.count && cards[i].rect.contains(world))
-        return &cards[i];
+    if (i < col.first + col.count && cards[i].rect.contains(world)) return &cards[i];
     return nullptr;
 }
 
@@ -170,8 +159,7 @@ DropPlacement dropPlacement(const BoardLayout& layout, const BoardContent& c, Ve
     DropPlacement d;
     const BoardLayoutParams& p = layout.params;
     d.column = layout.columnNearestX(cardTopLeft.x + p.cardWidth * 0.5f);
-    if (d.column < 0)
-        return d;
+    if (d.column < 0) return d;
     const ColumnBox& col = layout.columns[static_cast<std::size_t>(d.column)];
     d.horizon = col.horizon;
     d.specificity = specificityAtY(p, cardTopLeft.y);
@@ -179,11 +167,9 @@ DropPlacement dropPlacement(const BoardLayout& layout, const BoardContent& c, Ve
     std::optional<double> before, after;
     for (std::size_t i = col.first; i < col.first + col.count; ++i) {
         const CardBox& k = layout.cards[i];
-        if (std::find(moving.begin(), moving.end(), k.goal) != moving.end())
-            continue;
+        if (std::find(moving.begin(), moving.end(), k.goal) != moving.end()) continue;
         const Goal* g = c.goals.find(k.goal);
-        if (!g)
-            continue;
+        if (!g) continue;
         if (k.rect.min.y <= cardTopLeft.y) {
             before = g->order;
         } else {
@@ -198,21 +184,18 @@ DropPlacement dropPlacement(const BoardLayout& layout, const BoardContent& c, Ve
 }
 
 bool goalMatches(const Goal& g, const BoardFilter& f) {
-    if (!(f.statusMask & (1u << static_cast<unsigned>(g.status))))
-        return false;
+    if (!(f.statusMask & (1u << static_cast<unsigned>(g.status)))) return false;
     if (!f.tag.empty()) {
         bool any = false;
         for (const std::string& t : g.tags)
             any = any || (t.size() == f.tag.size() && containsIgnoringCase(t, f.tag));
-        if (!any)
-            return false;
+        if (!any) return false;
     }
     if (!f.text.empty()) {
         bool any = containsIgnoringCase(g.title, f.text) || containsIgnoringCase(g.notes, f.text);
         for (const std::string& t : g.tags)
             any = any || containsIgnoringCase(t, f.text);
-        if (!any)
-            return false;
+        if (!any) return false;
     }
     return true;
 }

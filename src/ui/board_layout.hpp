@@ -29,17 +29,17 @@
 namespace horizons::ui {
 
 struct BoardLayoutParams {
-    float em = 16.0f;         // font size the layout was made for (world units per em)
-    float axisGutter = 0;     // room left of the first column for the Direction/Destination axis
-    float columnWidth = 0;    // one horizon column
-    float columnGap = 0;      // between columns
-    float headerHeight = 0;   // column header (name + count)
-    float bandTop = 0;        // y of specificity 0 (below the header)
-    float bandHeight = 0;     // from specificity 0 (card top) to 1 (card bottom)
+    float em = 16.0f;       // font size the layout was made for (world units per em)
+    float axisGutter = 0;   // room left of the first column for the Direction/Destination axis
+    float columnWidth = 0;  // one horizon column
+    float columnGap = 0;    // between columns
+    float headerHeight = 0; // column header (name + count)
+    float bandTop = 0;      // y of specificity 0 (below the header)
+    float bandHeight = 0;   // from specificity 0 (card top) to 1 (card bottom)
     float cardWidth = 0;
     float cardHeight = 0;
-    float cardGap = 0;        // vertical gap between stacked cards
-    float bottomPadding = 0;  // below the lowest card of a column
+    float cardGap = 0;       // vertical gap between stacked cards
+    float bottomPadding = 0; // below the lowest card of a column
 
     static BoardLayoutParams fromEm(float em); // the board's standard proportions
     bool operator==(const BoardLayoutParams&) const = default;
@@ -53,8 +53,8 @@ struct CardBox {
 
 struct ColumnBox {
     HorizonId horizon;
-    Rectf rect;          // the whole column, header included (world)
-    Rectf header;        // the header strip
+    Rectf rect;            // the whole column, header included (world)
+    Rectf header;          // the header strip
     std::size_t first = 0; // its cards: cards[first, first + count), sorted by y
     std::size_t count = 0;
 };
@@ -79,13 +79,10 @@ class BoardLayout {
     template <class Fn> void forEachCardIn(const Rectf& world, Fn&& fn) const {
         for (std::size_t c = firstColumnFrom(world.min.x); c < columns.size(); ++c) {
             const ColumnBox& col = columns[c];
-            if (col.rect.min.x >= world.max.x)
-                break;
+            if (col.rect.min.x >= world.max.x) break;
             for (std::size_t i = firstCardFrom(col, world.min.y); i < col.first + col.count; ++i) {
-                if (cards[i].rect.min.y >= world.max.y)
-                    break;
-                if (cards[i].rect.overlaps(world))
-                    fn(cards[i]);
+                if (cards[i].rect.min.y >= world.max.y) break;
+                if (cards[i].rect.overlaps(world)) fn(cards[i]);
             }
         }
     }
@@ -93,7 +90,7 @@ class BoardLayout {
 
   private:
     friend BoardLayout computeBoardLayout(const BoardContent&, const BoardLayoutParams&);
-    std::size_t firstColumnFrom(float x) const;                    // first column with max.x > x
+    std::size_t firstColumnFrom(float x) const;                     // first column with max.x > x
     std::size_t firstCardFrom(const ColumnBox& col, float y) const; // first card with max.y > y
     std::unordered_map<GoalId, std::size_t> index_;
 };

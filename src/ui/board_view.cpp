@@ -40,8 +40,8 @@ constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks bel
 float em() { return ImGui::GetFontSize(); }
 
 ImU32 withAlpha(ImU32 c, float a) {
-    const unsigned alpha = static_cast<unsigned>(std::clamp(a, 0.0f, 1.0f) *
-                                                 static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
+    const unsigned alpha = static_cast<unsigned>(
+        std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
 }
 
@@ -77,14 +77,16 @@ float textWidth(ImFont* f, float size, const char* b, const char* e) {
 const char* prevUtf8(const char* begin, const char* p) {
     if (p <= begin) return begin;
     --p;
-    while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
+    while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80)
+        --p;
     return p;
 }
 
 const char* nextUtf8(const char* p, const char* end) {
     if (p >= end) return end;
     ++p;
-    while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+    while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80)
+        ++p;
     return p;
 }
 
@@ -98,8 +100,10 @@ void textEllipsed(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col, 
     static const char* kEllipsis = "\xE2\x80\xA6"; // …
     const float ew = textWidth(f, size, kEllipsis, nullptr);
     const char* cut = e;
-    while (cut > b && textWidth(f, size, b, cut) + ew > width) cut = prevUtf8(b, cut);
-    while (cut > b && (cut[-1] == ' ')) --cut;
+    while (cut > b && textWidth(f, size, b, cut) + ew > width)
+        cut = prevUtf8(b, cut);
+    while (cut > b && (cut[-1] == ' '))
+        --cut;
     dl->AddText(f, size, pos, col, b, cut);
     dl->AddText(f, size, ImVec2(pos.x + textWidth(f, size, b, cut), pos.y), col, kEllipsis);
 }
@@ -112,7 +116,8 @@ int textWrapped(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col,
     const float scale = size / f->FontSize;
     int line = 0;
     while (s < end && line < maxLines) {
-        while (s < end && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')) ++s;
+        while (s < end && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'))
+            ++s;
         if (s >= end) break;
         const char* lineEnd = f->CalcWordWrapPositionA(scale, s, end, width);
         if (lineEnd <= s) lineEnd = nextUtf8(s, end);
@@ -122,7 +127,8 @@ int textWrapped(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col,
             textEllipsed(dl, f, size, p, col, s, nl, width);
         } else {
             const char* e = lineEnd;
-            while (e > s && (e[-1] == ' ' || e[-1] == '\n')) --e;
+            while (e > s && (e[-1] == ' ' || e[-1] == '\n'))
+                --e;
             dl->AddText(f, size, p, col, s, e);
         }
         s = lineEnd;
@@ -155,8 +161,8 @@ void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, 
     for (int i = 0; i < n; i += 2) {
         const float t0 = static_cast<float>(i) / static_cast<float>(n);
         const float t1 = static_cast<float>(i + 1) / static_cast<float>(n);
-        dl->AddLine(ImVec2(a.x + dx * t0, a.y + dy * t0), ImVec2(a.x + dx * t1, a.y + dy * t1),
-                    col, thickness);
+        dl->AddLine(ImVec2(a.x + dx * t0, a.y + dy * t0), ImVec2(a.x + dx * t1, a.y + dy * t1), col,
+                    thickness);
     }
 }
 
@@ -181,12 +187,10 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float
         dl->AddLine(a, b, col, thickness);
     }
     const ImVec2 n(-dir.y, dir.x);
-    dl->AddTriangleFilled(b,
-                          ImVec2(b.x - dir.x * head + n.x * head * 0.5f,
-                                 b.y - dir.y * head + n.y * head * 0.5f),
-                          ImVec2(b.x - dir.x * head - n.x * head * 0.5f,
-                                 b.y - dir.y * head - n.y * head * 0.5f),
-                          col);
+    dl->AddTriangleFilled(
+        b, ImVec2(b.x - dir.x * head + n.x * head * 0.5f, b.y - dir.y * head + n.y * head * 0.5f),
+        ImVec2(b.x - dir.x * head - n.x * head * 0.5f, b.y - dir.y * head - n.y * head * 0.5f),
+        col);
 }
 
 bool registryOn() { return currentLayoutRegistry() != nullptr; }
@@ -195,7 +199,8 @@ std::string goalItemId(GoalId g) { return "goal:" + std::to_string(g.value); }
 std::string horizonItemId(HorizonId h) { return "horizon:" + std::to_string(h.value); }
 
 std::uint64_t gestureKey(const void* state, std::uint64_t n) {
-    return (reinterpret_cast<std::uintptr_t>(state) * 1315423911ull) ^ (n * 2654435761ull) ^ 0xB0A2Dull;
+    return (reinterpret_cast<std::uintptr_t>(state) * 1315423911ull) ^ (n * 2654435761ull) ^
+           0xB0A2Dull;
 }
 
 // -------------------------------------------------------------------------------- caches
@@ -203,12 +208,12 @@ std::uint64_t gestureKey(const void* state, std::uint64_t n) {
 void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     const Document& doc = ctx.doc;
-    const bool same = st.layoutDoc == &doc && st.layoutState == doc.stateId() && st.layoutEm == e &&
-                      !st.layout.columns.empty() &&
-                      (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
-                      (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
-    if (same && st.hintsDay == ctx.today)
-        return;
+    const bool same =
+        st.layoutDoc == &doc && st.layoutState == doc.stateId() && st.layoutEm == e &&
+        !st.layout.columns.empty() &&
+        (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
+        (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
+    if (same && st.hintsDay == ctx.today) return;
     const BoardContent& c = doc.content();
     if (!same) {
         BoardLayoutParams p = BoardLayoutParams::fromEm(e);
@@ -220,7 +225,8 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
         }
         st.layout = computeBoardLayout(c, p);
         st.linkCount.clear();
-        for (const GoalLink& l : c.links) ++st.linkCount[l.goal];
+        for (const GoalLink& l : c.links)
+            ++st.linkCount[l.goal];
     }
     st.hints = coachHints(c, ctx.today);
     st.goalHints.clear();
@@ -231,13 +237,15 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     st.layoutEm = e;
     st.hintsDay = ctx.today;
     std::size_t matches = 0;
-    for (const Goal& g : c.goals) matches += goalMatches(g, st.filter) ? 1 : 0;
+    for (const Goal& g : c.goals)
+        matches += goalMatches(g, st.filter) ? 1 : 0;
     st.matchCount = matches;
 }
 
 std::size_t countMatches(const BoardContent& c, const BoardFilter& f) {
     std::size_t n = 0;
-    for (const Goal& g : c.goals) n += goalMatches(g, f) ? 1 : 0;
+    for (const Goal& g : c.goals)
+        n += goalMatches(g, f) ? 1 : 0;
     return n;
 }
 
@@ -300,10 +308,10 @@ struct Frame {
     const Palette& pal;
     ImDrawList* dl;
     bool readOnly;
-    bool hovered;   // the canvas item is hovered (no popup or other window in the way)
-    Vec2f mouse;    // screen
+    bool hovered; // the canvas item is hovered (no popup or other window in the way)
+    Vec2f mouse;  // screen
     Vec2f mouseWorld;
-    float e;        // em in pixels
+    float e; // em in pixels
 };
 
 void applyEdit(Frame& f, Edit edit, std::uint64_t key = 0) {
@@ -348,7 +356,8 @@ void deleteSelected(Frame& f) {
     auto ids = f.ctx.shared.selection.goals;
     if (ids.empty() || f.readOnly) return;
     applyEdit(f, deleteGoals(f.ctx.doc.board(), ids));
-    for (GoalId g : ids) f.ctx.shared.selection.drop(g);
+    for (GoalId g : ids)
+        f.ctx.shared.selection.drop(g);
 }
 
 void moveSelectionToColumn(Frame& f, int dir) {
@@ -372,8 +381,8 @@ void moveSelectionVertically(Frame& f, double by) {
     std::vector<GoalPlacement> moves;
     for (GoalId g : f.ctx.shared.selection.goals)
         if (const Goal* goal = f.ctx.doc.content().goals.find(g))
-            moves.push_back({g, goal->horizon, std::clamp(goal->specificity + by, 0.0, 1.0),
-                             goal->order});
+            moves.push_back(
+                {g, goal->horizon, std::clamp(goal->specificity + by, 0.0, 1.0), goal->order});
     if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
 }
 
@@ -383,8 +392,8 @@ void moveCursor(Frame& f, int dx, int dy) {
     if (L.cards.empty()) return;
     Selection& sel = f.ctx.shared.selection;
     GoalId from = f.st.cursor && sel.has(f.st.cursor) ? f.st.cursor
-                  : !sel.goals.empty()                 ? sel.goals.front()
-                                                       : GoalId{};
+                  : !sel.goals.empty()                ? sel.goals.front()
+                                                      : GoalId{};
     const CardBox* k = from ? L.find(from) : nullptr;
     const CardBox* to = nullptr;
     if (!k) {
@@ -449,7 +458,8 @@ void handleMouse(Frame& f) {
         if (st.canvasRect.contains(at)) {
             if (const CardBox* k = L.cardAt(st.nav.xf.toWorld(at)); k && !f.readOnly) {
                 Document& doc = f.ctx.doc;
-                applyEdit(f, linkPersonToGoal(doc.board(), doc.newId<LinkId>(), xd.person, k->goal));
+                applyEdit(f,
+                          linkPersonToGoal(doc.board(), doc.newId<LinkId>(), xd.person, k->goal));
             }
             xd = {};
         }
@@ -463,8 +473,8 @@ void handleMouse(Frame& f) {
         st.pressScreen = f.mouse;
         st.pressWorld = f.mouseWorld;
         st.pressGoal = k && header < 0 ? k->goal : GoalId{};
-        st.pressHeader = header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon
-                                     : HorizonId{};
+        st.pressHeader =
+            header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
         st.pressCtrl = io.KeyCtrl;
         st.pressShift = io.KeyShift;
         st.bandBase = sel.goals;
@@ -542,7 +552,8 @@ void handleMouse(Frame& f) {
     switch (st.gesture) {
     case G::Pressed:
         if (st.pressGoal) {
-            if (!st.pressCtrl && !st.pressShift && st.pressWasSelected) sel.selectOnly(st.pressGoal);
+            if (!st.pressCtrl && !st.pressShift && st.pressWasSelected)
+                sel.selectOnly(st.pressGoal);
         } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
             sel.clear();
         }
@@ -551,8 +562,7 @@ void handleMouse(Frame& f) {
         if (inCanvas) {
             const Vec2f delta = f.mouseWorld - st.pressWorld;
             auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, delta);
-            if (!moves.empty())
-                applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+            if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
             withdrawGoalsDrag(f);
         } else {
             publishGoalsDrag(f);
@@ -563,7 +573,9 @@ void handleMouse(Frame& f) {
         break;
     case G::DragHeader: {
         const int to = L.columnNearestX(f.mouseWorld.x);
-        if (to >= 0) applyEdit(f, moveHorizonTo(f.ctx.doc.board(), st.pressHeader, static_cast<std::size_t>(to)));
+        if (to >= 0)
+            applyEdit(
+                f, moveHorizonTo(f.ctx.doc.board(), st.pressHeader, static_cast<std::size_t>(to)));
         break;
     }
     default: break;
@@ -598,8 +610,8 @@ void handleKeyboard(Frame& f, bool focused) {
     if (!f.readOnly && compat::keyPressed(Key::Delete, false)) deleteSelected(f);
     if (!f.readOnly && compat::keyPressed(Key::F2, false)) {
         const GoalId g = st.cursor && sel.has(st.cursor) ? st.cursor
-                         : sel.goals.empty()              ? GoalId{}
-                                                          : sel.goals.front();
+                         : sel.goals.empty()             ? GoalId{}
+                                                         : sel.goals.front();
         if (g) startRename(f, g, false, 0);
     }
     const struct {
@@ -634,13 +646,13 @@ void drawBackground(Frame& f) {
     const float x1 = xf.toScreen(Vec2f{st.layout.bounds.max.x, 0}).x;
     const float yTop = xf.toScreen(Vec2f{0, p.bandTop}).y;
     const float yBot = xf.toScreen(Vec2f{0, p.bandTop + p.bandHeight}).y;
-    const float yMid = xf.toScreen(Vec2f{0, yForSpecificity(p, kDestinationThreshold) +
-                                                 p.cardHeight * 0.5f})
-                           .y;
+    const float yMid =
+        xf.toScreen(Vec2f{0, yForSpecificity(p, kDestinationThreshold) + p.cardHeight * 0.5f}).y;
     const ImU32 dirTint = withAlpha(f.pal.direction, 0.07f);
     const ImU32 destTint = withAlpha(f.pal.destination, 0.07f);
     dl->AddRectFilledMultiColor(ImVec2(x0, yTop), ImVec2(x1, yMid), dirTint, dirTint,
-                                withAlpha(f.pal.direction, 0.02f), withAlpha(f.pal.direction, 0.02f));
+                                withAlpha(f.pal.direction, 0.02f),
+                                withAlpha(f.pal.direction, 0.02f));
     dl->AddRectFilledMultiColor(ImVec2(x0, yMid), ImVec2(x1, yBot),
                                 withAlpha(f.pal.destination, 0.02f),
                                 withAlpha(f.pal.destination, 0.02f), destTint, destTint);
@@ -653,8 +665,9 @@ void drawBackground(Frame& f) {
     const float thick = std::max(1.0f, 0.12f * zoomEm);
     dl->AddRectFilledMultiColor(ImVec2(ax - thick, yTop), ImVec2(ax + thick, yBot), f.pal.direction,
                                 f.pal.direction, f.pal.destination, f.pal.destination);
-    dl->AddTriangleFilled(ImVec2(ax - 4 * thick, yBot - 5 * thick), ImVec2(ax + 4 * thick, yBot - 5 * thick),
-                          ImVec2(ax, yBot + thick), f.pal.destination);
+    dl->AddTriangleFilled(ImVec2(ax - 4 * thick, yBot - 5 * thick),
+                          ImVec2(ax + 4 * thick, yBot - 5 * thick), ImVec2(ax, yBot + thick),
+                          f.pal.destination);
     if (zoomEm >= kSimpleBelowPx) {
         const float size = std::min(std::max(zoomEm * 0.85f, 0.8f * f.e), 1.6f * f.e);
         ImFont* font = titleFont();
@@ -664,9 +677,10 @@ void drawBackground(Frame& f) {
         const float wBot = textWidth(font, size, bottom, nullptr);
         const float lx = ax - thick - size * 1.25f;
         if (wTop + wBot + 2 * f.e < yBot - yTop) {
-            textVertical(dl, font, size, ImVec2(lx, yTop + wTop + 0.3f * zoomEm), f.pal.direction, top);
-            textVertical(dl, font, size, ImVec2(lx, yBot - 0.3f * zoomEm - 5 * thick), f.pal.destination,
-                         bottom);
+            textVertical(dl, font, size, ImVec2(lx, yTop + wTop + 0.3f * zoomEm), f.pal.direction,
+                         top);
+            textVertical(dl, font, size, ImVec2(lx, yBot - 0.3f * zoomEm - 5 * thick),
+                         f.pal.destination, bottom);
         }
     }
 }
@@ -684,9 +698,9 @@ void drawColumns(Frame& f) {
         r.max.y = std::max(r.max.y, st.canvasRect.max.y + 4.0f); // columns run to the bottom
         if (!r.overlaps(st.canvasRect)) continue;
         const bool target = dragging && st.dropHorizon == col.horizon;
-        dl->AddRectFilled(im(r.min), im(r.max),
-                          target ? withAlpha(f.pal.accent, 0.14f) : withAlpha(f.pal.canvasGrid, 0.35f),
-                          rounding);
+        dl->AddRectFilled(
+            im(r.min), im(r.max),
+            target ? withAlpha(f.pal.accent, 0.14f) : withAlpha(f.pal.canvasGrid, 0.35f), rounding);
         if (target)
             dl->AddRect(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.9f), rounding, 0,
                         std::max(1.5f, 0.12f * zoomEm));
@@ -709,9 +723,10 @@ void drawHeaders(Frame& f) {
         if (!h) continue;
         const Rectf r = headerScreenRect(st, col);
         if (!r.overlaps(st.canvasRect)) continue;
-        const bool hot = st.pressHeader == col.horizon &&
-                         st.gesture == BoardViewState::Gesture::DragHeader;
-        dl->AddRectFilled(im(r.min), im(r.max), hot ? mix(f.pal.cardBg, f.pal.accent, 0.25f) : f.pal.cardBg,
+        const bool hot =
+            st.pressHeader == col.horizon && st.gesture == BoardViewState::Gesture::DragHeader;
+        dl->AddRectFilled(im(r.min), im(r.max),
+                          hot ? mix(f.pal.cardBg, f.pal.accent, 0.25f) : f.pal.cardBg,
                           0.4f * zoomEm, ImDrawFlags_RoundCornersTop);
         dl->AddLine(ImVec2(r.min.x, r.max.y), ImVec2(r.max.x, r.max.y), f.pal.cardBorder,
                     std::max(1.0f, 0.08f * zoomEm));
@@ -726,8 +741,8 @@ void drawHeaders(Frame& f) {
         const ImVec2 chipMin(r.max.x - pad - chipW, cy - 0.55f * size);
         dl->AddRectFilled(chipMin, ImVec2(r.max.x - pad, cy + 0.55f * size),
                           withAlpha(f.pal.textMuted, 0.22f), 0.55f * size);
-        dl->AddText(bodyFont(), size * 0.85f, ImVec2(chipMin.x + 0.45f * zoomEm, cy - 0.425f * size),
-                    f.pal.text, count);
+        dl->AddText(bodyFont(), size * 0.85f,
+                    ImVec2(chipMin.x + 0.45f * zoomEm, cy - 0.425f * size), f.pal.text, count);
         textEllipsed(dl, titleFont(), size, ImVec2(r.min.x + pad, cy - 0.5f * size), f.pal.text,
                      h->name.data(), h->name.data() + h->name.size(),
                      chipMin.x - r.min.x - 1.4f * pad);
@@ -735,14 +750,15 @@ void drawHeaders(Frame& f) {
 }
 
 struct CardLook {
-    float alpha = 1.0f;     // dimmed by the filter / dragged placeholder
+    float alpha = 1.0f; // dimmed by the filter / dragged placeholder
     bool selected = false;
     bool hovered = false;
-    bool lit = false;       // linked to the selected person, or a person-drop target
-    bool ghost = false;     // compare overlay
+    bool lit = false;   // linked to the selected person, or a person-drop target
+    bool ghost = false; // compare overlay
 };
 
-void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std::string* ghostTitle) {
+void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
+              const std::string* ghostTitle) {
     ImDrawList* dl = f.dl;
     const Palette& pal = f.pal;
     const float zoomEm = f.e * f.st.nav.xf.zoom;
@@ -752,7 +768,9 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     const ImVec2 mn = im(r.min), mx = im(r.max);
 
     if (zoomEm < kSimpleBelowPx && !f.st.naiveDrawForBenchmark) { // far out: a plain block
-        dl->AddRectFilled(mn, mx, withAlpha(look.selected ? pal.accent : kindCol, a * (look.ghost ? 0.3f : 0.8f)));
+        dl->AddRectFilled(
+            mn, mx,
+            withAlpha(look.selected ? pal.accent : kindCol, a * (look.ghost ? 0.3f : 0.8f)));
         return;
     }
     const float rounding = direction ? 0.9f * zoomEm : 0.25f * zoomEm;
@@ -764,7 +782,8 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
         if (look.selected || look.lit)
             dl->AddRectFilled(ImVec2(mn.x - 3 * border, mn.y - 3 * border),
                               ImVec2(mx.x + 3 * border, mx.y + 3 * border),
-                              withAlpha(look.selected ? pal.accent : pal.warning, 0.28f * a), rounding + 3 * border);
+                              withAlpha(look.selected ? pal.accent : pal.warning, 0.28f * a),
+                              rounding + 3 * border);
         ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.10f) : pal.cardBg;
         dl->AddRectFilled(mn, mx, withAlpha(bg, a), rounding);
         if (direction) {
@@ -773,11 +792,12 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
         } else {
             // Concrete: a squarer card with a solid bar on the left.
             dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 0, border);
-            dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a), rounding,
-                              ImDrawFlags_RoundCornersLeft);
+            dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a),
+                              rounding, ImDrawFlags_RoundCornersLeft);
         }
         if (g.colour != 0)
-            dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border), ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
+            dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border),
+                              ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
                               withAlpha(rgb(g.colour), a), 0.1f * zoomEm);
         if (look.selected)
             dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 0, border * 2.2f);
@@ -793,9 +813,11 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     // Kind icon: an arrow for a direction, a target for a destination.
     const ImVec2 ic(left + 0.45f * zoomEm, mn.y + pad + 0.55f * size);
     if (direction) {
-        dl->AddLine(ImVec2(ic.x - 0.4f * zoomEm, ic.y), ImVec2(ic.x + 0.35f * zoomEm, ic.y), withAlpha(kindCol, a), border * 1.5f);
-        dl->AddTriangleFilled(ImVec2(ic.x + 0.5f * zoomEm, ic.y), ImVec2(ic.x + 0.1f * zoomEm, ic.y - 0.3f * zoomEm),
-                              ImVec2(ic.x + 0.1f * zoomEm, ic.y + 0.3f * zoomEm), withAlpha(kindCol, a));
+        dl->AddLine(ImVec2(ic.x - 0.4f * zoomEm, ic.y), ImVec2(ic.x + 0.35f * zoomEm, ic.y),
+                    withAlpha(kindCol, a), border * 1.5f);
+        dl->AddTriangleFilled(
+            ImVec2(ic.x + 0.5f * zoomEm, ic.y), ImVec2(ic.x + 0.1f * zoomEm, ic.y - 0.3f * zoomEm),
+            ImVec2(ic.x + 0.1f * zoomEm, ic.y + 0.3f * zoomEm), withAlpha(kindCol, a));
     } else {
         dl->AddCircle(ic, 0.42f * zoomEm, withAlpha(kindCol, a), 16, border * 1.4f);
         dl->AddCircleFilled(ic, 0.16f * zoomEm, withAlpha(kindCol, a), 12);
@@ -806,11 +828,16 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     const float titleW = mx.x - pad - titleX;
     const std::string& title = ghostTitle ? *ghostTitle : g.title;
     if (f.st.renaming != g.id || look.ghost) {
-        const int lines = std::clamp(static_cast<int>((r.height() - 2 * pad - small - 0.2f * zoomEm) / (size * 1.15f)), 1, 3);
+        const int lines = std::clamp(
+            static_cast<int>((r.height() - 2 * pad - small - 0.2f * zoomEm) / (size * 1.15f)), 1,
+            3);
         textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, lines);
         if (g.status == GoalStatus::Dropped) {
-            const float w = std::min(titleW, textWidth(titleFont(), size, title.data(), title.data() + std::min<std::size_t>(title.size(), 400)));
-            dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size), ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
+            const float w = std::min(
+                titleW, textWidth(titleFont(), size, title.data(),
+                                  title.data() + std::min<std::size_t>(title.size(), 400)));
+            dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size),
+                        ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
         }
     }
     if (look.ghost) return;
@@ -821,13 +848,18 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     const std::string_view status = statusName(g.status);
     const float sw = textWidth(bodyFont(), small, status.data(), status.data() + status.size());
     const ImU32 sc = statusColour(g.status, pal);
-    dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small), ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small),
-                      withAlpha(sc, 0.2f * a), 0.6f * small);
+    dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small),
+                      ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small), withAlpha(sc, 0.2f * a),
+                      0.6f * small);
     if (g.status == GoalStatus::Done)
-        dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm, withAlpha(sc, a), 8);
-    dl->AddText(bodyFont(), small, ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f), rowY),
-                withAlpha(g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc, a),
-                status.data(), status.data() + status.size());
+        dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm,
+                            withAlpha(sc, a), 8);
+    dl->AddText(
+        bodyFont(), small,
+        ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f), rowY),
+        withAlpha(g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc,
+                  a),
+        status.data(), status.data() + status.size());
     x += sw + 1.3f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f);
 
     // Right side, from the right edge leftwards.
@@ -837,27 +869,32 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look, const std:
     {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%d", people);
-        const float bw = std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
+        const float bw =
+            std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
         const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
         const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
         if (people > 0)
             dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
         else
             dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, 0, border);
-        dl->AddText(bodyFont(), small, ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
-                    withAlpha(pal.text, a), buf);
+        dl->AddText(
+            bodyFont(), small,
+            ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
+            withAlpha(pal.text, a), buf);
         // A tiny person glyph before the count.
         const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
         dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
-        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small), ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted,
-                          0.2f * small, ImDrawFlags_RoundCornersTop);
+        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small),
+                          ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted, 0.2f * small,
+                          ImDrawFlags_RoundCornersTop);
         right = pc.x - 0.6f * small;
     }
     if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end() && !h->second.empty()) {
         const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
         dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
         const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
-        dl->AddText(titleFont(), small * 0.85f, ImVec2(c.x - w * 0.5f, c.y - 0.45f * small), withAlpha(pal.canvasBg, a), "!");
+        dl->AddText(titleFont(), small * 0.85f, ImVec2(c.x - w * 0.5f, c.y - 0.45f * small),
+                    withAlpha(pal.canvasBg, a), "!");
         right = c.x - 0.55f * small - 0.4f * small;
     }
     if (g.beyondOrg) {
@@ -890,7 +927,8 @@ void cardTooltip(Frame& f, const Goal& g) {
         FontScope fs(fonts().semibold);
         ImGui::TextUnformatted(g.title.c_str());
     }
-    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f%% concrete", std::string(kindName(g.kind())).c_str(),
+    ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f%% concrete",
+                        std::string(kindName(g.kind())).c_str(),
                         std::string(statusName(g.status)).c_str(), g.specificity * 100.0);
     if (g.target) ImGui::Text("Target: %s", g.target->iso().c_str());
     if (g.beyondOrg) ImGui::TextUnformatted("\xE2\x86\x97 Beyond the current organisation");
@@ -898,7 +936,8 @@ void cardTooltip(Frame& f, const Goal& g) {
     if (!links.empty()) {
         std::string names;
         for (const GoalLink* l : links)
-            if (const Person* p = c.people.find(l->person)) names += (names.empty() ? "" : ", ") + p->name;
+            if (const Person* p = c.people.find(l->person))
+                names += (names.empty() ? "" : ", ") + p->name;
         ImGui::Text("Talk to: %s", names.c_str());
     }
     if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end())
@@ -923,14 +962,16 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
     const bool dragging = st.gesture == BoardViewState::Gesture::DragCards;
     const bool personDrag = f.ctx.shared.drag.kind == CrossViewDrag::Kind::Person &&
                             !f.ctx.shared.drag.released && st.canvasRect.contains(f.mouse);
-    const CardBox* hoverCard = f.hovered && (st.gesture == BoardViewState::Gesture::None || personDrag)
-                                   ? st.layout.cardAt(f.mouseWorld)
-                                   : nullptr;
+    const CardBox* hoverCard =
+        f.hovered && (st.gesture == BoardViewState::Gesture::None || personDrag)
+            ? st.layout.cardAt(f.mouseWorld)
+            : nullptr;
     if (personDrag && !hoverCard) hoverCard = st.layout.cardAt(f.mouseWorld);
     const bool filtering = st.filter.active();
     const bool reg = registryOn();
-    const Rectf vis = st.naiveDrawForBenchmark ? Rectf{{-FLT_MAX, -FLT_MAX}, {FLT_MAX, FLT_MAX}}
-                                               : visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
+    const Rectf vis = st.naiveDrawForBenchmark
+                          ? Rectf{{-FLT_MAX, -FLT_MAX}, {FLT_MAX, FLT_MAX}}
+                          : visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
     std::size_t drawn = 0;
 
     // "Serves" arrows first, under the cards.
@@ -942,10 +983,12 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
             if (!to) return;
             const Rectf a = xf.toScreenRect(k.rect), b = xf.toScreenRect(to->rect);
             const bool rightwards = b.min.x > a.max.x;
-            const ImVec2 p0 = rightwards ? ImVec2(a.max.x, a.center().y) : ImVec2(a.center().x, a.min.y);
-            const ImVec2 p1 = rightwards ? ImVec2(b.min.x, b.center().y) : ImVec2(b.center().x, b.max.y);
-            arrow(f.dl, p0, p1, withAlpha(f.pal.textMuted, 0.7f), std::max(1.0f, 0.08f * f.e * xf.zoom),
-                  0.6f * f.e * xf.zoom, rightwards);
+            const ImVec2 p0 =
+                rightwards ? ImVec2(a.max.x, a.center().y) : ImVec2(a.center().x, a.min.y);
+            const ImVec2 p1 =
+                rightwards ? ImVec2(b.min.x, b.center().y) : ImVec2(b.center().x, b.max.y);
+            arrow(f.dl, p0, p1, withAlpha(f.pal.textMuted, 0.7f),
+                  std::max(1.0f, 0.08f * f.e * xf.zoom), 0.6f * f.e * xf.zoom, rightwards);
         });
     }
 
@@ -956,9 +999,11 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
         CardLook look;
         look.selected = sel.has(g->id);
         look.hovered = hoverCard && hoverCard->goal == g->id;
-        look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) || (personDrag && look.hovered);
+        look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) ||
+                   (personDrag && look.hovered);
         if (filtering && !goalMatches(*g, st.filter)) look.alpha = 0.28f;
-        const bool moving = dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
+        const bool moving =
+            dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
         if (moving) look.alpha *= 0.35f, look.selected = false;
         const Rectf r = xf.toScreenRect(k.rect);
         drawCard(f, *g, r, look, nullptr);
@@ -1021,8 +1066,8 @@ void drawDragOverlay(Frame& f) {
         const int to = st.layout.columnNearestX(f.mouseWorld.x);
         if (to >= 0) {
             const Rectf r = xf.toScreenRect(st.layout.columns[static_cast<std::size_t>(to)].rect);
-            f.dl->AddRect(im(r.min), ImVec2(r.max.x, st.canvasRect.max.y), withAlpha(f.pal.accent, 0.9f),
-                          0.4f * f.e * xf.zoom, 0, 2.0f);
+            f.dl->AddRect(im(r.min), ImVec2(r.max.x, st.canvasRect.max.y),
+                          withAlpha(f.pal.accent, 0.9f), 0.4f * f.e * xf.zoom, 0, 2.0f);
         }
         return;
     }
@@ -1032,32 +1077,39 @@ void drawDragOverlay(Frame& f) {
     st.dropHorizon = {};
     const CardBox* primary = st.layout.find(st.pressGoal);
     if (primary) {
-        const DropPlacement d = dropPlacement(st.layout, c, primary->rect.min + delta, st.dragGoals);
+        const DropPlacement d =
+            dropPlacement(st.layout, c, primary->rect.min + delta, st.dragGoals);
         st.dropHorizon = d.horizon;
         // Where the primary card will land: a line across the column with the specificity.
         if (d.column >= 0 && st.canvasRect.contains(f.mouse)) {
             const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(d.column)];
-            const float y = xf.toScreen(Vec2f{0, yForSpecificity(st.layout.params, d.specificity)}).y;
+            const float y =
+                xf.toScreen(Vec2f{0, yForSpecificity(st.layout.params, d.specificity)}).y;
             const float x0 = xf.toScreen(col.rect.min).x, x1 = xf.toScreen(col.rect.max).x;
             f.dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), f.pal.accent, 2.0f);
             char label[64];
             std::snprintf(label, sizeof label, "%s \xC2\xB7 %.0f%%",
                           d.specificity >= kDestinationThreshold ? "Destination" : "Direction",
                           d.specificity * 100.0);
-            f.dl->AddText(bodyFont(), f.e * 0.85f, ImVec2(x0 + 0.3f * f.e, y - 1.1f * f.e), f.pal.accent, label);
+            f.dl->AddText(bodyFont(), f.e * 0.85f, ImVec2(x0 + 0.3f * f.e, y - 1.1f * f.e),
+                          f.pal.accent, label);
         }
     }
     const float lift = 0.25f * f.e;
+    const BoardLayoutParams& p = st.layout.params;
     for (GoalId id : st.dragGoals) {
         const CardBox* k = st.layout.find(id);
         const Goal* g = c.goals.find(id);
         if (!k || !g) continue;
         Rectf r = xf.toScreenRect({k->rect.min + delta, k->rect.max + delta});
-        f.dl->AddRectFilled(ImVec2(r.min.x + lift, r.min.y + lift), ImVec2(r.max.x + lift, r.max.y + lift),
-                            IM_COL32(0, 0, 0, 60), 0.5f * f.e * xf.zoom);
+        f.dl->AddRectFilled(ImVec2(r.min.x + lift, r.min.y + lift),
+                            ImVec2(r.max.x + lift, r.max.y + lift), IM_COL32(0, 0, 0, 60),
+                            0.5f * f.e * xf.zoom);
         CardLook look;
         look.selected = true;
-        drawCard(f, *g, r, look, nullptr);
+        Goal preview = *g; // drawn as what it becomes: direction or destination
+        preview.specificity = specificityAtY(p, k->rect.min.y + delta.y);
+        drawCard(f, preview, r, look, nullptr);
     }
 }
 
@@ -1071,15 +1123,18 @@ void drawOverlayText(Frame& f) {
     else
         std::snprintf(buf, sizeof buf, "%.0f%%", st.nav.xf.zoom * 100.0f);
     const ImVec2 sz = ImGui::CalcTextSize(buf);
-    const ImVec2 pos(st.canvasRect.max.x - sz.x - 0.6f * f.e, st.canvasRect.max.y - sz.y - 0.4f * f.e);
-    f.dl->AddRectFilled(ImVec2(pos.x - 0.4f * f.e, pos.y - 0.2f * f.e), ImVec2(pos.x + sz.x + 0.4f * f.e, pos.y + sz.y + 0.2f * f.e),
+    const ImVec2 pos(st.canvasRect.max.x - sz.x - 0.6f * f.e,
+                     st.canvasRect.max.y - sz.y - 0.4f * f.e);
+    f.dl->AddRectFilled(ImVec2(pos.x - 0.4f * f.e, pos.y - 0.2f * f.e),
+                        ImVec2(pos.x + sz.x + 0.4f * f.e, pos.y + sz.y + 0.2f * f.e),
                         withAlpha(f.pal.canvasBg, 0.85f), 0.3f * f.e);
     f.dl->AddText(pos, f.pal.textMuted, buf);
     if (f.readOnly) {
         const char* ro = "Read-only";
         const ImVec2 s2 = ImGui::CalcTextSize(ro);
         const ImVec2 p2(st.canvasRect.min.x + 0.6f * f.e, st.canvasRect.max.y - s2.y - 0.4f * f.e);
-        f.dl->AddRectFilled(ImVec2(p2.x - 0.4f * f.e, p2.y - 0.2f * f.e), ImVec2(p2.x + s2.x + 0.4f * f.e, p2.y + s2.y + 0.2f * f.e),
+        f.dl->AddRectFilled(ImVec2(p2.x - 0.4f * f.e, p2.y - 0.2f * f.e),
+                            ImVec2(p2.x + s2.x + 0.4f * f.e, p2.y + s2.y + 0.2f * f.e),
                             withAlpha(f.pal.warning, 0.25f), 0.3f * f.e);
         f.dl->AddText(p2, f.pal.text, ro);
     }
@@ -1145,7 +1200,8 @@ void renameFields(Frame& f) {
         }
         ImGui::PushID("rename-horizon");
         const bool enter = ImGui::InputText("##name", &st.horizonBuffer,
-                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+                                            ImGuiInputTextFlags_EnterReturnsTrue |
+                                                ImGuiInputTextFlags_AutoSelectAll);
         registerLastItem("input:horizon-name", "input", "Horizon name");
         const bool escape = compat::keyPressed(Key::Escape, false);
         const bool done = enter || ImGui::IsItemDeactivated();
@@ -1154,7 +1210,8 @@ void renameFields(Frame& f) {
             st.renamingHorizon = {};
         } else if (done) {
             if (!isBlank(st.horizonBuffer))
-                applyEdit(f, renameHorizon(f.ctx.doc.board(), st.renamingHorizon, st.horizonBuffer));
+                applyEdit(f,
+                          renameHorizon(f.ctx.doc.board(), st.renamingHorizon, st.horizonBuffer));
             st.renamingHorizon = {};
         }
     }
@@ -1166,9 +1223,11 @@ void addHorizonAfterLast(Frame& f) {
     h.id = doc.newId<HorizonId>();
     const Horizon* last = longestHorizon(doc.content());
     h.months = last ? last->months * 2 : 120;
-    h.name = h.months % 12 == 0 ? std::to_string(h.months / 12) + " years" : std::to_string(h.months) + " months";
+    h.name = h.months % 12 == 0 ? std::to_string(h.months / 12) + " years"
+                                : std::to_string(h.months) + " months";
     double maxOrder = 0;
-    for (const Horizon& x : doc.content().horizons) maxOrder = std::max(maxOrder, x.order);
+    for (const Horizon& x : doc.content().horizons)
+        maxOrder = std::max(maxOrder, x.order);
     h.order = maxOrder + 1;
     applyEdit(f, addHorizon(doc.board(), h));
 }
@@ -1184,7 +1243,8 @@ void contextMenus(Frame& f) {
         st.contextWorld = f.mouseWorld;
         st.contextGoal = k ? k->goal : GoalId{};
         const int col = header >= 0 ? header : st.layout.columnNearestX(f.mouseWorld.x);
-        st.contextHorizon = col >= 0 ? st.layout.columns[static_cast<std::size_t>(col)].horizon : HorizonId{};
+        st.contextHorizon =
+            col >= 0 ? st.layout.columns[static_cast<std::size_t>(col)].horizon : HorizonId{};
         if (k && !sel.has(k->goal)) sel.selectOnly(k->goal);
         ImGui::OpenPopup(k ? "##card-menu" : header >= 0 ? "##header-menu" : "##board-menu");
     }
@@ -1201,37 +1261,45 @@ void contextMenus(Frame& f) {
             if (ImGui::BeginMenu("Status", !ro)) {
                 for (int s = 0; s < kGoalStatusCount; ++s) {
                     const auto status = static_cast<GoalStatus>(s);
-                    if (ImGui::MenuItem(std::string(statusName(status)).c_str(), nullptr, g->status == status))
+                    if (ImGui::MenuItem(std::string(statusName(status)).c_str(), nullptr,
+                                        g->status == status))
                         applyEdit(f, setGoalStatus(doc.board(), targets, status));
                 }
                 ImGui::EndMenu();
             }
             const bool dir = g->kind() == GoalKind::Direction;
-            if (ImGui::MenuItem(dir ? "Make it a destination (concrete)" : "Make it a direction (open-ended)", nullptr,
-                                false, !ro)) {
+            if (ImGui::MenuItem(dir ? "Make it a destination (concrete)"
+                                    : "Make it a direction (open-ended)",
+                                nullptr, false, !ro)) {
                 std::vector<GoalPlacement> moves;
                 for (GoalId id : targets)
                     if (const Goal* t = c.goals.find(id))
-                        moves.push_back({id, t->horizon, dir ? std::max(0.75, t->specificity) : std::min(0.25, t->specificity),
-                                         t->order});
+                        moves.push_back(
+                            {id, t->horizon,
+                             dir ? std::max(0.75, t->specificity) : std::min(0.25, t->specificity),
+                             t->order});
                 applyEdit(f, moveGoals(doc.board(), moves));
             }
             if (ImGui::BeginMenu("Link to person", !ro && !c.people.empty())) {
                 for (const Person& p : c.people) {
                     ImGui::PushID(static_cast<int>(p.id.value));
                     bool linked = false;
-                    for (const GoalLink* l : linksOfGoal(c, g->id)) linked = linked || l->person == p.id;
+                    for (const GoalLink* l : linksOfGoal(c, g->id))
+                        linked = linked || l->person == p.id;
                     if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
-                        applyEdit(f, linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g->id));
+                        applyEdit(f,
+                                  linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g->id));
                     ImGui::PopID();
                 }
                 ImGui::EndMenu();
             }
             if (ImGui::MenuItem("Rename", "F2", false, !ro)) startRename(f, g->id, false, 0);
             ImGui::Separator();
-            if (ImGui::MenuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "Del", false, !ro)) {
+            if (ImGui::MenuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "Del",
+                                false, !ro)) {
                 applyEdit(f, deleteGoals(doc.board(), targets));
-                for (GoalId id : targets) sel.drop(id);
+                for (GoalId id : targets)
+                    sel.drop(id);
             }
         }
         ImGui::EndPopup();
@@ -1257,7 +1325,8 @@ void contextMenus(Frame& f) {
                 st.renameFocus = true;
             }
             if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
-            if (ImGui::MenuItem("Remove horizon\xE2\x80\xA6", nullptr, false, !ro && c.horizons.size() > 1)) {
+            if (ImGui::MenuItem("Remove horizon\xE2\x80\xA6", nullptr, false,
+                                !ro && c.horizons.size() > 1)) {
                 st.removingHorizon = h->id;
                 st.removeTarget = {};
                 st.openRemoveDialog = true;
@@ -1271,7 +1340,8 @@ void contextMenus(Frame& f) {
         if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
         ImGui::Separator();
         if (ImGui::MenuItem("Fit board", "Ctrl+0")) st.fitPending = true;
-        if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F")) st.filterOpen = true, st.focusFilter = true;
+        if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F"))
+            st.filterOpen = true, st.focusFilter = true;
         ImGui::MenuItem("Show \"serves\" arrows", nullptr, &st.showServes);
         ImGui::EndPopup();
     }
@@ -1286,7 +1356,8 @@ void removeHorizonDialog(Frame& f) {
         st.openRemoveDialog = false;
     }
     ImGui::SetNextWindowSize(ImVec2(26 * f.e, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Remove horizon", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!ImGui::BeginPopupModal("Remove horizon", nullptr, ImGuiWindowFlags_NoSavedSettings))
+        return;
     const Horizon* h = c.horizons.find(st.removingHorizon);
     if (!h || f.readOnly) {
         ImGui::CloseCurrentPopup();
@@ -1294,18 +1365,21 @@ void removeHorizonDialog(Frame& f) {
         return;
     }
     std::size_t n = 0;
-    for (const Goal& g : c.goals) n += g.horizon == h->id ? 1 : 0;
+    for (const Goal& g : c.goals)
+        n += g.horizon == h->id ? 1 : 0;
     const auto cols = orderedHorizons(c);
     if (!st.removeTarget || st.removeTarget == h->id || !c.horizons.find(st.removeTarget)) {
         st.removeTarget = {};
         for (std::size_t i = 0; i < cols.size(); ++i)
-            if (cols[i]->id == h->id) st.removeTarget = cols[i > 0 ? i - 1 : std::min(cols.size() - 1, i + 1)]->id;
+            if (cols[i]->id == h->id)
+                st.removeTarget = cols[i > 0 ? i - 1 : std::min(cols.size() - 1, i + 1)]->id;
     }
     ImGui::PushTextWrapPos(0.0f);
     if (n == 0)
         ImGui::Text("Remove the horizon \"%s\"? It holds no goals.", h->name.c_str());
     else
-        ImGui::Text("Remove the horizon \"%s\"? Its %zu goal%s move to:", h->name.c_str(), n, n == 1 ? "" : "s");
+        ImGui::Text("Remove the horizon \"%s\"? Its %zu goal%s move to:", h->name.c_str(), n,
+                    n == 1 ? "" : "s");
     ImGui::PopTextWrapPos();
     const Horizon* target = c.horizons.find(st.removeTarget);
     ImGui::SetNextItemWidth(-1);
@@ -1313,7 +1387,8 @@ void removeHorizonDialog(Frame& f) {
         for (const Horizon* x : cols) {
             if (x->id == h->id) continue;
             ImGui::PushID(static_cast<int>(x->id.value));
-            if (ImGui::Selectable(x->name.c_str(), x->id == st.removeTarget)) st.removeTarget = x->id;
+            if (ImGui::Selectable(x->name.c_str(), x->id == st.removeTarget))
+                st.removeTarget = x->id;
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -1353,8 +1428,8 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
         ImGui::SameLine();
         bool on = st.filter.statusMask & (1u << s);
         if (ImGui::Checkbox(std::string(statusName(static_cast<GoalStatus>(s))).c_str(), &on)) {
-            st.filter.statusMask = static_cast<std::uint8_t>(on ? st.filter.statusMask | (1u << s)
-                                                                 : st.filter.statusMask & ~(1u << s));
+            st.filter.statusMask = static_cast<std::uint8_t>(
+                on ? st.filter.statusMask | (1u << s) : st.filter.statusMask & ~(1u << s));
             changed = true;
         }
     }
@@ -1371,12 +1446,21 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
     ImGui::PopID();
 }
 
-// Goals linked to the selected people (the map's selection lights them up here).
-void litGoalsFor(const ViewContext& ctx, std::vector<GoalId>& out) {
+// Goals linked to the selected people (the map's selection lights them up here). Cached:
+// recomputed only when the document or the selected people change.
+void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
+    std::vector<GoalId>& out = st.litGoals;
+    if (st.litDoc == &ctx.doc && st.litState == ctx.doc.stateId() &&
+        st.litPeople == ctx.shared.selection.people)
+        return;
+    st.litDoc = &ctx.doc;
+    st.litState = ctx.doc.stateId();
+    st.litPeople = ctx.shared.selection.people;
     out.clear();
     if (ctx.shared.selection.people.empty()) return;
     for (PersonId p : ctx.shared.selection.people)
-        for (const GoalLink* l : linksOfPerson(ctx.doc.content(), p)) out.push_back(l->goal);
+        for (const GoalLink* l : linksOfPerson(ctx.doc.content(), p))
+            out.push_back(l->goal);
     std::sort(out.begin(), out.end());
 }
 
@@ -1405,19 +1489,22 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
     // A resized canvas refits, unless the user has moved the view since the last fit.
-    if (!st.viewMoved && (std::fabs(st.fittedSize.x - size.x) > 0.5f || std::fabs(st.fittedSize.y - size.y) > 0.5f))
+    if (!st.viewMoved &&
+        (std::fabs(st.fittedSize.x - size.x) > 0.5f || std::fabs(st.fittedSize.y - size.y) > 0.5f))
         st.fitPending = true;
     if (st.fitPending && !st.layout.columns.empty()) {
         // The axis gets the height that makes the board's shape match the canvas at the zoom
         // its width allows, so a fitted board fills the view and its text stays large.
         const BoardLayoutParams d = BoardLayoutParams::fromEm(e);
         const float n = static_cast<float>(st.layout.columns.size());
-        st.columnWidthEm = std::clamp(((size.x - 2.0f * e - d.axisGutter) / n - d.columnGap) / e, 10.5f, 16.0f);
+        st.columnWidthEm =
+            std::clamp(((size.x - 2.0f * e - d.axisGutter) / n - d.columnGap) / e, 10.5f, 16.0f);
         st.bandHeightEm = 0;
         refreshCaches(ctx, st);
         const BoardLayoutParams p = st.layout.params;
         const float boardW = p.axisGutter + n * (p.columnWidth + p.columnGap);
-        const float zoomW = std::clamp((size.x - 2.0f * e) / std::max(1.0f, boardW), kFitLimits.minZoom, kFitLimits.maxZoom);
+        const float zoomW = std::clamp((size.x - 2.0f * e) / std::max(1.0f, boardW),
+                                       kFitLimits.minZoom, kFitLimits.maxZoom);
         const float band = (size.y - 2.0f * e) / zoomW - p.bandTop - p.bottomPadding;
         st.bandHeightEm = std::clamp(band / e, 18.0f, 60.0f);
         refreshCaches(ctx, st);
@@ -1434,8 +1521,15 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     if (handleCanvasNavigation(st.nav, origin, size, hovered, opts)) st.viewMoved = true;
 
     const ImGuiIO& io = ImGui::GetIO();
-    Frame f{ctx, st, palette(), ImGui::GetWindowDrawList(), isReadOnly(ctx), hovered,
-            fromIm(io.MousePos), st.nav.xf.toWorld(fromIm(io.MousePos)), e};
+    Frame f{ctx,
+            st,
+            palette(),
+            ImGui::GetWindowDrawList(),
+            isReadOnly(ctx),
+            hovered,
+            fromIm(io.MousePos),
+            st.nav.xf.toWorld(fromIm(io.MousePos)),
+            e};
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
 
     handleMouse(f);
@@ -1445,8 +1539,8 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     if (st.nav.panning || st.gesture == BoardViewState::Gesture::DragCards)
         ImGui::SetMouseCursor(st.nav.panning ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_Hand);
 
-    static std::vector<GoalId> lit; // reused: no allocation per frame
-    litGoalsFor(ctx, lit);
+    litGoalsFor(ctx, st);
+    const std::vector<GoalId>& lit = st.litGoals;
 
     f.dl->PushClipRect(origin, im(st.canvasRect.max), true);
     drawBackground(f);

@@ -32,41 +32,42 @@ namespace horizons::ui {
 // place with an arrow to where the goal is now (no arrow when the goal no longer exists).
 struct GoalGhost {
     GoalId goal;
-    HorizonId oldHorizon;         // a horizon of the current board; else the ghost is skipped
+    HorizonId oldHorizon; // a horizon of the current board; else the ghost is skipped
     double oldSpecificity = 0.5;
-    double oldOrder = 0;          // kept for callers' lists; the ghost's y follows specificity
-    std::string title;            // shown on the ghost (needed when the goal was removed)
+    double oldOrder = 0; // kept for callers' lists; the ghost's y follows specificity
+    std::string title;   // shown on the ghost (needed when the goal was removed)
 };
 
 struct BoardViewState {
     // ---- persistent view state
-    CanvasNav nav;                 // pan / zoom (world units = pixels at zoom 1)
-    bool fitPending = true;        // fit the whole board at the next frame (first draw, Ctrl+0)
-    bool viewMoved = false;        // panned/zoomed since the last fit (then resizing keeps the view)
-    float bandHeightEm = 0;        // height of the Direction..Destination axis; 0 = default.
-    float columnWidthEm = 0;       // width of a column; 0 = default. Both are set at each fit
-                                   // so the board fills the canvas's shape at a readable zoom.
-    Vec2f fittedSize;              // canvas size at the last fit
-    BoardFilter filter;            // Ctrl+F: non-matching cards are dimmed
-    bool filterOpen = false;       // the filter bar is shown
-    bool showServes = true;        // "serves" arrows between cards
-    bool naiveDrawForBenchmark = false; // baseline for tests/bench: every card in full (no culling, no LOD)
+    CanvasNav nav;           // pan / zoom (world units = pixels at zoom 1)
+    bool fitPending = true;  // fit the whole board at the next frame (first draw, Ctrl+0)
+    bool viewMoved = false;  // panned/zoomed since the last fit (then resizing keeps the view)
+    float bandHeightEm = 0;  // height of the Direction..Destination axis; 0 = default.
+    float columnWidthEm = 0; // width of a column; 0 = default. Both are set at each fit
+                             // so the board fills the canvas's shape at a readable zoom.
+    Vec2f fittedSize;        // canvas size at the last fit
+    BoardFilter filter;      // Ctrl+F: non-matching cards are dimmed
+    bool filterOpen = false; // the filter bar is shown
+    bool showServes = true;  // "serves" arrows between cards
+    bool naiveDrawForBenchmark =
+        false; // baseline for tests/bench: every card in full (no culling, no LOD)
     std::vector<GoalGhost> ghosts; // compare overlay (set by the history view); empty = none
 
     // ---- outputs of the last frame (read by tests and the shell)
-    std::size_t visibleCards = 0;  // cards drawn last frame
-    std::size_t matchCount = 0;    // goals matching the filter (all goals when none)
-    Rectf canvasRect;              // screen rectangle of the canvas last frame
-    HorizonId dropHorizon;         // column highlighted as the drop target (during a drag)
+    std::size_t visibleCards = 0; // cards drawn last frame
+    std::size_t matchCount = 0;   // goals matching the filter (all goals when none)
+    Rectf canvasRect;             // screen rectangle of the canvas last frame
+    HorizonId dropHorizon;        // column highlighted as the drop target (during a drag)
 
     // ---- transient gesture state (not persisted)
     enum class Gesture : std::uint8_t {
         None,
-        Pressed,      // left button down, not yet past the drag threshold
-        DragCards,    // moving the selected cards
-        RubberBand,   // selecting with a rectangle
-        DragHeader,   // reordering a horizon column
-        Cancelled     // Escape pressed: ignore the mouse until the button goes up
+        Pressed,    // left button down, not yet past the drag threshold
+        DragCards,  // moving the selected cards
+        RubberBand, // selecting with a rectangle
+        DragHeader, // reordering a horizon column
+        Cancelled   // Escape pressed: ignore the mouse until the button goes up
     };
     Gesture gesture = Gesture::None;
     Vec2f pressScreen;             // where the left button went down (screen)
@@ -75,28 +76,28 @@ struct BoardViewState {
     HorizonId pressHeader;         // column header under the press, if any
     bool pressWasSelected = false; // the pressed card was selected before the press
     bool pressCtrl = false, pressShift = false;
-    std::vector<GoalId> dragGoals;        // cards being dragged (sorted)
-    std::vector<GoalId> bandBase;         // selection before a Ctrl/Shift rubber band
-    bool publishedDrag = false;           // shared.drag is ours (cards left the canvas)
+    std::vector<GoalId> dragGoals; // cards being dragged (sorted)
+    std::vector<GoalId> bandBase;  // selection before a Ctrl/Shift rubber band
+    bool publishedDrag = false;    // shared.drag is ours (cards left the canvas)
 
     // ---- in-place rename
-    GoalId renaming;               // card whose title is in edit
+    GoalId renaming; // card whose title is in edit
     std::string renameBuffer;
-    bool renameFocus = false;      // give the text field keyboard focus next frame
-    bool renameIsNew = false;      // the goal was created for this edit (Escape removes it)
-    std::uint64_t renameKey = 0;   // merge key tying "create" and "rename" into one undo step
-    HorizonId renamingHorizon;     // header whose name is in edit
+    bool renameFocus = false;    // give the text field keyboard focus next frame
+    bool renameIsNew = false;    // the goal was created for this edit (Escape removes it)
+    std::uint64_t renameKey = 0; // merge key tying "create" and "rename" into one undo step
+    HorizonId renamingHorizon;   // header whose name is in edit
     std::string horizonBuffer;
 
     // ---- popups
-    GoalId contextGoal;            // card of the open context menu
-    HorizonId contextHorizon;      // column header / column of the open context menu
-    Vec2f contextWorld;            // where the context menu was opened (world)
-    HorizonId removingHorizon;     // "remove horizon" dialog
-    HorizonId removeTarget;        // where its goals go
+    GoalId contextGoal;        // card of the open context menu
+    HorizonId contextHorizon;  // column header / column of the open context menu
+    Vec2f contextWorld;        // where the context menu was opened (world)
+    HorizonId removingHorizon; // "remove horizon" dialog
+    HorizonId removeTarget;    // where its goals go
     bool openRemoveDialog = false;
-    bool focusFilter = false;      // give the filter's text field focus next frame
-    GoalId cursor;                 // keyboard cursor (arrow keys); usually the last clicked card
+    bool focusFilter = false; // give the filter's text field focus next frame
+    GoalId cursor;            // keyboard cursor (arrow keys); usually the last clicked card
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;
@@ -104,9 +105,13 @@ struct BoardViewState {
     std::uint64_t layoutState = 0;
     float layoutEm = 0;
     Date hintsDay;
-    std::vector<Hint> hints;                                   // coachHints() of this state
+    std::vector<Hint> hints;                                        // coachHints() of this state
     std::unordered_map<GoalId, std::vector<std::size_t>> goalHints; // goal -> indices in hints
-    std::unordered_map<GoalId, std::uint16_t> linkCount;       // goal -> linked people
+    std::unordered_map<GoalId, std::uint16_t> linkCount;            // goal -> linked people
+    std::vector<GoalId> litGoals; // goals linked to the selected people (sorted)
+    const Document* litDoc = nullptr;
+    std::uint64_t litState = 0;
+    std::vector<PersonId> litPeople; // the selection litGoals was made for
 };
 
 // Draws the board into the rest of the current window (or child). Reads ctx.doc, dispatches
@@ -116,8 +121,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& state);
 
 // Pure helpers the view uses (exposed for tests).
 // The placements of `goals` when each is moved by `worldDelta` from where `layout` has it.
-std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout,
-                                                 const BoardContent& c,
-                                                 std::span<const GoalId> goals, Vec2f worldDelta);
+std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const BoardContent& c,
+                                          std::span<const GoalId> goals, Vec2f worldDelta);
 
 } // namespace horizons::ui

@@ -9,26 +9,21 @@ namespace horizons::ui {
 // ---------------------------------------------------------------------------- pure part
 
 Rectf unite(const Rectf& a, const Rectf& b) {
-    if (a.empty())
-        return b;
-    if (b.empty())
-        return a;
+    if (a.empty()) return b;
+    if (b.empty()) return a;
     return {{std::min(a.min.x, b.min.x), std::min(a.min.y, b.min.y)},
             {std::max(a.max.x, b.max.x), std::max(a.max.y, b.max.y)}};
 }
 
 float clampZoom(float zoom, ZoomLimits limits) {
-    if (!std::isfinite(zoom) || zoom <= 0.0f)
-        zoom = 1.0f;
+    if (!std::isfinite(zoom) || zoom <= 0.0f) zoom = 1.0f;
     const float lo = std::isfinite(limits.minZoom) && limits.minZoom > 0 ? limits.minZoom : 1e-4f;
     const float hi = std::isfinite(limits.maxZoom) && limits.maxZoom >= lo ? limits.maxZoom : lo;
     return std::clamp(zoom, lo, hi);
 }
 
-CanvasTransform zoomAbout(CanvasTransform xf, Vec2f screenPoint, float newZoom,
-                          ZoomLimits limits) {
-    if (!std::isfinite(screenPoint.x) || !std::isfinite(screenPoint.y))
-        return xf;
+CanvasTransform zoomAbout(CanvasTransform xf, Vec2f screenPoint, float newZoom, ZoomLimits limits) {
+    if (!std::isfinite(screenPoint.x) || !std::isfinite(screenPoint.y)) return xf;
     const Vec2f world = xf.toWorld(screenPoint);
     xf.zoom = clampZoom(newZoom, limits);
     // Solve origin + offset + world * zoom == screenPoint for offset.
@@ -37,8 +32,7 @@ CanvasTransform zoomAbout(CanvasTransform xf, Vec2f screenPoint, float newZoom,
 }
 
 CanvasTransform zoomBy(CanvasTransform xf, Vec2f screenPoint, float factor, ZoomLimits limits) {
-    if (!std::isfinite(factor) || factor <= 0.0f)
-        return xf;
+    if (!std::isfinite(factor) || factor <= 0.0f) return xf;
     return zoomAbout(xf, screenPoint, xf.zoom * factor, limits);
 }
 
@@ -48,8 +42,8 @@ CanvasTransform panBy(CanvasTransform xf, Vec2f screenDelta) {
     return xf;
 }
 
-CanvasTransform fitRect(CanvasTransform xf, const Rectf& world, Vec2f viewportSize,
-                        float marginPx, ZoomLimits limits) {
+CanvasTransform fitRect(CanvasTransform xf, const Rectf& world, Vec2f viewportSize, float marginPx,
+                        ZoomLimits limits) {
     const float availW = std::max(1.0f, viewportSize.x - 2.0f * marginPx);
     const float availH = std::max(1.0f, viewportSize.y - 2.0f * marginPx);
     if (world.width() > 0.0f && world.height() > 0.0f)
@@ -96,8 +90,8 @@ bool handleCanvasNavigation(CanvasNav& nav, ImVec2 canvasMin, ImVec2 canvasSize,
     nav.xf.origin = fromIm(canvasMin);
     nav.rightClicked = false;
     const Vec2f mouse = fromIm(io.MousePos);
-    const bool mouseValid = std::isfinite(mouse.x) && std::isfinite(mouse.y) &&
-                            ImGui::IsMousePosValid(&io.MousePos);
+    const bool mouseValid =
+        std::isfinite(mouse.x) && std::isfinite(mouse.y) && ImGui::IsMousePosValid(&io.MousePos);
     nav.spaceHeld = opts.panSpace && !io.WantTextInput && compat::keyDown(compat::Key::Space);
 
     // Start a pan gesture.
@@ -148,8 +142,7 @@ bool handleCanvasNavigation(CanvasNav& nav, ImVec2 canvasMin, ImVec2 canvasSize,
         if (zoomKeyPressed(true))
             nav.xf = zoomBy(nav.xf, centre, opts.wheelStep * opts.wheelStep, opts.limits);
         if (zoomKeyPressed(false))
-            nav.xf = zoomBy(nav.xf, centre, 1.0f / (opts.wheelStep * opts.wheelStep),
-                            opts.limits);
+            nav.xf = zoomBy(nav.xf, centre, 1.0f / (opts.wheelStep * opts.wheelStep), opts.limits);
     }
 
     nav.changed = !(nav.xf.offset == before.offset) || nav.xf.zoom != before.zoom;

@@ -62,13 +62,15 @@ Rectf unite(const Rectf& a, const Rectf& b); // bounding box; an empty operand i
 // ----------------------------------------------------------------------------- transform
 
 struct CanvasTransform {
-    Vec2f origin;       // screen position of the canvas's top-left corner (set each frame)
-    Vec2f offset;       // screen position of world (0,0), relative to origin
-    float zoom = 1.0f;  // screen pixels per world unit
+    Vec2f origin;      // screen position of the canvas's top-left corner (set each frame)
+    Vec2f offset;      // screen position of world (0,0), relative to origin
+    float zoom = 1.0f; // screen pixels per world unit
 
     constexpr Vec2f toScreen(Vec2f world) const { return origin + offset + world * zoom; }
     constexpr Vec2f toWorld(Vec2f screen) const { return (screen - origin - offset) / zoom; }
-    constexpr Rectf toScreenRect(const Rectf& w) const { return {toScreen(w.min), toScreen(w.max)}; }
+    constexpr Rectf toScreenRect(const Rectf& w) const {
+        return {toScreen(w.min), toScreen(w.max)};
+    }
     constexpr Rectf toWorldRect(const Rectf& s) const { return {toWorld(s.min), toWorld(s.max)}; }
     constexpr float toScreenLength(float worldLength) const { return worldLength * zoom; }
     friend constexpr bool operator==(const CanvasTransform&, const CanvasTransform&) = default;
@@ -84,8 +86,7 @@ float clampZoom(float zoom, ZoomLimits limits = {}); // NaN/Inf/<=0 -> 1, then c
 CanvasTransform zoomAbout(CanvasTransform xf, Vec2f screenPoint, float newZoom,
                           ZoomLimits limits = {});
 // Multiplies the zoom by `factor` about `screenPoint` (wheel: factor = step^wheel).
-CanvasTransform zoomBy(CanvasTransform xf, Vec2f screenPoint, float factor,
-                       ZoomLimits limits = {});
+CanvasTransform zoomBy(CanvasTransform xf, Vec2f screenPoint, float factor, ZoomLimits limits = {});
 // Moves the content by a screen-space delta (a pan drag of `delta` pixels).
 CanvasTransform panBy(CanvasTransform xf, Vec2f screenDelta);
 // Zoom and offset that show `world` centred in a viewport of `viewportSize` pixels, with
@@ -102,26 +103,26 @@ inline Vec2f fromIm(ImVec2 v) { return {v.x, v.y}; }
 
 struct CanvasNavOptions {
     ZoomLimits limits;
-    float wheelStep = 1.15f;     // zoom factor per wheel notch
-    bool panMiddle = true;       // middle-button drag pans
-    bool panRight = true;        // right-button drag pans (a right click without moving does not)
-    bool panSpace = true;        // Space + left drag pans
-    bool wheelZoom = true;       // wheel zooms about the cursor
-    bool keyboardZoom = true;    // Ctrl+plus / Ctrl+minus zoom about the canvas centre
-    float clickSlopPx = 4.0f;    // movement below this is a click, not a pan
+    float wheelStep = 1.15f;  // zoom factor per wheel notch
+    bool panMiddle = true;    // middle-button drag pans
+    bool panRight = true;     // right-button drag pans (a right click without moving does not)
+    bool panSpace = true;     // Space + left drag pans
+    bool wheelZoom = true;    // wheel zooms about the cursor
+    bool keyboardZoom = true; // Ctrl+plus / Ctrl+minus zoom about the canvas centre
+    float clickSlopPx = 4.0f; // movement below this is a click, not a pan
 };
 
 struct CanvasNav {
     CanvasTransform xf;
     // Transient, per gesture:
-    int panButton = -1;        // mouse button of the pan in progress (0 = Space+left), -1 none
-    bool panning = false;      // moved past the click slop: content follows the mouse
-    Vec2f pressPos;            // screen position where the pan button went down
-    Vec2f lastPos;             // previous frame's mouse position during a pan
+    int panButton = -1;   // mouse button of the pan in progress (0 = Space+left), -1 none
+    bool panning = false; // moved past the click slop: content follows the mouse
+    Vec2f pressPos;       // screen position where the pan button went down
+    Vec2f lastPos;        // previous frame's mouse position during a pan
     // Outputs of the last handleCanvasNavigation() call:
     bool rightClicked = false; // right button released without panning: open a context menu
     bool changed = false;      // the transform changed this frame
-    bool spaceHeld = false;    // Space is down: left drags pan (views must not start their own drags)
+    bool spaceHeld = false; // Space is down: left drags pan (views must not start their own drags)
 };
 
 // Handles pan (middle/right/Space+left drag), wheel zoom about the cursor and Ctrl+plus/minus.

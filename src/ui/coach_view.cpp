@@ -46,7 +46,8 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         const ImVec2 start = ImGui::GetCursorScreenPos();
         // The text, wrapped; the selectable covers it.
         const ImVec2 size = ImGui::CalcTextSize(h.what.c_str(), nullptr, false, textW - 1.0f * em);
-        if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(textW, size.y))) {
+        if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowItemOverlap,
+                              ImVec2(textW, size.y))) {
             if (h.goal)
                 ctx.shared.selection.selectOnly(h.goal);
             else if (h.person)
@@ -55,7 +56,8 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         registerLastItem("hint:" + std::to_string(i), "hint", h.what);
         compat::itemTooltip(h.why.c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddCircleFilled(ImVec2(start.x + 0.35f * em, start.y + 0.55f * em), 0.22f * em, pal.warning, 10);
+        dl->AddCircleFilled(ImVec2(start.x + 0.35f * em, start.y + 0.55f * em), 0.22f * em,
+                            pal.warning, 10);
         ImGui::SetCursorScreenPos(ImVec2(start.x + 0.9f * em, start.y));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW - 1.0f * em);
         ImGui::TextUnformatted(h.what.c_str());

@@ -44,7 +44,8 @@ std::vector<std::string> parseTags(const std::string& text) {
 
 std::string joinTags(const std::vector<std::string>& tags) {
     std::string out;
-    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    for (const auto& t : tags)
+        out += (out.empty() ? "" : ", ") + t;
     return out;
 }
 
@@ -58,13 +59,14 @@ void label(const char* text) {
 }
 
 std::uint64_t newGestureKey(InspectorViewState& st) {
-    return 0x1A5BEC7ull ^ (reinterpret_cast<std::uintptr_t>(&st) << 8) ^ (++st.gestureCount * 0x9E3779B97F4A7C15ull);
+    return 0x1A5BEC7ull ^ (reinterpret_cast<std::uintptr_t>(&st) << 8) ^
+           (++st.gestureCount * 0x9E3779B97F4A7C15ull);
 }
 
 // A single-line text field that shows the model's value until it is edited and commits when
 // it loses focus or on Enter. Returns true when the caller should commit `buf`.
-bool textField(const char* id, const char* hint, std::string& buf, bool& active, const std::string& model,
-               const char* itemId) {
+bool textField(const char* id, const char* hint, std::string& buf, bool& active,
+               const std::string& model, const char* itemId) {
     if (!active) buf = model;
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint(id, hint, &buf);
@@ -103,13 +105,15 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     ImGui::BeginDisabled(ro);
     const bool direction = g.kind() == GoalKind::Direction;
     ImGui::PushStyleColor(ImGuiCol_Text, direction ? pal.direction : pal.destination);
-    ImGui::TextUnformatted(direction ? "DIRECTION \xC2\xB7 open-ended" : "DESTINATION \xC2\xB7 concrete");
+    ImGui::TextUnformatted(direction ? "DIRECTION \xC2\xB7 open-ended"
+                                     : "DESTINATION \xC2\xB7 concrete");
     ImGui::PopStyleColor();
 
     // Title (larger, bold)
     {
         FontScope f(fonts().semibold);
-        if (textField("##title", "Goal title", st.title, st.titleActive, g.title, "input:inspector-title"))
+        if (textField("##title", "Goal title", st.title, st.titleActive, g.title,
+                      "input:inspector-title"))
             apply(renameGoal(doc.board(), g.id, nonBlankOr(st.title, g.title)));
     }
 
@@ -117,16 +121,19 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     label("Direction \xE2\x86\x94 Destination");
     float spec = static_cast<float>(g.specificity);
     ImGui::SetNextItemWidth(-1);
-    const bool moved = ImGui::SliderFloat("##specificity", &spec, 0.0f, 1.0f,
-                                          spec >= kDestinationThreshold ? "destination %.2f" : "direction %.2f");
+    const bool moved =
+        ImGui::SliderFloat("##specificity", &spec, 0.0f, 1.0f,
+                           spec >= kDestinationThreshold ? "destination %.2f" : "direction %.2f");
     registerLastItem("input:inspector-specificity", "input", "Specificity");
     if (ImGui::IsItemActivated()) st.gestureKey = newGestureKey(st);
     if (moved) {
-        const GoalPlacement p{g.id, g.horizon, std::clamp(static_cast<double>(spec), 0.0, 1.0), g.order};
+        const GoalPlacement p{g.id, g.horizon, std::clamp(static_cast<double>(spec), 0.0, 1.0),
+                              g.order};
         apply(moveGoals(doc.board(), std::span<const GoalPlacement>(&p, 1)), st.gestureKey);
     }
     if (ImGui::IsItemDeactivated()) doc.endGesture();
-    compat::itemTooltip("Top of the board: an open-ended heading. Bottom: a concrete end point you can check off.");
+    compat::itemTooltip(
+        "Top of the board: an open-ended heading. Bottom: a concrete end point you can check off.");
 
     // Horizon and status
     const float labelW = 5.5f * em();
@@ -155,7 +162,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     if (ImGui::BeginCombo("##status", std::string(statusName(g.status)).c_str())) {
         for (int s = 0; s < kGoalStatusCount; ++s) {
             const auto status = static_cast<GoalStatus>(s);
-            if (ImGui::Selectable(std::string(statusName(status)).c_str(), status == g.status) && status != g.status)
+            if (ImGui::Selectable(std::string(statusName(status)).c_str(), status == g.status) &&
+                status != g.status)
                 apply(setGoalStatus(doc.board(), std::span<const GoalId>(&g.id, 1), status));
         }
         ImGui::EndCombo();
@@ -187,7 +195,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
 
     // Tags
     label("Tags");
-    if (textField("##tags", "comma, separated", st.tags, st.tagsActive, joinTags(g.tags), "input:inspector-tags")) {
+    if (textField("##tags", "comma, separated", st.tags, st.tagsActive, joinTags(g.tags),
+                  "input:inspector-tags")) {
         g.tags = parseTags(st.tags);
         apply(updateGoal(doc.board(), g, "Edit tags"));
         g = goal;
@@ -201,7 +210,9 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         const bool changed = ImGui::ColorEdit3("##colour", col, ImGuiColorEditFlags_NoInputs);
         if (ImGui::IsItemActivated()) st.gestureKey = newGestureKey(st);
         if (changed) {
-            auto to8 = [](float v) { return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
+            auto to8 = [](float v) {
+                return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+            };
             g.colour = (to8(col[0]) << 16) | (to8(col[1]) << 8) | to8(col[2]);
             if (g.colour == 0) g.colour = 0x010101; // 0 means "theme default"
             apply(updateGoal(doc.board(), g, "Change colour"), st.gestureKey);
@@ -222,12 +233,14 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     bool beyond = g.beyondOrg;
     if (ImGui::Checkbox("Beyond the current organisation", &beyond)) {
         g.beyondOrg = beyond;
-        apply(updateGoal(doc.board(), g, beyond ? "Mark beyond the organisation" : "Mark within the organisation"));
+        apply(updateGoal(doc.board(), g,
+                         beyond ? "Mark beyond the organisation" : "Mark within the organisation"));
         g = goal;
     }
     registerLastItem("input:inspector-beyond-org", "input", "Beyond the current organisation");
-    compat::itemTooltip("Only shared with people you trust enough to discuss aspirations outside your "
-                        "current organisation.");
+    compat::itemTooltip(
+        "Only shared with people you trust enough to discuss aspirations outside your "
+        "current organisation.");
 
     // Serves
     label("Serves");
@@ -254,7 +267,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         }
         ImGui::EndCombo();
     }
-    compat::itemTooltip("The larger goal this one is a step towards: drawn as an arrow on the board.");
+    compat::itemTooltip(
+        "The larger goal this one is a step towards: drawn as an arrow on the board.");
 
     // Notes
     label("Notes");
@@ -289,7 +303,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         if (ImGui::BeginCombo("##link-person", "Link a person\xE2\x80\xA6")) {
             for (const Person& p : c.people) {
                 bool linked = false;
-                for (const GoalLink* l : links) linked = linked || l->person == p.id;
+                for (const GoalLink* l : links)
+                    linked = linked || l->person == p.id;
                 if (linked) continue;
                 ImGui::PushID(static_cast<int>(p.id.value));
                 if (ImGui::Selectable(p.name.c_str()))
@@ -318,7 +333,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         ImGui::PopTextWrapPos();
         compat::itemTooltip(hint.why.c_str());
         ImGui::SameLine(ImGui::GetContentRegionMax().x - 4.0f * em());
-        if (ImGui::SmallButton("Dismiss")) apply(dismissGoalHint(doc.board(), g.id, static_cast<int>(hint.kind)));
+        if (ImGui::SmallButton("Dismiss"))
+            apply(dismissGoalHint(doc.board(), g.id, static_cast<int>(hint.kind)));
         ImGui::PopID();
     }
 
@@ -353,7 +369,8 @@ void drawMultiInspector(ViewContext& ctx, const std::vector<GoalId>& ids) {
     if (ImGui::Button("Delete goals") && !ro) {
         const std::vector<GoalId> copy = ids;
         doc.apply(deleteGoals(doc.board(), copy));
-        for (GoalId g : copy) ctx.shared.selection.drop(g);
+        for (GoalId g : copy)
+            ctx.shared.selection.drop(g);
     }
     registerLastItem("button:inspector-delete", "button", "Delete goals");
     ImGui::EndDisabled();

@@ -17,11 +17,11 @@
 namespace horizons::ui {
 
 struct InspectorViewState {
-    GoalId shown;                  // goal the buffers below belong to
+    GoalId shown;                           // goal the buffers below belong to
     std::string title, notes, tags, target; // text buffers while a field is in edit
     bool titleActive = false, notesActive = false, tagsActive = false, targetActive = false;
-    bool targetInvalid = false;    // the last typed target date did not parse
-    std::uint64_t gestureKey = 0;  // merge key of the slider / colour gesture in progress
+    bool targetInvalid = false;   // the last typed target date did not parse
+    std::uint64_t gestureKey = 0; // merge key of the slider / colour gesture in progress
     std::uint64_t gestureCount = 0;
     // coach hints cache
     const Document* hintsDoc = nullptr;

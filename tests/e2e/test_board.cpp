@@ -138,7 +138,8 @@ TEST_CASE("board e2e: drag a 6-month card into the 5-year column; it is saved th
 
     MESSAGE("dragging " << s.card.id << " (" << s.card.label << ") to " << s.far.id);
     REQUIRE(s.app.drag(s.card.cx(), s.card.cy(), s.far.cx(), s.card.cy(), 16));
-    CHECK_MESSAGE(waitUntilIn(s.app, s.card.id, s.far), "the card is not drawn in the 5-year column");
+    CHECK_MESSAGE(waitUntilIn(s.app, s.card.id, s.far),
+                  "the card is not drawn in the 5-year column");
 
     saveAndQuitApp(s.app);
     const std::string after = slurp(s.file);

@@ -183,8 +183,8 @@ TEST_CASE("layout: 10,000 goals lay out quickly and queries stay local") {
         f.goal(static_cast<std::size_t>(i % 3), (i % 101) / 100.0, i);
     const auto t0 = std::chrono::steady_clock::now();
     const BoardLayout L = f.layout();
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                        .count();
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     CHECK(L.cards.size() == 10000);
     CHECK(ms < 500.0); // generous: Debug builds, slow CI
     // A screen-sized window sees a handful of cards.

@@ -31,7 +31,8 @@ struct BoardHarness {
     std::vector<HorizonId> cols;
 
     BoardHarness() {
-        for (const auto* h : orderedHorizons(doc.content())) cols.push_back(h->id);
+        for (const auto* h : orderedHorizons(doc.content()))
+            cols.push_back(h->id);
         ui.setDraw([this] {
             ImGui::SetNextWindowPos(ImVec2(0, 0));
             ImGui::SetNextWindowSize(ImVec2(kWinW, kWinH));
@@ -100,7 +101,8 @@ TEST_CASE("board: drawing registers cards and columns") {
     CHECK(b.max.x <= kWinW);
 }
 
-TEST_CASE("board: dragging a card from 6 months to 5 years changes horizon and specificity; one undo restores both") {
+TEST_CASE("board: dragging a card from 6 months to 5 years changes horizon and specificity; one "
+          "undo restores both") {
     BoardHarness h;
     const GoalId g = h.goal(0, 0.2, "Shadow the product team");
     h.settle();
@@ -171,7 +173,8 @@ TEST_CASE("board: a click selects, Ctrl-click adds, a click on empty space clear
     h.ui.click(ca.x, ca.y); // Ctrl-click again removes
     h.ui.setMods(test::NoMods);
     CHECK(h.shared.selection.goals == std::vector<GoalId>{b});
-    const ImVec2 empty = h.toScreen({h.st.layout.columns[2].rect.center().x, h.cardWorld(b).max.y + 200});
+    const ImVec2 empty =
+        h.toScreen({h.st.layout.columns[2].rect.center().x, h.cardWorld(b).max.y + 200});
     h.ui.click(empty.x, empty.y + 0);
     CHECK(h.shared.selection.goals.empty());
 }
@@ -185,9 +188,11 @@ TEST_CASE("board: rubber band selects exactly the cards inside") {
     h.settle();
     const float e = h.st.layout.params.em;
     const Rectf ra = h.cardWorld(a), rb = h.cardWorld(b);
-    const ImVec2 p0 = h.toScreen({h.st.layout.columns[0].rect.min.x + 0.2f * e, ra.min.y - 0.4f * e});
+    const ImVec2 p0 =
+        h.toScreen({h.st.layout.columns[0].rect.min.x + 0.2f * e, ra.min.y - 0.4f * e});
     const ImVec2 p1 = h.toScreen({ra.max.x + 0.3f * e, rb.max.y + 0.3f * e});
-    REQUIRE_FALSE(h.cardWorld(c).overlaps(rectFromCorners(h.st.nav.xf.toWorld(fromIm(p0)), h.st.nav.xf.toWorld(fromIm(p1)))));
+    REQUIRE_FALSE(h.cardWorld(c).overlaps(
+        rectFromCorners(h.st.nav.xf.toWorld(fromIm(p0)), h.st.nav.xf.toWorld(fromIm(p1)))));
     h.ui.drag(p0.x, p0.y, p1.x, p1.y, 5);
     CHECK(h.shared.selection.goals == std::vector<GoalId>{a, b});
     (void)d;
@@ -225,7 +230,8 @@ TEST_CASE("board: double-click on empty space creates a goal there with its titl
     h.settle();
     const std::size_t depth = h.doc.undoDepth();
     const BoardLayoutParams& p = h.st.layout.params;
-    const ImVec2 at = h.toScreen({h.st.layout.columns[1].rect.center().x, yForSpecificity(p, 0.7) + p.cardHeight * 0.5f});
+    const ImVec2 at = h.toScreen(
+        {h.st.layout.columns[1].rect.center().x, yForSpecificity(p, 0.7) + p.cardHeight * 0.5f});
     h.ui.doubleClick(at.x, at.y);
     REQUIRE(h.doc.content().goals.size() == 1);
     const Goal g = h.doc.content().goals.items().front();
@@ -396,7 +402,8 @@ TEST_CASE("board: read-only draws but dispatches nothing") {
     CHECK(h.get(g).horizon == h.cols[0]);
 }
 
-TEST_CASE("board: cards dragged out of the canvas are published for the map; dropping there cancels the move") {
+TEST_CASE("board: cards dragged out of the canvas are published for the map; dropping there "
+          "cancels the move") {
     BoardHarness h;
     const GoalId g = h.goal(0, 0.2);
     h.settle();
@@ -468,12 +475,15 @@ TEST_CASE("board: a 10,000-goal board draws only what is visible") {
     // Fitted (as far as the zoom limit goes): tiny blocks. Zoom in and very few are drawn.
     CHECK(h.st.visibleCards < 2000);
     h.ui.moveMouse(kWinW / 2, kWinH / 2);
-    for (int i = 0; i < 30 && h.st.nav.xf.zoom < 1.0f; ++i) h.ui.wheel(3.0f);
+    for (int i = 0; i < 30 && h.st.nav.xf.zoom < 1.0f; ++i)
+        h.ui.wheel(3.0f);
     CHECK(h.st.nav.xf.zoom >= 1.0f);
     CHECK(h.st.visibleCards > 0);
     CHECK(h.st.visibleCards < 100);
     const auto t0 = std::chrono::steady_clock::now();
     h.ui.step(10);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 10;
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() /
+        10;
     CHECK(ms < 50.0); // per frame, Debug build
 }

@@ -157,7 +157,8 @@ struct NavHarness {
         canvasMin = ImGui::GetCursorScreenPos();
         canvasSize = ImGui::GetContentRegionAvail();
         ImGui::InvisibleButton("c", canvasSize,
-                               ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonLeft |
+                                   ImGuiButtonFlags_MouseButtonRight |
                                    ImGuiButtonFlags_MouseButtonMiddle);
         hovered = ImGui::IsItemHovered();
         handleCanvasNavigation(nav, canvasMin, canvasSize, hovered, opts);
