@@ -1232,6 +1232,14 @@ void addHorizonAfterLast(Frame& f) {
     applyEdit(f, addHorizon(doc.board(), h));
 }
 
+// A menu item reported to the layout registry as "menu:<id>".
+bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
+              bool selected = false, bool enabled = true) {
+    const bool clicked = ImGui::MenuItem(label, shortcut, selected, enabled);
+    registerLastItem(std::string("menu:") + id, "menu", label);
+    return clicked;
+}
+
 void contextMenus(Frame& f) {
     BoardViewState& st = f.st;
     Document& doc = f.ctx.doc;
@@ -1268,9 +1276,9 @@ void contextMenus(Frame& f) {
                 ImGui::EndMenu();
             }
             const bool dir = g->kind() == GoalKind::Direction;
-            if (ImGui::MenuItem(dir ? "Make it a destination (concrete)"
-                                    : "Make it a direction (open-ended)",
-                                nullptr, false, !ro)) {
+            if (menuItem(dir ? "Make it a destination (concrete)"
+                             : "Make it a direction (open-ended)",
+                         "card/kind", nullptr, false, !ro)) {
                 std::vector<GoalPlacement> moves;
                 for (GoalId id : targets)
                     if (const Goal* t = c.goals.find(id))
@@ -1293,10 +1301,11 @@ void contextMenus(Frame& f) {
                 }
                 ImGui::EndMenu();
             }
-            if (ImGui::MenuItem("Rename", "F2", false, !ro)) startRename(f, g->id, false, 0);
+            if (menuItem("Rename", "card/rename", "F2", false, !ro))
+                startRename(f, g->id, false, 0);
             ImGui::Separator();
-            if (ImGui::MenuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "Del",
-                                false, !ro)) {
+            if (menuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "card/delete",
+                         "Del", false, !ro)) {
                 applyEdit(f, deleteGoals(doc.board(), targets));
                 for (GoalId id : targets)
                     sel.drop(id);
@@ -1311,7 +1320,7 @@ void contextMenus(Frame& f) {
         } else {
             ImGui::TextDisabled("%s", h->name.c_str());
             ImGui::Separator();
-            if (ImGui::MenuItem("New goal here", nullptr, false, !ro)) {
+            if (menuItem("New goal here", "header/new-goal", nullptr, false, !ro)) {
                 const ColumnBox* col = nullptr;
                 for (const ColumnBox& x : st.layout.columns)
                     if (x.horizon == h->id) col = &x;
@@ -1319,14 +1328,15 @@ void contextMenus(Frame& f) {
                     createGoalAt(f, {col->rect.center().x, yForSpecificity(st.layout.params, 0.5) +
                                                                st.layout.params.cardHeight * 0.5f});
             }
-            if (ImGui::MenuItem("Rename horizon", nullptr, false, !ro)) {
+            if (menuItem("Rename horizon", "header/rename", nullptr, false, !ro)) {
                 st.renamingHorizon = h->id;
                 st.horizonBuffer = h->name;
                 st.renameFocus = true;
             }
-            if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
-            if (ImGui::MenuItem("Remove horizon\xE2\x80\xA6", nullptr, false,
-                                !ro && c.horizons.size() > 1)) {
+            if (menuItem("Add horizon", "header/add-horizon", nullptr, false, !ro))
+                addHorizonAfterLast(f);
+            if (menuItem("Remove horizon\xE2\x80\xA6", "header/remove-horizon", nullptr, false,
+                         !ro && c.horizons.size() > 1)) {
                 st.removingHorizon = h->id;
                 st.removeTarget = {};
                 st.openRemoveDialog = true;
@@ -1335,11 +1345,13 @@ void contextMenus(Frame& f) {
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("##board-menu")) {
-        if (ImGui::MenuItem("New goal here", nullptr, false, !ro && !st.layout.columns.empty()))
+        if (menuItem("New goal here", "board/new-goal", nullptr, false,
+                     !ro && !st.layout.columns.empty()))
             createGoalAt(f, st.contextWorld);
-        if (ImGui::MenuItem("Add horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
+        if (menuItem("Add horizon", "board/add-horizon", nullptr, false, !ro))
+            addHorizonAfterLast(f);
         ImGui::Separator();
-        if (ImGui::MenuItem("Fit board", "Ctrl+0")) st.fitPending = true;
+        if (menuItem("Fit board", "board/fit", "Ctrl+0")) st.fitPending = true;
         if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F"))
             st.filterOpen = true, st.focusFilter = true;
         ImGui::MenuItem("Show \"serves\" arrows", nullptr, &st.showServes);
