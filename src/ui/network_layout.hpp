@@ -29,7 +29,7 @@ namespace horizons::ui {
 
 struct RingGeometry {
     float youRadius = 34.0f;   // the "You" disc
-    float innerRadius = 80.0f; // ring of trust kMaxTrust (5)
+    float innerRadius = 96.0f; // ring of trust kMaxTrust (5)
     float ringGap = 62.0f;     // distance between neighbouring rings
     float nodeRadius = 17.0f;  // a person's disc
 

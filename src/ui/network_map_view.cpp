@@ -395,9 +395,32 @@ void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust
                      "Trust " + std::to_string(t) + ": " + trustRingLabel(t), centre - ImVec2(r, r),
                      centre + ImVec2(r, r));
     }
-    // Labels on top of each ring, on a small pill so they stay readable over curves.
+}
+
+// Ring labels and the threshold's caption: drawn over the intro curves, under the people.
+void drawRingLabels(ImDrawList* dl, const Frame& f, int threshold) {
+    const Palette& pal = palette();
+    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
+    // Labels at the top of each ring (or the bottom when a person sits there), on a small pill
+    // so they stay readable over curves.
     const float fs = 0.8f * em();
     ImFont* font = ImGui::GetFont();
+    // Screen boxes of the visible people (disc + name below), so labels can avoid them.
+    std::vector<std::pair<ImVec2, ImVec2>> nodeBoxes;
+    for (const auto& pp : f.placed) {
+        const Person* p = f.c.people.find(pp.id);
+        const ImVec2 s = f.toScreen(pp.pos);
+        const float half = std::max(
+            f.nodeR,
+            (p ? ImGui::CalcTextSize(fitText(p->name, 9.0f * em()).c_str()).x : 0.0f) * 0.5f);
+        nodeBoxes.push_back(
+            {ImVec2(s.x - half, s.y - f.nodeR), ImVec2(s.x + half, s.y + f.nodeR + 1.3f * em())});
+    }
+    auto coversNode = [&](ImVec2 a, ImVec2 b) {
+        for (const auto& [na, nb] : nodeBoxes)
+            if (nb.x > a.x && na.x < b.x && nb.y > a.y && na.y < b.y) return true;
+        return false;
+    };
     for (int t = kMinTrust; t <= kMaxTrust; ++t) {
         const float r = ringRadius(f.g, t) * f.zoom;
         char buf[96];
@@ -405,8 +428,13 @@ void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust
         const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
         if (f.zoom * f.g.ringGap < fs * 1.3f && t != kMinTrust && t != kMaxTrust && t != threshold)
             continue; // zoomed far out: keep only a few labels
-        const ImVec2 pos(centre.x - sz.x * 0.5f, centre.y - r - sz.y * 0.5f);
         const ImVec2 pad(0.3f * em(), 0.05f * em());
+        ImVec2 pos(centre.x - sz.x * 0.5f, centre.y - r - sz.y * 0.5f);
+        if (coversNode(pos - pad, pos + sz + pad)) {
+            const ImVec2 below(pos.x, centre.y + r - sz.y * 0.5f);
+            if (coversNode(below - pad, below + sz + pad)) continue;
+            pos = below;
+        }
         dl->AddRectFilled(pos - pad, pos + sz + pad, withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
         dl->AddText(font, fs, pos, t == threshold ? pal.accent : pal.textMuted, buf);
     }
@@ -866,6 +894,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     std::optional<IntroId> hotIntro;
     if (canvasHovered && !under && st.gesture == Gesture::None) hotIntro = introAt(fr, f.mouse.pos);
     drawIntros(dl, fr, sel, hotIntro ? *hotIntro : IntroId{});
+    drawRingLabels(dl, fr, threshold);
 
     const bool goalsSelected = !sel.goals.empty();
     auto lookFor = [&](PersonId id) {
