@@ -1017,7 +1017,19 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
     }
 }
 
-void drawGhosts(Frame& f) {
+// The point where the segment from `from` to the centre of `r` enters `r`.
+ImVec2 edgePoint(ImVec2 from, const Rectf& r) {
+    const Vec2f c = r.center();
+    const float dx = from.x - c.x, dy = from.y - c.y;
+    const float hw = r.width() * 0.5f, hh = r.height() * 0.5f;
+    const float sx = std::fabs(dx) > 1e-3f ? hw / std::fabs(dx) : FLT_MAX;
+    const float sy = std::fabs(dy) > 1e-3f ? hh / std::fabs(dy) : FLT_MAX;
+    const float s = std::min(1.0f, std::min(sx, sy));
+    return ImVec2(c.x + dx * s, c.y + dy * s);
+}
+
+// Compare overlay: the ghost cards (under the real ones) or the arrows (over them).
+void drawGhosts(Frame& f, bool arrows) {
     BoardViewState& st = f.st;
     if (st.ghosts.empty()) return;
     const CanvasTransform& xf = st.nav.xf;
@@ -1037,17 +1049,23 @@ void drawGhosts(Frame& f) {
         const Goal* now = c.goals.find(gh.goal);
         const CardBox* to = now ? st.layout.find(gh.goal) : nullptr;
         if (!w.overlaps(vis) && !(to && to->rect.overlaps(vis))) continue;
-        Goal shown = now ? *now : Goal{};
-        shown.specificity = gh.oldSpecificity;
-        const std::string title = gh.title.empty() && now ? now->title : gh.title;
-        CardLook look;
-        look.ghost = true;
         const Rectf r = xf.toScreenRect(w);
-        drawCard(f, shown, r, look, &title);
-        if (to) {
+        if (!arrows) {
+            Goal shown = now ? *now : Goal{};
+            shown.specificity = gh.oldSpecificity;
+            const std::string title = gh.title.empty() && now ? now->title : gh.title;
+            CardLook look;
+            look.ghost = true;
+            drawCard(f, shown, r, look, &title);
+        } else if (to) {
             const Rectf b = xf.toScreenRect(to->rect);
-            arrow(f.dl, im(r.center()), im(b.center()), withAlpha(f.pal.accent, 0.85f),
-                  std::max(1.5f, 0.12f * zoomEm), 0.8f * zoomEm, false);
+            const ImVec2 a0 = edgePoint(im(b.center()), r);
+            const ImVec2 a1 = edgePoint(im(r.center()), b);
+            const float t = std::max(1.5f, 0.12f * zoomEm);
+            dashedRect(f.dl, im(r.min), im(r.max), withAlpha(f.pal.accent, 0.55f), 1.0f,
+                       std::max(3.0f, 0.45f * zoomEm));
+            f.dl->AddCircleFilled(a0, 2.0f * t, withAlpha(f.pal.accent, 0.9f), 12);
+            arrow(f.dl, a0, a1, withAlpha(f.pal.accent, 0.9f), t, 0.8f * zoomEm, false);
         }
     }
 }
@@ -1557,8 +1575,9 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     f.dl->PushClipRect(origin, im(st.canvasRect.max), true);
     drawBackground(f);
     drawColumns(f);
-    drawGhosts(f);
+    drawGhosts(f, false);
     drawCards(f, lit);
+    drawGhosts(f, true);
     drawHeaders(f);
     drawDragOverlay(f);
     drawOverlayText(f);

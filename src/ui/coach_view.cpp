@@ -35,6 +35,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         ImGui::PopID();
         return;
     }
+    compat::beginChild("##coach-scroll", ImVec2(0, 0), false); // long lists scroll
     const float dismissW = ImGui::CalcTextSize("Dismiss").x + 2 * ImGui::GetStyle().FramePadding.x;
     const Hint* dismiss = nullptr;
     for (std::size_t i = 0; i < st.hints.size(); ++i) {
@@ -70,6 +71,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         }
         ImGui::PopID();
     }
+    ImGui::EndChild();
     if (dismiss && !ctx.shared.readOnly) {
         const int kind = static_cast<int>(dismiss->kind);
         doc.apply(dismiss->goal ? dismissGoalHint(doc.board(), dismiss->goal, kind)

@@ -386,6 +386,9 @@ void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
     std::erase_if(sel.goals, [&](GoalId g) { return !c.goals.contains(g); });
     std::erase_if(sel.people, [&](PersonId p) { return !c.people.contains(p); });
 
+    // Its own scrolling region: every field stays reachable on a short window.
+    compat::beginChild("##inspector-scroll", ImVec2(0, 0), false);
+
     if (sel.goals.size() == 1 && sel.people.empty()) {
         drawGoalInspector(ctx, st, *c.goals.find(sel.goals.front()));
     } else if (sel.goals.empty() && sel.people.size() == 1) {
@@ -399,6 +402,7 @@ void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
                             "its details.");
         ImGui::PopTextWrapPos();
     }
+    ImGui::EndChild();
 }
 
 } // namespace horizons::ui
