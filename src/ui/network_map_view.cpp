@@ -1043,7 +1043,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         if (const Person* p = cc.people.find(st.gesturePerson)) {
             ImDrawList* fg = ImGui::GetForegroundDrawList();
             const std::string text = "Link " + p->name + " to a goal";
-            const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), 0.4f * em());
+            // above the cursor, so it does not sit under a card tooltip
+            const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), -2.0f * em());
             const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
             fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()),
                               at + sz + ImVec2(0.4f * em(), 0.2f * em()), pal.cardBg, 0.3f * em());

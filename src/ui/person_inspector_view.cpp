@@ -53,7 +53,7 @@ void label(const char* text) {
 
 const CadencePreset kPresets[] = {
     {"No regular cadence", 0}, {"Every 2 weeks", 14},  {"Every month", 30},
-    {"Every 2 months", 61},    {"Every 3 months", 91}, {"Every 6 months", 182},
+    {"Every 2 months", 60},    {"Every 3 months", 90}, {"Every 6 months", 180},
     {"Once a year", 365},
 };
 
@@ -98,8 +98,10 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         ImGui::TextUnformatted(rel.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s the organisation, trust %d", p.insideOrg ? "inside" : "outside",
                             p.trust);
+        ImGui::PopTextWrapPos();
     }
     ImGui::BeginDisabled(ro);
     const float fieldW = -FLT_MIN;
@@ -180,7 +182,15 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
 
     // ---- help with ----
     compat::separatorText("Can help by");
-    if (ImGui::BeginTable("##help", 2, ImGuiTableFlags_SizingStretchSame)) {
+    // Two columns when the panel is wide enough for the longest label, else one.
+    float longest = 0;
+    for (int i = 0; i < kHelpWithCount; ++i)
+        longest = std::max(
+            longest, ImGui::CalcTextSize(std::string(helpWithName(helpWithBit(i))).c_str()).x);
+    const float checkW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    const int helpColumns =
+        ImGui::GetContentRegionAvail().x >= 2 * (checkW + longest) + 2 * em() ? 2 : 1;
+    if (ImGui::BeginTable("##help", helpColumns, ImGuiTableFlags_SizingStretchSame)) {
         for (int i = 0; i < kHelpWithCount; ++i) {
             ImGui::TableNextColumn();
             const HelpWith bit = helpWithBit(i);
@@ -229,9 +239,8 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Change cadence"), id, FCadence);
         }
         registerLastItem("input:person-cadence-days", "input", "Cadence in days");
+        compat::itemTooltip("Days between conversations (0 = no regular cadence)");
         endGestureIfReleased(ctx);
-        ImGui::SameLine();
-        ImGui::TextDisabled("0 = none");
     }
     {
         label("Next planned");
@@ -240,7 +249,12 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         const std::optional<Date> parsed = Date::parse(sc.nextDate);
         const bool invalid = !sc.nextDate.empty() && !parsed;
         if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
-        ImGui::SetNextItemWidth(8 * em());
+        const char* buttonLabel = p.nextPlanned ? "Clear" : "In 2 weeks";
+        const float buttonW = ImGui::CalcTextSize(buttonLabel).x +
+                              ImGui::GetStyle().FramePadding.x * 2 +
+                              ImGui::GetStyle().ItemSpacing.x;
+        ImGui::SetNextItemWidth(
+            std::clamp(ImGui::GetContentRegionAvail().x - buttonW, 5 * em(), 8 * em()));
         if (ImGui::InputTextWithHint("##next", "YYYY-MM-DD", &sc.nextDate)) {
             const std::optional<Date> d = Date::parse(sc.nextDate);
             if (d || sc.nextDate.empty()) {

@@ -19,7 +19,7 @@ struct CadencePreset {
     const char* label;
     int days;
 };
-// "No regular cadence" (0), "Every 2 weeks" (14), … "Once a year" (365).
+// "No regular cadence" (0), "Every 2 weeks" (14), … "Every 3 months" (90), … "Once a year" (365).
 const CadencePreset* cadencePresets(int& count);
 const char* cadenceLabel(int days); // the preset's label, or nullptr for a custom value
 

@@ -480,3 +480,15 @@ TEST_CASE("workspace: dragging the splitter resizes the panes; the toggle maximi
     ui.step();
     CHECK(workspaceMode(p) == WorkspaceMode::Split);
 }
+
+TEST_CASE("person inspector: cadence presets name the usual rhythms") {
+    CHECK(std::string(cadenceLabel(0)) == "No regular cadence");
+    CHECK(std::string(cadenceLabel(90)) == "Every 3 months");
+    CHECK(std::string(cadenceLabel(180)) == "Every 6 months");
+    CHECK(cadenceLabel(45) == nullptr); // a custom value
+    int n = 0;
+    const CadencePreset* p = cadencePresets(n);
+    REQUIRE(n >= 5);
+    for (int i = 1; i < n; ++i)
+        CHECK(p[i].days > p[i - 1].days);
+}
