@@ -12,6 +12,7 @@
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
 #include "store/atomic_file.hpp"
+#include "store/autosave.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
@@ -82,6 +83,7 @@ void pinGlDrivers() {}
 // ---- wake-up bookkeeping -------------------------------------------------------------------
 constexpr int kFramesAfterInput = 3;   // popups, drag-and-drop and layout settle in 2-3 frames
 constexpr double kMaxWait = 2.0;       // idle wake-up cap (no frame is drawn on a mere wake-up)
+constexpr double kAutosaveDelay = 2.0; // seconds after the last edit
 
 std::atomic<int> g_activity{0};        // input/window events since the last frame
 std::atomic<bool> g_redraw{false};     // requestRedraw() from another thread
@@ -97,10 +99,11 @@ void onKey(GLFWwindow*, int, int, int, int) { markActivity(); }
 void onChar(GLFWwindow*, unsigned) { markActivity(); }
 
 // Keyboard trickle: ImGui 1.86 reads io.KeysDown[] once per frame, so a key pressed and
-// released within one event poll (fast typing, xdotool, remote desktops) would be lost.
-// Key and character events are queued and handed to the backend at the start of a frame,
-// stopping before a key changes a second time; the rest goes to the next frame (as 1.87+'s
-// own input queue does).
+// released within one event poll (fast typing, xdotool, remote desktops) would be lost, and
+// Ctrl released in the same poll as Q is pressed would turn Ctrl+Q into a bare Q. Key and
+// character events are queued and handed to the backend at the start of a frame, stopping
+// before a key changes a second time and before any release that follows a press of this
+// frame; the rest goes to the next frame (as 1.87+'s own input queue does).
 struct KeyEvent {
     bool isChar;
     int key, scancode, action, mods;
@@ -120,10 +123,13 @@ void onCharQueued(GLFWwindow*, unsigned c) {
 bool trickleKeys(GLFWwindow* w) {
     int changed[16];
     int n = 0;
+    bool pressed = false; // a key went down this frame: its chord must be seen whole
     while (!g_keys.empty()) {
         const KeyEvent e = g_keys.front();
         if (!e.isChar && e.action != GLFW_REPEAT) {
             if (std::find(changed, changed + n, e.key) != changed + n || n == 16) break;
+            if (e.action == GLFW_RELEASE && pressed) break;
+            pressed = pressed || e.action == GLFW_PRESS;
             changed[n++] = e.key;
         }
         g_keys.pop_front();
@@ -184,6 +190,10 @@ class Shell {
     bool handleRequests();  // false: quit
     void openBoard(const fs::path& path);
     bool saveBoard(const fs::path& path);
+    void keepUnsavedWork(); // before quitting or switching boards: save, never discard
+    void restartAutosave();  // the recovery file follows the board's path
+    void recoverIfAny();     // newer autosaved work for path_: load it and say so
+    void autosaveIfDue();    // hands a copy of the board to the worker 2 s after the last edit
     ui::DocStatus docStatus() const;
     void updateTitle(const ui::DocStatus& st);
     void rememberGeometry();
@@ -204,6 +214,10 @@ class Shell {
     std::uint64_t savedState_ = 0;     // doc_.stateId() when last saved or loaded
     std::string lastSaved_;            // "HH:MM" of the last save in this session
     std::string loadError_;            // why the file given could not be opened
+    std::unique_ptr<store::Autosaver> autosaver_; // null in screenshot mode
+    std::uint64_t autosavedState_ = 0;            // doc_.stateId() last handed to autosaver_
+    std::uint64_t seenState_ = 0;                 // doc_.stateId() at the last loop turn
+    double lastEditAt = 0;                        // glfwGetTime() of the last board change
     ui::Theme appliedTheme_ = ui::Theme::Dark;
     float scale_ = 1.0f;
     ui::LayoutRegistry layout_;
@@ -316,6 +330,10 @@ bool Shell::init() {
         openBoard(def.path);
     }
     savedState_ = doc_.stateId();
+    if (!screenshotMode_) {
+        recoverIfAny();
+        restartAutosave();
+    }
 
     if (!opt_.layoutDump.empty()) {
         if (!dump_.open(opt_.layoutDump)) {
@@ -356,6 +374,8 @@ void Shell::loadFontsForScale(float scale) {
 }
 
 void Shell::openBoard(const fs::path& path) {
+    if (autosaver_ && path_ != path)
+        keepUnsavedWork();
     std::error_code ec;
     if (!fs::exists(path, ec)) {  // a new board, saved to `path` on the first Save
         doc_.reset(makeEmptyBoard());
@@ -377,6 +397,70 @@ void Shell::openBoard(const fs::path& path) {
     ui_.shared = {};
     settings_.addRecent(fs::absolute(path, ec).string());
     ui_.recentFiles = settings_.recentFiles;
+    if (autosaver_) {
+        recoverIfAny();
+        restartAutosave();
+    }
+}
+
+void Shell::recoverIfAny() {
+    const auto rec = store::findRecovery(path_);
+    if (!rec)
+        return;
+    store::LoadResult r = store::loadBoardFile(rec->file);
+    if (!r) {
+        ui_.setStatus("Found autosaved work but could not read it: " + r.error, 10.0);
+        return;
+    }
+    doc_.reset(std::move(*r.board));
+    savedState_ = 0; // the recovered work is not in the board file yet: unsaved
+    ui_.setStatus("Recovered unsaved changes from your last session. Save to keep them.", 12.0);
+}
+
+void Shell::restartAutosave() {
+    autosaver_.reset(); // flushes what the previous board had pending
+    autosaver_ = std::make_unique<store::Autosaver>(store::Autosaver::Options{
+        store::recoveryFileFor(path_), std::chrono::milliseconds(0), [] { requestRedraw(); }});
+    autosavedState_ = seenState_ = doc_.stateId();
+    if (doc_.stateId() != savedState_) // recovered work: keep it safe right away
+        autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
+}
+
+void Shell::autosaveIfDue() {
+    if (!autosaver_)
+        return;
+    const double now = glfwGetTime();
+    if (doc_.stateId() != seenState_) {
+        seenState_ = doc_.stateId();
+        lastEditAt = now;
+    }
+    if (doc_.stateId() == autosavedState_ || now - lastEditAt < kAutosaveDelay)
+        return;
+    autosavedState_ = doc_.stateId();
+    if (doc_.stateId() == savedState_) {
+        autosaver_->saved(savedState_); // back at the saved state (undo): no recovery needed
+        return;
+    }
+    // The copy is made here, once per pause in editing, and written on the worker thread.
+    autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
+}
+
+void Shell::keepUnsavedWork() {
+    if (doc_.stateId() == savedState_)
+        return;
+    fs::path target = path_;
+    if (target.empty()) { // an untitled board: keep it in the data folder, listed in Recent
+        char stamp[32] = "";
+        const std::time_t now = std::time(nullptr);
+        if (const std::tm* tm = std::localtime(&now))
+            std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H%M%S", tm);
+        target = store::userDataDir() / ("Untitled board " + std::string(stamp) + ".horizons.json");
+    }
+    if (!saveBoard(target) && autosaver_) {
+        // Could not save (read-only folder, full disk): the recovery file keeps the work.
+        autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
+        autosaver_->flush();
+    }
 }
 
 bool Shell::saveBoard(const fs::path& path) {
@@ -385,9 +469,16 @@ bool Shell::saveBoard(const fs::path& path) {
         ui_.setStatus("Not saved: " + r.error, 8.0);
         return false;
     }
+    const bool samePath = path_ == path;
     path_ = path;
     savedState_ = doc_.stateId();
     loadError_.clear();
+    if (autosaver_) {
+        if (samePath)
+            autosaver_->saved(savedState_);
+        else
+            restartAutosave(); // Save as: recovery now belongs to the new path
+    }
     const std::time_t now = std::time(nullptr);
     char buf[16] = "";
     if (const std::tm* tm = std::localtime(&now)) std::strftime(buf, sizeof buf, "%H:%M", tm);
@@ -473,14 +564,21 @@ void Shell::drawFrame() {
 bool Shell::handleRequests() {
     for (const ui::Request& r : ui_.takeRequests()) {
         switch (r.kind) {
-        case ui::AppRequest::Quit: return false;
+        case ui::AppRequest::Quit:
+            if (autosaver_)
+                keepUnsavedWork();
+            return false;
         case ui::AppRequest::NewBoard:
+            if (autosaver_)
+                keepUnsavedWork();
             doc_.reset(makeEmptyBoard());
             path_.clear();
             savedState_ = doc_.stateId();
             lastSaved_.clear();
             loadError_.clear();
             ui_.shared = {};
+            if (autosaver_)
+                restartAutosave();
             break;
         case ui::AppRequest::Open: openBoard(r.path); break;
         case ui::AppRequest::Save:
@@ -540,7 +638,13 @@ int Shell::loop() {
             glfwSetWindowShouldClose(window_, GLFW_FALSE);
             ui_.request(ui::AppRequest::Quit);
         }
-        if (framesLeft <= 0 && ui_.requests.empty()) continue;
+        autosaveIfDue();
+        if (framesLeft <= 0 && ui_.requests.empty()) {
+            if (seenState_ != autosavedState_) // an autosave is coming: wake up for it
+                wakeAt = wakeAt > 0.0 ? std::min(wakeAt, lastEditAt + kAutosaveDelay)
+                                      : lastEditAt + kAutosaveDelay;
+            continue;
+        }
 
         if (framesLeft > 0) {
             --framesLeft;

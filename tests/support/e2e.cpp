@@ -292,6 +292,14 @@ App::~App() {
 }
 
 bool App::start(const std::vector<std::string>& extra) {
+    // A second start (e.g. after a crash) begins a new process, window and layout dump.
+    window_.clear();
+    pending_.clear();
+    offset_ = 0;
+    latest_.reset();
+    status_.reset();
+    std::error_code ec;
+    fs::remove(dumpPath(), ec);
     std::vector<std::string> args{binaryPath().string(), "--layout-dump", dumpPath().string()};
     args.insert(args.end(), extra.begin(), extra.end());
     std::vector<char*> cargs = cStrings(args);
