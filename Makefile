@@ -61,7 +61,7 @@ clean:
 #   make windows-check   cross-compile model, store and their tests with MinGW-w64 (the Windows
 #                        save path must compile)
 # `make test` runs both (extra prerequisites of `test`, declared here).
-PACKAGES += clang g++-mingw-w64-x86-64-posix
+PACKAGES += clang libclang-rt-14-dev g++-mingw-w64-x86-64-posix
 FUZZ_SECONDS ?= 60
 FUZZ_ENV := UBSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/ubsan.supp:print_stacktrace=1:halt_on_error=1
 
