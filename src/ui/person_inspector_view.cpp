@@ -335,21 +335,23 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             ImGui::PopID();
         }
         if (doomed) ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+        // Ids, not pointers: applying an edit moves the table's entries.
+        std::vector<GoalId> linked;
+        for (const GoalLink* l : linksOfPerson(c, id))
+            linked.push_back(l->goal);
+        std::optional<GoalId> toLink;
         ImGui::SetNextItemWidth(fieldW);
         if (ImGui::BeginCombo("##link-goal", "Link a goal...")) {
             for (const auto& g : c.goals) {
-                bool linked = false;
-                for (const GoalLink* l : links)
-                    linked = linked || l->goal == g.id;
-                if (linked) continue;
+                if (std::find(linked.begin(), linked.end(), g.id) != linked.end()) continue;
                 ImGui::PushID(static_cast<int>(g.id.value));
-                if (ImGui::Selectable(g.title.c_str()))
-                    ctx.doc.apply(
-                        linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id, g.id));
+                if (ImGui::Selectable(g.title.c_str())) toLink = g.id;
                 ImGui::PopID();
             }
             ImGui::EndCombo();
         }
+        if (toLink)
+            ctx.doc.apply(linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id, *toLink));
         registerLastItem("input:person-link-goal", "input", "Link a goal");
     }
 
