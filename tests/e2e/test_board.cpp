@@ -32,6 +32,21 @@ std::optional<std::string> horizonOfGoal(const std::string& json, const std::str
     return m[1].str();
 }
 
+bool linked(const std::string& json, const std::string& personId, const std::string& goalId) {
+    const std::regex re("\"person\": " + personId + ",\\s*\"goal\": " + goalId + ",");
+    return std::regex_search(json, re);
+}
+
+std::optional<Item> itemLabelled(App& app, const std::string& prefix, const std::string& label) {
+    for (int tries = 0; tries < 50; ++tries) {
+        if (auto f = app.latestFrame())
+            for (const Item& it : f->items)
+                if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::nullopt;
+}
+
 std::string idPart(const std::string& itemId) { return itemId.substr(itemId.find(':') + 1); }
 
 std::optional<Item> columnNamed(App& app, const std::string& name) {
@@ -155,4 +170,16 @@ TEST_CASE("board e2e: one Ctrl+Z undoes a whole drag") {
     CHECK_MESSAGE(waitUntilIn(s.app, s.card.id, s.near), "undo did not bring the card back");
     saveAndQuitApp(s.app);
     CHECK(horizonOfGoal(slurp(s.file), gid) == idPart(s.near.id));
+}
+
+TEST_CASE("board e2e: a person dragged from the map onto a card is linked to it") {
+    Started s;
+    const auto person = itemLabelled(s.app, "person:", "Ama Boateng");
+    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    const std::string pid = idPart(person->id), gid = idPart(s.card.id);
+    REQUIRE_FALSE(linked(slurp(s.file), pid, gid));
+    REQUIRE(s.app.drag(person->cx(), person->cy(), s.card.cx(), s.card.cy(), 16));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    saveAndQuitApp(s.app);
+    CHECK(linked(slurp(s.file), pid, gid));
 }
