@@ -59,6 +59,11 @@ std::size_t statusKb(const char* key) {
 } // namespace
 
 std::size_t peakRssBytes() { return statusKb("VmHWM") * 1024; }
+void resetPeakRss() {
+    std::ofstream out("/proc/self/clear_refs");
+    out << "5";
+}
+
 std::size_t currentRssBytes() { return statusKb("VmRSS") * 1024; }
 
 std::size_t heapInUseBytes() {

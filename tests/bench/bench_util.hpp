@@ -17,6 +17,7 @@ struct Stats {
 Stats statsOf(std::vector<double> samples);
 
 std::size_t peakRssBytes();    // VmHWM of this process
+void resetPeakRss();           // VmHWM := VmRSS (writes 5 to /proc/self/clear_refs)
 std::size_t currentRssBytes(); // VmRSS of this process
 std::size_t heapInUseBytes();  // mallinfo2().uordblks: bytes handed out by malloc
 
