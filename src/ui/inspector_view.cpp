@@ -86,12 +86,33 @@ void hintsFor(ViewContext& ctx, InspectorViewState& st) {
 
 // ------------------------------------------------------------------------- goal inspector
 
+// A text field still in edit when the selection moves to another goal: ImGui reports its
+// deactivation only next frame, when the inspector already shows the other goal, so the
+// edit is committed here, to the goal it belongs to.
+void commitPending(ViewContext& ctx, InspectorViewState& st) {
+    Document& doc = ctx.doc;
+    const Goal* old = doc.content().goals.find(st.shown);
+    if (!old || ctx.shared.readOnly) return;
+    Goal g = *old;
+    if (st.titleActive && !isBlank(st.title) && st.title != g.title) g.title = st.title;
+    if (st.notesActive) g.notes = st.notes;
+    if (st.tagsActive) g.tags = parseTags(st.tags);
+    if (st.targetActive) {
+        if (isBlank(st.target))
+            g.target.reset();
+        else if (auto d = Date::parse(st.target))
+            g.target = d;
+    }
+    if (!(g == *old)) doc.apply(updateGoal(doc.board(), g));
+}
+
 void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goal) {
     Document& doc = ctx.doc;
     const BoardContent& c = doc.content();
     const Palette& pal = palette();
     const bool ro = ctx.shared.readOnly;
     if (st.shown != goal.id) {
+        commitPending(ctx, st); // a field left by selecting another goal keeps its text
         st.shown = goal.id;
         st.titleActive = st.notesActive = st.tagsActive = st.targetActive = false;
         st.targetInvalid = false;

@@ -222,3 +222,20 @@ TEST_CASE("board: the card context menu deletes and changes the kind") {
     p.ui.clickItem("menu:card/delete");
     CHECK(p.doc.content().goals.empty());
 }
+
+TEST_CASE("inspector: a title in edit is kept when another card is clicked") {
+    Panels p;
+    const GoalId a = p.goal(0, 0.2, "First");
+    const GoalId b = p.goal(1, 0.2, "Second");
+    p.shared.selection.selectOnly(a);
+    p.ui.step(3);
+    p.ui.clickItem("input:inspector-title");
+    p.ui.key(Key::A, test::Ctrl);
+    p.ui.typeText("First, renamed");
+    const ImVec2 cb = toIm(p.board.nav.xf.toScreen(p.board.layout.find(b)->rect.center()));
+    p.ui.click(cb.x, cb.y);
+    p.ui.step(2);
+    CHECK(p.shared.selection.goals == std::vector<GoalId>{b});
+    CHECK(p.get(a).title == "First, renamed");
+    CHECK(p.get(b).title == "Second");
+}
