@@ -487,3 +487,54 @@ TEST_CASE("board: a 10,000-goal board draws only what is visible") {
         10;
     CHECK(ms < 50.0); // per frame, Debug build
 }
+
+TEST_CASE("board: Space + left drag pans instead of selecting or moving") {
+    BoardHarness h;
+    const GoalId g = h.goal(0, 0.3);
+    h.settle();
+    const ImVec2 c = h.cardCentre(g);
+    const Vec2f w = h.st.nav.xf.toWorld(fromIm(c));
+    h.ui.moveMouse(c.x, c.y);
+    h.ui.keyDown(Key::Space);
+    h.ui.drag(c.x, c.y, c.x + 90, c.y + 30, 4);
+    h.ui.keyUp(Key::Space);
+    const Vec2f s = h.st.nav.xf.toScreen(w);
+    CHECK(s.x == doctest::Approx(c.x + 90));
+    CHECK(s.y == doctest::Approx(c.y + 30));
+    CHECK(h.get(g).horizon == h.cols[0]); // the card did not move
+    CHECK(h.get(g).specificity == doctest::Approx(0.3));
+}
+
+TEST_CASE("board: Ctrl+plus and Ctrl+minus zoom") {
+    BoardHarness h;
+    const GoalId g = h.goal(1, 0.5);
+    h.settle();
+    const ImVec2 c = h.cardCentre(g);
+    h.ui.click(c.x, c.y);
+    const float z0 = h.st.nav.xf.zoom;
+    ImGuiIO& io = h.ui.io();
+    h.ui.setMods(test::Ctrl);
+#if IMGUI_VERSION_NUM >= 18700
+    io.AddKeyEvent(ImGuiKey_Equal, true);
+    h.ui.step();
+    io.AddKeyEvent(ImGuiKey_Equal, false);
+#else
+    io.KeysDown[61] = true; // GLFW_KEY_EQUAL
+    h.ui.step();
+    io.KeysDown[61] = false;
+#endif
+    h.ui.step();
+    CHECK(h.st.nav.xf.zoom > z0 * 1.2f);
+#if IMGUI_VERSION_NUM >= 18700
+    io.AddKeyEvent(ImGuiKey_Minus, true);
+    h.ui.step();
+    io.AddKeyEvent(ImGuiKey_Minus, false);
+#else
+    io.KeysDown[45] = true; // GLFW_KEY_MINUS
+    h.ui.step();
+    io.KeysDown[45] = false;
+#endif
+    h.ui.step();
+    h.ui.setMods(test::NoMods);
+    CHECK(h.st.nav.xf.zoom == doctest::Approx(z0));
+}
