@@ -243,6 +243,7 @@ bool Shell::init() {
         ui_.panels.board = opt_.only == "board";
         ui_.panels.networkMap = opt_.only == "map";
         ui_.panels.inspector = ui_.panels.coach = ui_.panels.history = ui_.panels.prep = false;
+        ui_.chromeless = true;
     }
     ui_.theme = settings_.theme;
     ui_.recentFiles = settings_.recentFiles;

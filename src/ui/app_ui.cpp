@@ -12,8 +12,11 @@
 
 #include "ui/app_ui.hpp"
 
+#include <cstring>
+#include <functional>
 #include <optional>
 
+#include "model/export_text.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -133,6 +136,17 @@ void drawMenuBar(AppUiState& ui, const DocStatus& st) {
                 ui.request(AppRequest::Save);
         }
         if (menuItem("Save as…", "file/save-as", "Ctrl+Shift+S")) ui.saveAsDialog = true;
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Export")) {
+            if (menuItem("Plan as Markdown…", "file/export-md"))
+                ui.exportDialog = AppUiState::ExportKind::PlanMarkdown;
+            if (menuItem("Goals as CSV…", "file/export-goals-csv"))
+                ui.exportDialog = AppUiState::ExportKind::GoalsCsv;
+            if (menuItem("People as CSV…", "file/export-people-csv"))
+                ui.exportDialog = AppUiState::ExportKind::PeopleCsv;
+            ImGui::EndMenu();
+        }
+        registerLastItem("menu:file/export", "menu", "Export");
         ImGui::Separator();
         if (menuItem("Quit", "file/quit", "Ctrl+Q")) ui.request(AppRequest::Quit);
     });
@@ -388,8 +402,11 @@ void drawStatusBar(AppUiState& ui, const DocStatus& st) {
 }
 
 // ---- dialogs -------------------------------------------------------------------------------
+// A modal asking for a file path. On accept it queues `onAccept` with the path; with
+// `makeText` (exports) the request also carries the file's content, made at that moment.
 void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui,
-                AppRequest onAccept, const char* acceptLabel) {
+                AppRequest onAccept, const char* acceptLabel,
+                const std::function<std::string()>& makeText = {}) {
     if (trigger) {
         trigger = false;
         ImGui::OpenPopup(title);
@@ -398,7 +415,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(32 * em(), 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    ImGui::TextUnformatted("Board file:");
+    ImGui::TextUnformatted(makeText ? "Export to file:" : "Board file:");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##path", &ui.pathBuffer,
@@ -415,7 +432,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     const bool cancel = button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
                         compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !ui.pathBuffer.empty()) {
-        ui.request(onAccept, ui.pathBuffer);
+        ui.requests.push_back({onAccept, ui.pathBuffer, makeText ? makeText() : std::string()});
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();
@@ -423,11 +440,50 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::EndPopup();
 }
 
-void drawDialogs(AppUiState& ui, const DocStatus& st) {
+// The file name an export suggests: next to the board, named after it.
+std::string suggestedExportPath(const DocStatus& st, const char* suffix) {
+    std::string base = st.path;
+    for (const char* ext : {".horizons.json", ".horizons", ".json"})
+        if (base.size() > std::strlen(ext) &&
+            base.compare(base.size() - std::strlen(ext), std::string::npos, ext) == 0) {
+            base.resize(base.size() - std::strlen(ext));
+            break;
+        }
+    return (base.empty() ? std::string("plan") : base) + suffix;
+}
+
+void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
     if (ui.openDialog) ui.pathBuffer.clear();
     if (ui.saveAsDialog) ui.pathBuffer = st.path;
     pathDialog("Open board", "open", ui.openDialog, ui, AppRequest::Open, "Open");
     pathDialog("Save board as", "save-as", ui.saveAsDialog, ui, AppRequest::SaveAs, "Save");
+    if (doc) {
+        struct Export {
+            AppUiState::ExportKind kind;
+            const char* title;
+            const char* suffix;
+        };
+        static const Export exports[] = {
+            {AppUiState::ExportKind::PlanMarkdown, "Export plan as Markdown", ".md"},
+            {AppUiState::ExportKind::GoalsCsv, "Export goals as CSV", "-goals.csv"},
+            {AppUiState::ExportKind::PeopleCsv, "Export people as CSV", "-people.csv"},
+        };
+        for (const Export& e : exports) {
+            bool trigger = ui.exportDialog == e.kind;
+            if (trigger) {
+                ui.exportDialog = AppUiState::ExportKind::None;
+                ui.pathBuffer = suggestedExportPath(st, e.suffix);
+            }
+            const BoardContent& c = doc->content();
+            pathDialog(e.title, "export", trigger, ui, AppRequest::ExportText, "Export", [&] {
+                switch (e.kind) {
+                case AppUiState::ExportKind::GoalsCsv: return goalsCsv(c);
+                case AppUiState::ExportKind::PeopleCsv: return peopleCsv(c, Date::today());
+                default: return planMarkdown(c, Date::today());
+                }
+            });
+        }
+    }
 
     if (ui.showAbout) {
         ImGui::OpenPopup("About Horizons");
@@ -493,11 +549,12 @@ void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
     if (doc) liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
     handleShortcuts(ui, st);
     if (liveCtx) historyShortcuts(*liveCtx, ui.history);
-    drawMenuBar(ui, st);
+    if (!ui.chromeless) drawMenuBar(ui, st);
 
-    // Main area: everything between the menu bar and the status bar.
+    // Main area: everything between the menu bar and the status bar (the whole window for
+    // a picture export).
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float sb = statusBarHeight();
+    const float sb = ui.chromeless ? 0.0f : statusBarHeight();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, std::max(0.0f, vp->WorkSize.y - sb)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -508,8 +565,8 @@ void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
     drawMainArea(ui, doc, st);
     ImGui::End();
 
-    drawStatusBar(ui, st);
-    drawDialogs(ui, st);
+    if (!ui.chromeless) drawStatusBar(ui, st);
+    drawDialogs(ui, st, ui.history.viewing ? nullptr : doc);
     if (liveCtx) {
         drawHistoryDialogs(*liveCtx, ui.history);
         drawPrepDialogs(*liveCtx, ui.prep);

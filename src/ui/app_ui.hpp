@@ -95,6 +95,7 @@ struct AppUiState {
     HistoryViewState history;  // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;        // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;
+    bool chromeless = false;  // picture export: the view alone, no menu bar or status bar
     float dpiScale = 1.0f;  // content scale the fonts were built for (set by the app)
 
     // Transient UI (not persisted)
@@ -104,6 +105,8 @@ struct AppUiState {
     bool showShortcuts = false;
     bool openDialog = false;      // "Open board" path dialog requested this frame
     bool saveAsDialog = false;    // "Save as" path dialog requested this frame
+    enum class ExportKind { None, PlanMarkdown, GoalsCsv, PeopleCsv };
+    ExportKind exportDialog = ExportKind::None;  // File > Export path dialog requested
     std::string pathBuffer;       // text of the path dialogs
     std::vector<std::string> recentFiles;  // most recent first (app fills and persists)
 
