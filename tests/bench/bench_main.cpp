@@ -39,6 +39,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <random>
 #include <string>
@@ -492,14 +493,15 @@ struct Child {
 };
 
 pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-            int keepFd = -1) {
+            int keepFd = -1, const std::string& errFile = {}) {
     const pid_t pid = fork();
     if (pid != 0) return pid;
     const int devnull = open("/dev/null", O_RDWR);
     if (devnull >= 0) {
         dup2(devnull, 0);
         dup2(devnull, 1);
-        if (!std::getenv("HORIZONS_BENCH_VERBOSE")) dup2(devnull, 2);
+        const int err = errFile.empty() ? -1 : open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (!std::getenv("HORIZONS_BENCH_VERBOSE")) dup2(err >= 0 ? err : devnull, 2);
     }
     for (int fd = 3; fd < 256; ++fd)
         if (fd != keepFd) close(fd);
@@ -576,10 +578,11 @@ AppFigures benchApp(const std::string& binary, bool quick) {
         const bool idleRun = run == 0;
         Child app;
         const double t0 = wallMs();
-        app.pid = spawn({binary, "--layout-dump", dump.string()}, env);
+        app.pid = spawn({binary, "--layout-dump", dump.string()}, env, -1, (root / "stderr.txt").string());
         double first = -1;
+        int exitStatus = -1;
         while (wallMs() - t0 < 15000) {
-            if (waitpid(app.pid, nullptr, WNOHANG) == app.pid) {
+            if (waitpid(app.pid, &exitStatus, WNOHANG) == app.pid) {
                 app.pid = -1;
                 break;
             }
@@ -595,6 +598,12 @@ AppFigures benchApp(const std::string& binary, bool quick) {
             std::this_thread::sleep_for(std::chrono::microseconds(500));
         }
         if (first < 0) {
+            {
+                std::ifstream err(root / "stderr.txt");
+                std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+                std::fprintf(stderr, "bench: the app drew no frame (exit status %d): %s\n", exitStatus,
+                             text.substr(0, 400).c_str());
+            }
             std::error_code ec;
             fs::remove_all(root, ec);
             if (++failures < 3) { // e.g. the X server was briefly unavailable: try again
