@@ -18,7 +18,8 @@
 //                   Conversation, BoardMeta, Settings, BoardContent, Snapshot, Board
 #pragma once
 
-// cereal's json.hpp must come first: it makes RapidJSON's assertions throw.
+// First: RapidJSON's options (assertions throw) and the fast input stream, then cereal's JSON.
+#include "store/json_input_stream.hpp"
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>

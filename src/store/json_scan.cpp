@@ -1,6 +1,7 @@
 #include "store/json_scan.hpp"
 
 // cereal's json.hpp first: it configures RapidJSON (assertions throw).
+#include "store/json_input_stream.hpp"
 #include <cereal/archives/json.hpp>
 
 #include <rapidjson/error/en.h>
