@@ -1015,6 +1015,24 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
         st.gesture == BoardViewState::Gesture::None && !st.renaming) {
         if (const Goal* g = c.goals.find(hoverCard->goal)) cardTooltip(f, *g);
     }
+    // Explanations for a first-time user: the axis and the column headers.
+    if (!hoverCard && f.hovered && st.gesture == BoardViewState::Gesture::None && !st.renaming) {
+        const BoardLayoutParams& p = st.layout.params;
+        const int header = headerAt(st, f.mouse);
+        if (header >= 0) {
+            const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(header)];
+            if (const Horizon* h = c.horizons.find(col.horizon))
+                ImGui::SetTooltip(
+                    "%s \xC2\xB7 %zu goal%s\nDrag to reorder, double-click to rename, "
+                    "right-click for more.",
+                    h->name.c_str(), col.count, col.count == 1 ? "" : "s");
+        } else if (f.mouseWorld.x >= 0 && f.mouseWorld.x < p.axisGutter &&
+                   f.mouseWorld.y >= p.bandTop && f.mouseWorld.y <= p.bandTop + p.bandHeight) {
+            ImGui::SetTooltip("Top: a direction, an open-ended heading you steer by.\n"
+                              "Bottom: a destination, a concrete end point you can check off.\n"
+                              "Drag a goal down as it firms up, up while it stays open.");
+        }
+    }
 }
 
 // The point where the segment from `from` to the centre of `r` enters `r`.
