@@ -163,19 +163,24 @@ DropPlacement dropPlacement(const BoardLayout& layout, const BoardContent& c, Ve
     const ColumnBox& col = layout.columns[static_cast<std::size_t>(d.column)];
     d.horizon = col.horizon;
     d.specificity = specificityAtY(p, cardTopLeft.y);
-    // Neighbours by drawn position: the last card above the drop point and the next below.
+    // Neighbours by drawn position: the last card above the drop point and the next below
+    // (cards of a column are sorted by y: binary search, then skip the moving ones).
+    const auto isMoving = [&](GoalId g) {
+        return std::binary_search(moving.begin(), moving.end(), g);
+    };
+    const auto first = layout.cards.begin() + static_cast<std::ptrdiff_t>(col.first);
+    const auto last = first + static_cast<std::ptrdiff_t>(col.count);
+    const auto split = std::partition_point(
+        first, last, [&](const CardBox& k) { return k.rect.min.y <= cardTopLeft.y; });
     std::optional<double> before, after;
-    for (std::size_t i = col.first; i < col.first + col.count; ++i) {
-        const CardBox& k = layout.cards[i];
-        if (std::find(moving.begin(), moving.end(), k.goal) != moving.end()) continue;
-        const Goal* g = c.goals.find(k.goal);
-        if (!g) continue;
-        if (k.rect.min.y <= cardTopLeft.y) {
-            before = g->order;
-        } else {
-            after = g->order;
-            break;
-        }
+    for (auto it = split; it != first && !before;) {
+        --it;
+        if (isMoving(it->goal)) continue;
+        if (const Goal* g = c.goals.find(it->goal)) before = g->order;
+    }
+    for (auto it = split; it != last && !after; ++it) {
+        if (isMoving(it->goal)) continue;
+        if (const Goal* g = c.goals.find(it->goal)) after = g->order;
     }
     if (before && after && !(*before < *after)) // orders out of step with positions
         after.reset();

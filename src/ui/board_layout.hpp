@@ -105,7 +105,8 @@ double specificityAtY(const BoardLayoutParams& p, float cardTopY);
 
 // Where a card lands when its top-left corner is dropped at `cardTopLeft` (world): the
 // column nearest to the card's centre, the specificity from its top, and an order value
-// that puts it among the other cards of that column (ignoring `moving`, the dragged ones).
+// that puts it among the other cards of that column (ignoring `moving`, the dragged ones,
+// sorted by id as Selection keeps them). O(log n + moving cards passed over).
 struct DropPlacement {
     int column = -1;
     HorizonId horizon;

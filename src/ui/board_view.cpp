@@ -278,23 +278,58 @@ std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const Board
                                           std::span<const GoalId> goals, Vec2f worldDelta) {
     std::vector<GoalPlacement> out;
     out.reserve(goals.size());
+    // Per target column, the cards that stay (top y, order), made once: a drag of many cards
+    // costs O(n + k log n), not k column scans.
+    std::vector<std::vector<std::pair<float, double>>> stay(layout.columns.size());
+    std::vector<bool> built(layout.columns.size(), false);
+    const BoardLayoutParams& p = layout.params;
     for (GoalId g : goals) {
         const CardBox* k = layout.find(g);
         if (!k) continue;
-        const DropPlacement d = dropPlacement(layout, c, k->rect.min + worldDelta, goals);
-        if (d.column < 0) continue;
-        out.push_back(GoalPlacement{g, d.horizon, d.specificity, d.order});
+        const Vec2f topLeft = k->rect.min + worldDelta;
+        const int col = layout.columnNearestX(topLeft.x + p.cardWidth * 0.5f);
+        if (col < 0) continue;
+        const auto ci = static_cast<std::size_t>(col);
+        const ColumnBox& box = layout.columns[ci];
+        if (!built[ci]) {
+            built[ci] = true;
+            for (std::size_t i = box.first; i < box.first + box.count; ++i) {
+                const CardBox& other = layout.cards[i];
+                if (std::binary_search(goals.begin(), goals.end(), other.goal)) continue;
+                if (const Goal* og = c.goals.find(other.goal))
+                    stay[ci].emplace_back(other.rect.min.y, og->order);
+            }
+        }
+        const auto& v = stay[ci];
+        const auto it = std::partition_point(v.begin(), v.end(),
+                                             [&](const auto& e) { return e.first <= topLeft.y; });
+        std::optional<double> before, after;
+        if (it != v.begin()) before = std::prev(it)->second;
+        if (it != v.end()) after = it->second;
+        if (before && after && !(*before < *after)) after.reset();
+        out.push_back(GoalPlacement{g, box.horizon, specificityAtY(p, topLeft.y),
+                                    orderBetween(before, after)});
     }
-    // Cards landing in the same column keep their vertical order among themselves: equal
-    // orders are spread by their original order.
-    std::stable_sort(out.begin(), out.end(), [&](const GoalPlacement& a, const GoalPlacement& b) {
-        return layout.find(a.goal)->rect.min.y < layout.find(b.goal)->rect.min.y;
-    });
+    // Cards landing in the same column at the same specificity keep their vertical order
+    // among themselves: equal orders are nudged apart in their original order.
+    std::vector<std::pair<float, std::size_t>> key(out.size());
     for (std::size_t i = 0; i < out.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (out[j].horizon == out[i].horizon && out[j].order >= out[i].order &&
-                out[j].specificity == out[i].specificity)
-                out[i].order = out[j].order + 1e-6 * static_cast<double>(i + 1);
+        key[i] = {layout.find(out[i].goal)->rect.min.y, i};
+    std::vector<GoalPlacement> sorted;
+    sorted.reserve(out.size());
+    std::sort(key.begin(), key.end());
+    for (const auto& k : key)
+        sorted.push_back(out[k.second]);
+    std::stable_sort(
+        sorted.begin(), sorted.end(), [](const GoalPlacement& a, const GoalPlacement& b) {
+            return a.horizon != b.horizon ? a.horizon < b.horizon : a.specificity < b.specificity;
+        });
+    for (std::size_t i = 1; i < sorted.size(); ++i)
+        if (sorted[i].horizon == sorted[i - 1].horizon &&
+            sorted[i].specificity == sorted[i - 1].specificity &&
+            sorted[i].order <= sorted[i - 1].order)
+            sorted[i].order = sorted[i - 1].order + 1e-6;
+    out = std::move(sorted);
     return out;
 }
 

@@ -120,7 +120,8 @@ struct BoardViewState {
 void drawBoardView(ViewContext& ctx, BoardViewState& state);
 
 // Pure helpers the view uses (exposed for tests).
-// The placements of `goals` when each is moved by `worldDelta` from where `layout` has it.
+// The placements of `goals` (sorted by id) when each is moved by `worldDelta` from where
+// `layout` has it. O(n + k log n) for k goals on a board of n.
 std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const BoardContent& c,
                                           std::span<const GoalId> goals, Vec2f worldDelta);
 

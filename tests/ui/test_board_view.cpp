@@ -538,3 +538,33 @@ TEST_CASE("board: Ctrl+plus and Ctrl+minus zoom") {
     h.ui.setMods(test::NoMods);
     CHECK(h.st.nav.xf.zoom == doctest::Approx(z0));
 }
+
+TEST_CASE("board: dragging every card of a 10,000-goal board is computed quickly") {
+    Board b = makeEmptyBoard();
+    const auto hs = orderedHorizons(b.content);
+    std::vector<GoalId> all;
+    for (int i = 0; i < 10000; ++i) {
+        Goal g;
+        g.id = GoalId{b.nextId++};
+        g.title = "g";
+        g.horizon = hs[static_cast<std::size_t>(i % 2)]->id; // the first two columns
+        g.specificity = (i % 50) / 49.0;
+        g.order = i;
+        b.content.goals.put(g);
+        all.push_back(g.id);
+    }
+    const BoardLayout L = computeBoardLayout(b.content, BoardLayoutParams::fromEm(16));
+    const float step = L.columns[1].rect.min.x - L.columns[0].rect.min.x;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto moves = dragPlacements(L, b.content, all, {step, 0});
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(ms < 1000.0);
+    REQUIRE(moves.size() == all.size());
+    std::size_t inNext = 0;
+    for (const auto& m : moves) {
+        const Goal* g = b.content.goals.find(m.goal);
+        inNext += (g->horizon == hs[0]->id ? m.horizon == hs[1]->id : m.horizon == hs[2]->id);
+    }
+    CHECK(inNext == all.size());
+}
