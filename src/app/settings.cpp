@@ -64,6 +64,7 @@ std::string formatSettings(const Settings& s) {
     o << "window.maximized = " << (s.window.maximized ? 1 : 0) << "\n";
     o << "theme = " << ui::themeName(s.theme) << "\n";
     const auto& p = s.panels;
+    o << "panel.board = " << p.board << "\n";
     o << "panel.networkMap = " << p.networkMap << "\n";
     o << "panel.inspector = " << p.inspector << "\n";
     o << "panel.coach = " << p.coach << "\n";
@@ -97,6 +98,7 @@ Settings parseSettings(const std::string& text) {
         else if (key == "window.height" && toInt(val, i)) s.window.height = std::clamp(i, 240, 16384);
         else if (key == "window.maximized") toBool(val, s.window.maximized);
         else if (key == "theme") ui::parseTheme(val, s.theme);
+        else if (key == "panel.board") toBool(val, p.board);
         else if (key == "panel.networkMap") toBool(val, p.networkMap);
         else if (key == "panel.inspector") toBool(val, p.inspector);
         else if (key == "panel.coach") toBool(val, p.coach);
@@ -108,6 +110,7 @@ Settings parseSettings(const std::string& text) {
         else if (key == "recent" && !val.empty() && s.recentFiles.size() < Settings::kMaxRecent)
             s.recentFiles.push_back(val);
     }
+    if (!s.panels.board && !s.panels.networkMap) s.panels.board = true; // never hide both
     return s;
 }
 

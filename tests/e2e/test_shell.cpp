@@ -101,3 +101,23 @@ TEST_CASE("command line: unknown option exits 2, --help and --version exit 0") {
     CHECK(out.find("horizons") != std::string::npos);
     CHECK(runCommand({bin, "--size", "huge", "--screenshot", "x.png"}) == 2);
 }
+
+TEST_CASE("shell: the map maximised stays maximised after a restart") {
+    App app;
+    REQUIRE(app.start());
+    REQUIRE(app.waitForFrame(2)); // the first frames settle the layout
+    const auto maximise = app.waitForItem("button:map-maximise");
+    REQUIRE_MESSAGE(maximise, "stderr:\n" << app.stderrText());
+    REQUIRE(app.click(*maximise));
+    REQUIRE(app.waitForItemGone("panel:board"));
+    REQUIRE(app.key("ctrl+q"));
+    REQUIRE(app.waitForExit() == 0);
+
+    REQUIRE(app.start());
+    REQUIRE(app.waitForItem("panel:map"));
+    auto frame = app.waitForFrame(app.frameCount());
+    REQUIRE(frame);
+    CHECK(frame->find("panel:board") == nullptr);
+    REQUIRE(app.key("ctrl+q"));
+    CHECK(app.waitForExit() == 0);
+}
