@@ -225,9 +225,15 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
 
     // Colour + scope
     {
-        float col[3] = {static_cast<float>((g.colour >> 16) & 0xFF) / 255.0f,
-                        static_cast<float>((g.colour >> 8) & 0xFF) / 255.0f,
-                        static_cast<float>(g.colour & 0xFF) / 255.0f};
+        // No colour of its own: the picker starts from the card's kind colour.
+        const ImVec4 kindCol =
+            ImGui::ColorConvertU32ToFloat4(direction ? pal.direction : pal.destination);
+        float col[3] = {kindCol.x, kindCol.y, kindCol.z};
+        if (g.colour != 0) {
+            col[0] = static_cast<float>((g.colour >> 16) & 0xFF) / 255.0f;
+            col[1] = static_cast<float>((g.colour >> 8) & 0xFF) / 255.0f;
+            col[2] = static_cast<float>(g.colour & 0xFF) / 255.0f;
+        }
         const bool changed = ImGui::ColorEdit3("##colour", col, ImGuiColorEditFlags_NoInputs);
         if (ImGui::IsItemActivated()) st.gestureKey = newGestureKey(st);
         if (changed) {
@@ -241,7 +247,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         }
         if (ImGui::IsItemDeactivated()) doc.endGesture();
         ImGui::SameLine();
-        ImGui::TextDisabled(g.colour ? "Colour" : "Colour (none)");
+        ImGui::TextDisabled(g.colour ? "Colour" : "Colour (default)");
         if (g.colour) {
             ImGui::SameLine();
             if (ImGui::SmallButton("Clear")) {
