@@ -513,18 +513,49 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize)) {
+        // Keep in step with the README's tables (Board, Network map, Snapshots).
         static const char* rows[][2] = {
-            {"Ctrl+N", "New board"},   {"Ctrl+O", "Open a board"},
-            {"Ctrl+S", "Save"},        {"Ctrl+Shift+S", "Save as"},
-            {"Ctrl+Z", "Undo"},        {"Ctrl+Y, Ctrl+Shift+Z", "Redo"},
-            {"Ctrl+Q", "Quit"},        {"F1", "This list"},
+            {"File", nullptr},
+            {"Ctrl+N / Ctrl+O", "New board / open a board"},
+            {"Ctrl+S / Ctrl+Shift+S", "Save / save as"},
+            {"Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", "Undo / redo"},
+            {"Ctrl+T", "Take a snapshot"},
+            {"Ctrl+Q", "Quit (pending changes are saved)"},
+            {"Board", nullptr},
+            {"Click, Ctrl-click, Shift-click", "Select, toggle, add to the selection"},
+            {"Drag on empty space", "Rubber-band selection"},
+            {"Ctrl+A", "Select all cards that match the filter"},
+            {"Drag a card (Escape cancels)", "Move to another horizon, up or down the axis"},
+            {"Ctrl+arrows", "Move the selection to the next horizon / along the axis"},
+            {"Arrow keys", "Select the neighbouring card"},
+            {"Double-click empty space", "New goal right there"},
+            {"F2, double-click a card", "Rename in place (Enter keeps, Escape cancels)"},
+            {"Delete", "Delete the selection (undoable)"},
+            {"Ctrl+F", "Filter by text, tag and status"},
+            {"Right-click", "Status, kind, links; horizons on a header"},
+            {"Board and map", nullptr},
+            {"Wheel, Ctrl+plus / Ctrl+minus", "Zoom about the cursor"},
+            {"Middle/right drag, Space+drag", "Pan"},
+            {"Ctrl+0", "Fit everything in view"},
+            {"Drag a card onto a person", "Link them (or a person onto a card)"},
+            {"Drag a person across rings", "Change how much you trust them"},
+            {"Shift+drag person to person", "Can introduce me to"},
+            {"F1", "This list"},
         };
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& r : rows) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                FontScope f(fonts().semibold);
-                ImGui::TextUnformatted(r[0]);
+                if (!r[1]) { // a group heading
+                    FontScope f(fonts().semibold);
+                    ImGui::Spacing();
+                    ImGui::TextDisabled("%s", r[0]);
+                    continue;
+                }
+                {
+                    FontScope f(fonts().semibold);
+                    ImGui::TextUnformatted(r[0]);
+                }
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[1]);
             }
