@@ -79,7 +79,12 @@ void lightColours(ImGuiStyle& s) {
     c[ImGuiCol_PopupBg] = rgb(255, 255, 255, 0.98f);
     c[ImGuiCol_Border] = rgb(200, 204, 212);
     c[ImGuiCol_MenuBarBg] = rgb(228, 231, 236);
-    c[ImGuiCol_FrameBg] = rgb(255, 255, 255);
+    // Fields and checkboxes sit on near-white panels: a tinted fill and a thin outline keep
+    // them visible (a white fill made an unticked checkbox disappear).
+    c[ImGuiCol_FrameBg] = rgb(231, 234, 240);
+    c[ImGuiCol_FrameBgHovered] = rgb(220, 228, 242);
+    c[ImGuiCol_FrameBgActive] = rgb(208, 220, 242);
+    s.FrameBorderSize = 1.0f;
     c[ImGuiCol_Button] = rgb(220, 224, 231);
     c[ImGuiCol_ButtonHovered] = rgb(190, 210, 245);
     c[ImGuiCol_ButtonActive] = rgb(150, 185, 240);
