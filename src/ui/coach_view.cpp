@@ -45,10 +45,13 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
                               (h.person && ctx.shared.selection.has(h.person));
         const float textW = ImGui::GetContentRegionAvail().x - dismissW - 1.2f * em;
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        // The text, wrapped; the selectable covers it.
+        // The text, wrapped, and under it (muted, one line) the goal it is about, so two
+        // hints of the same kind can be told apart; the selectable covers both.
+        const Goal* subject = h.goal ? doc.content().goals.find(h.goal) : nullptr;
         const ImVec2 size = ImGui::CalcTextSize(h.what.c_str(), nullptr, false, textW - 1.0f * em);
+        const float subjectH = subject ? ImGui::GetTextLineHeight() : 0.0f;
         if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowItemOverlap,
-                              ImVec2(textW, size.y))) {
+                              ImVec2(textW, size.y + subjectH))) {
             if (h.goal)
                 ctx.shared.selection.selectOnly(h.goal);
             else if (h.person)
@@ -63,12 +66,24 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW - 1.0f * em);
         ImGui::TextUnformatted(h.what.c_str());
         ImGui::PopTextWrapPos();
+        if (subject) {
+            const ImVec2 at(start.x + 0.9f * em, start.y + size.y);
+            const ImVec4 clip(at.x, at.y, start.x + textW, at.y + subjectH);
+            ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, at,
+                                                ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                                subject->title.c_str(), nullptr, 0.0f, &clip);
+            registerItem("hint-subject:" + std::to_string(i), "text", subject->title, at,
+                         ImVec2(clip.z, clip.w));
+        }
         if (canDismiss(h) && !ctx.shared.readOnly) {
             ImGui::SameLine(ImGui::GetContentRegionMax().x - dismissW);
             ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, start.y));
             if (ImGui::SmallButton("Dismiss")) dismiss = &h;
             registerLastItem("button:hint-dismiss:" + std::to_string(i), "button", "Dismiss");
         }
+        // The next hint starts below this one's text and subject line, whatever came last.
+        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + size.y + subjectH));
+        ImGui::Dummy(ImVec2(1.0f, 0.0f));
         ImGui::PopID();
     }
     ImGui::EndChild();

@@ -147,6 +147,26 @@ TEST_CASE("coach: a hint can be dismissed for its goal, and undo brings it back"
     CHECK(p.coach.hints.size() == before);
 }
 
+TEST_CASE("coach: hints of the same kind name the goal each is about, one below the other") {
+    Panels p;
+    p.goal(1, 0.3, "Learn to negotiate");
+    p.goal(1, 0.3, "Speak at a conference");
+    p.ui.step(2);
+    std::vector<std::string> subjects;
+    float lastBottom = 0;
+    for (std::size_t i = 0; i < p.coach.hints.size(); ++i) {
+        const auto* hint = p.ui.item("hint:" + std::to_string(i));
+        const auto* subject = p.ui.item("hint-subject:" + std::to_string(i));
+        REQUIRE(hint);
+        REQUIRE(subject);
+        CHECK(hint->y >= lastBottom); // no hint overlaps the one above
+        lastBottom = subject->y + subject->h;
+        subjects.push_back(subject->label);
+    }
+    CHECK(std::count(subjects.begin(), subjects.end(), "Learn to negotiate") >= 1);
+    CHECK(std::count(subjects.begin(), subjects.end(), "Speak at a conference") >= 1);
+}
+
 TEST_CASE("board horizons: add from the context menu, reorder by dragging a header") {
     Panels p;
     p.ui.step(3);
