@@ -11,6 +11,7 @@
 //   drawApp()          the frame
 
 #include "ui/app_ui.hpp"
+#include "ui/widgets.hpp"
 
 #include <cstring>
 #include <functional>
@@ -58,7 +59,6 @@ void AppUiState::setStatus(std::string msg, double seconds) {
 namespace {
 
 // ---- helpers -------------------------------------------------------------------------------
-float em() { return ImGui::GetFontSize(); }  // sizes in font units scale with DPI
 
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -86,11 +86,6 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
     return clicked;
 }
 
-bool button(const char* label, const char* id, ImVec2 size = ImVec2(0, 0)) {
-    const bool clicked = ImGui::Button(label, size);
-    registerLastItem(std::string("button:") + id, "button", label);
-    return clicked;
-}
 
 // ---- shortcuts -----------------------------------------------------------------------------
 void handleShortcuts(AppUiState& ui, const DocStatus& st) {

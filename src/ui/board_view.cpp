@@ -8,6 +8,7 @@
 //   popups ............ context menus, rename fields, remove-horizon dialog, filter bar
 //   drawBoardView() ... the frame
 #include "ui/board_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "model/text.hpp"
@@ -37,7 +38,6 @@ constexpr ZoomLimits kZoomLimits{0.04f, 3.0f};
 constexpr ZoomLimits kFitLimits{0.04f, 1.0f}; // fitting never magnifies a small board
 constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks below this em
 
-float em() { return ImGui::GetFontSize(); }
 
 ImU32 withAlpha(ImU32 c, float a) {
     const unsigned alpha = static_cast<unsigned>(

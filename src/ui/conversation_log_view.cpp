@@ -1,5 +1,6 @@
 // conversation_log_view.cpp — see conversation_log_view.hpp.
 #include "ui/conversation_log_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "model/text.hpp"
@@ -19,13 +20,7 @@ namespace horizons::ui {
 
 namespace {
 
-float em() { return ImGui::GetFontSize(); }
 
-bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0)) {
-    const bool clicked = ImGui::Button(label.c_str(), size);
-    registerLastItem("button:" + id, "button", label);
-    return clicked;
-}
 
 std::string personLabel(const BoardContent& c, PersonId id) {
     const Person* p = c.people.find(id);

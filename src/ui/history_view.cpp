@@ -10,6 +10,7 @@
 //   banner, dialogs      drawSnapshotBanner(), drawHistoryDialogs(), historyShortcuts()
 
 #include "ui/history_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "model/history_stats.hpp"
@@ -33,13 +34,7 @@ namespace horizons::ui {
 namespace {
 
 // ---- helpers -------------------------------------------------------------------------------
-float em() { return ImGui::GetFontSize(); }
 
-bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0)) {
-    const bool clicked = ImGui::Button(label.c_str(), size);
-    registerLastItem("button:" + id, "button", label);
-    return clicked;
-}
 
 std::vector<const Snapshot*> snapshotsByTime(const Board& b) {
     std::vector<const Snapshot*> out;

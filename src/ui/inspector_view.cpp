@@ -6,6 +6,7 @@
 //   several goals ...... drawMultiInspector()
 //   drawInspectorView()
 #include "ui/inspector_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "model/text.hpp"
@@ -51,7 +52,6 @@ std::string joinTags(const std::vector<std::string>& tags) {
 
 namespace {
 
-float em() { return ImGui::GetFontSize(); }
 
 void label(const char* text) {
     ImGui::AlignTextToFramePadding();

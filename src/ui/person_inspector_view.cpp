@@ -1,5 +1,6 @@
 // person_inspector_view.cpp — see person_inspector_view.hpp.
 #include "ui/person_inspector_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "ui/fonts.hpp"
@@ -18,7 +19,6 @@ namespace horizons::ui {
 
 namespace {
 
-float em() { return ImGui::GetFontSize(); }
 
 enum Field : std::uint64_t { FName = 1, FTrust, FCadence, FNotes, FNext };
 

@@ -1,5 +1,6 @@
 // prep_view.cpp — see prep_view.hpp.
 #include "ui/prep_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/agenda.hpp"
 #include "ui/app_ui.hpp"
@@ -16,13 +17,7 @@ namespace horizons::ui {
 
 namespace {
 
-float em() { return ImGui::GetFontSize(); }
 
-bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0)) {
-    const bool clicked = ImGui::Button(label.c_str(), size);
-    registerLastItem("button:" + id, "button", label);
-    return clicked;
-}
 
 void heading(const std::string& text) {
     ImGui::Spacing();

@@ -1,4 +1,5 @@
 #include "ui/workspace_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -9,7 +10,6 @@
 namespace horizons::ui {
 
 namespace {
-float em() { return ImGui::GetFontSize(); }
 } // namespace
 
 WorkspaceMode workspaceMode(const PanelState& p) {
