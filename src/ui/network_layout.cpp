@@ -1,9 +1,11 @@
 #include "ui/network_layout.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <unordered_map>
 
 namespace horizons::ui {
 
@@ -254,6 +256,294 @@ ArrowHead arrowHead(const IntroCurve& c, float size) {
     const ImVec2 perp(-dir.y, dir.x);
     const ImVec2 back = sub(c.p1, mul(dir, size));
     return {c.p1, add(back, mul(perp, size * 0.5f)), sub(back, mul(perp, size * 0.5f))};
+}
+
+Rectf introCurveBounds(ImVec2 from, ImVec2 to, float bend) {
+    const IntroCurve cv = introCurve(from, to, 0.0f, bend);
+    const ImVec2 pts[] = {from, to, cv.ctrl};
+    Rectf r{{FLT_MAX, FLT_MAX}, {-FLT_MAX, -FLT_MAX}};
+    for (const ImVec2& p : pts) {
+        r.min.x = std::min(r.min.x, p.x);
+        r.min.y = std::min(r.min.y, p.y);
+        r.max.x = std::max(r.max.x, p.x);
+        r.max.y = std::max(r.max.y, p.y);
+    }
+    return r;
+}
+
+// --------------------------------------------------------------------------------- labels
+
+ImVec2 nameBoxMin(ImVec2 s, float discRadius, double angle, ImVec2 textSize, float gap) {
+    // Above a node in the upper half, below one in the lower half, centred: away from the
+    // centre vertically, and never wider than the name itself to the side (so the fit can
+    // give the rings the canvas's whole width).
+    const bool above = std::sin(angle) < -1e-9;
+    const float y = above ? s.y - discRadius - gap - textSize.y : s.y + discRadius + gap;
+    return ImVec2(s.x - textSize.x * 0.5f, y);
+}
+
+std::optional<Rectf> placeCaption(ImVec2 centre, float radius, ImVec2 size,
+                                  std::span<const double> candidates,
+                                  std::span<const Rectf> obstacles, const Rectf& viewport) {
+    for (const double a : candidates) {
+        const float ca = static_cast<float>(std::cos(a)), sa = static_cast<float>(std::sin(a));
+        float x = centre.x + radius * ca;
+        const float y = centre.y + radius * sa;
+        // Near the top or bottom the caption sits on the circle; towards the sides it moves
+        // outwards so it does not reach across the rings inside.
+        if (std::fabs(sa) < 0.7f) x += (ca > 0 ? 0.5f : -0.5f) * size.x;
+        const Rectf box{{x - size.x * 0.5f, y - size.y * 0.5f}, {x + size.x * 0.5f, y + size.y * 0.5f}};
+        if (!viewport.containsRect(box)) continue;
+        bool free = true;
+        for (const Rectf& o : obstacles)
+            if (o.overlaps(box)) {
+                free = false;
+                break;
+            }
+        if (free) return box;
+    }
+    return std::nullopt;
+}
+
+std::span<const double> captionAngles(bool preferBottom) {
+    static const auto make = [](double first) {
+        std::array<double, 28> out{};
+        std::size_t n = 0;
+        auto around = [&](double end, int steps, double step) {
+            out[n++] = normalizeAngle(end);
+            for (int k = 1; k <= steps; ++k) {
+                out[n++] = normalizeAngle(end - k * step);
+                out[n++] = normalizeAngle(end + k * step);
+            }
+        };
+        constexpr double nine = std::numbers::pi / 20.0; // 9 degrees
+        around(first, 5, nine);                          // the preferred end, up to 45 degrees off
+        around(0.0, 1, 2 * nine);                        // the sides
+        around(std::numbers::pi, 1, 2 * nine);
+        around(-first, 5, nine); // the other end
+        return out;
+    };
+    static const auto top = make(-std::numbers::pi / 2);
+    static const auto bottom = make(std::numbers::pi / 2);
+    return preferBottom ? std::span<const double>(bottom) : std::span<const double>(top);
+}
+
+float fitZoomForMap(float radius, std::span<const FitNode> nodes, Vec2f viewport, float marginPx,
+                    ZoomLimits limits) {
+    const float halfW = viewport.x * 0.5f - marginPx;
+    const float halfH = viewport.y * 0.5f - marginPx;
+    if (halfW <= 1.0f || halfH <= 1.0f) return clampZoom(limits.minZoom, limits);
+    // Each constraint reads  world * z + px <= half  (and its mirror), so z <= (half - px) / world.
+    float z = radius > 0 ? std::min(halfW, halfH) / radius : limits.maxZoom;
+    auto bound = [&](float world, float px, float half) {
+        if (world > 1e-6f) z = std::min(z, std::max(0.0f, half - px) / world);
+    };
+    for (const FitNode& n : nodes) {
+        bound(n.world.x, n.pxMax.x, halfW);
+        bound(-n.world.x, -n.pxMin.x, halfW);
+        bound(n.world.y, n.pxMax.y, halfH);
+        bound(-n.world.y, -n.pxMin.y, halfH);
+    }
+    return clampZoom(std::max(z, limits.minZoom), limits);
+}
+
+// ----------------------------------------------------------------------------- culling
+
+int PersonGrid::cellOf(float v, float lo, int n) const {
+    const int i = static_cast<int>(std::floor((v - lo) / cell_));
+    return std::clamp(i, 0, n - 1);
+}
+
+void PersonGrid::build(std::span<const PlacedPerson> placed, float cellSize) {
+    start_.clear();
+    items_.clear();
+    cols_ = rows_ = 0;
+    bounds_ = Rectf{};
+    if (placed.empty()) return;
+    Rectf b{{FLT_MAX, FLT_MAX}, {-FLT_MAX, -FLT_MAX}};
+    for (const auto& p : placed) {
+        b.min.x = std::min(b.min.x, p.pos.x);
+        b.min.y = std::min(b.min.y, p.pos.y);
+        b.max.x = std::max(b.max.x, p.pos.x);
+        b.max.y = std::max(b.max.y, p.pos.y);
+    }
+    bounds_ = b;
+    const float w = std::max(b.width(), 1.0f), h = std::max(b.height(), 1.0f);
+    cell_ = std::max(cellSize, 1e-3f);
+    // at most 256 x 256 cells, whatever the cell size asked for
+    cell_ = std::max({cell_, w / 256.0f, h / 256.0f});
+    cols_ = static_cast<int>(w / cell_) + 1;
+    rows_ = static_cast<int>(h / cell_) + 1;
+    const std::size_t cells = static_cast<std::size_t>(cols_) * static_cast<std::size_t>(rows_);
+    start_.assign(cells + 1, 0);
+    std::vector<std::uint32_t> cellOfItem(placed.size());
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const int cx = cellOf(placed[i].pos.x, b.min.x, cols_);
+        const int cy = cellOf(placed[i].pos.y, b.min.y, rows_);
+        cellOfItem[i] = static_cast<std::uint32_t>(cy * cols_ + cx);
+        ++start_[cellOfItem[i] + 1];
+    }
+    for (std::size_t c = 0; c < cells; ++c)
+        start_[c + 1] += start_[c];
+    items_.resize(placed.size());
+    std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
+    for (std::size_t i = 0; i < placed.size(); ++i) // increasing index within each cell
+        items_[fill[cellOfItem[i]]++] = static_cast<std::uint32_t>(i);
+}
+
+void PersonGrid::query(std::span<const PlacedPerson> placed, const Rectf& world,
+                       std::vector<std::uint32_t>& out) const {
+    out.clear();
+    if (cols_ == 0 || world.empty()) return;
+    // The bounds hold every centre on their max edge too (inclusive), the query's max is
+    // exclusive: the whole set when the query strictly contains the bounds.
+    if (world.min.x <= bounds_.min.x && world.min.y <= bounds_.min.y &&
+        world.max.x > bounds_.max.x && world.max.y > bounds_.max.y) {
+        out.resize(placed.size());
+        std::iota(out.begin(), out.end(), std::uint32_t{0});
+        return;
+    }
+    if (world.max.x < bounds_.min.x || world.min.x > bounds_.max.x ||
+        world.max.y < bounds_.min.y || world.min.y > bounds_.max.y)
+        return;
+    const int x0 = cellOf(world.min.x, bounds_.min.x, cols_);
+    const int x1 = cellOf(world.max.x, bounds_.min.x, cols_);
+    const int y0 = cellOf(world.min.y, bounds_.min.y, rows_);
+    const int y1 = cellOf(world.max.y, bounds_.min.y, rows_);
+    for (int y = y0; y <= y1; ++y)
+        for (int x = x0; x <= x1; ++x) {
+            const std::size_t c = static_cast<std::size_t>(y * cols_ + x);
+            for (std::uint32_t k = start_[c]; k < start_[c + 1]; ++k) {
+                const ImVec2 p = placed[items_[k]].pos;
+                if (world.contains({p.x, p.y})) out.push_back(items_[k]);
+            }
+        }
+    std::sort(out.begin(), out.end());
+}
+
+std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> placed,
+                                                 ImVec2 world, float radius) const {
+    if (cols_ == 0 || !(radius >= 0)) return std::nullopt;
+    const Rectf r{{world.x - radius, world.y - radius}, {world.x + radius, world.y + radius}};
+    if (r.max.x < bounds_.min.x || r.min.x > bounds_.max.x || r.max.y < bounds_.min.y ||
+        r.min.y > bounds_.max.y)
+        return std::nullopt;
+    std::optional<std::uint32_t> best;
+    float bestD = radius;
+    const int x0 = cellOf(r.min.x, bounds_.min.x, cols_);
+    const int x1 = cellOf(r.max.x, bounds_.min.x, cols_);
+    const int y0 = cellOf(r.min.y, bounds_.min.y, rows_);
+    const int y1 = cellOf(r.max.y, bounds_.min.y, rows_);
+    for (int y = y0; y <= y1; ++y)
+        for (int x = x0; x <= x1; ++x) {
+            const std::size_t c = static_cast<std::size_t>(y * cols_ + x);
+            for (std::uint32_t k = start_[c]; k < start_[c + 1]; ++k) {
+                const std::uint32_t i = items_[k];
+                const float d = lengthOf(sub(world, placed[i].pos));
+                // ties: the higher index, as hitTestPerson (the last of equals wins)
+                if (d < bestD || (d == bestD && (!best || i > *best))) {
+                    bestD = d;
+                    best = i;
+                }
+            }
+        }
+    return best;
+}
+
+// ------------------------------------------------------------------------- derived data
+
+bool NetworkMapCache::update(const void* docIdentity, std::uint64_t stateId,
+                             const BoardContent& c, const NetworkFilter& filter, Date today,
+                             const RingGeometry& g) {
+    if (valid_ && doc_ == docIdentity && stateId_ == stateId && filter_ == filter &&
+        today_ == today.days && g_ == g)
+        return false;
+    valid_ = true;
+    doc_ = docIdentity;
+    stateId_ = stateId;
+    filter_ = filter;
+    today_ = today.days;
+    g_ = g;
+    ++rebuilds_;
+    linkedValid_ = false;
+
+    // Who passes the filter (overdue needs the conversation log once, not per person).
+    const auto last = lastTalkedByPerson(c);
+    std::vector<PersonId> shown;
+    std::vector<std::uint8_t> overdueOfShown;
+    shown.reserve(c.people.size());
+    relationshipsPresent_ = 0;
+    for (const auto& p : c.people) {
+        relationshipsPresent_ |= relationshipBit(p.relationship);
+        const auto it = last.find(p.id);
+        const bool od =
+            isOverdue(p, it == last.end() ? std::nullopt : std::optional<Date>(it->second), today);
+        if (passesFilter(filter, p, od)) {
+            shown.push_back(p.id);
+            overdueOfShown.push_back(od ? 1 : 0);
+        }
+    }
+    placed_ = layoutPeople(g, c, shown); // id order, like `shown`
+    overdue_ = std::move(overdueOfShown);
+
+    ringCount_.fill(0);
+    for (const auto& pp : placed_)
+        ++ringCount_[static_cast<std::size_t>(pp.trust)];
+
+    goalCount_.assign(placed_.size(), 0);
+    for (const auto& l : c.links)
+        if (const auto i = indexOf(l.person)) ++goalCount_[*i];
+
+    intros_.clear();
+    for (const auto& in : c.intros) {
+        const auto a = indexOf(in.from), b = indexOf(in.to);
+        if (!a || !b) continue;
+        intros_.push_back({in.id, *a, *b, introCurveBounds(placed_[*a].pos, placed_[*b].pos)});
+    }
+
+    lonely_ = ui::goalsWithNobody(c);
+    grid_.build(placed_, std::max(g.ringGap, 1.0f));
+    return true;
+}
+
+std::optional<std::uint32_t> NetworkMapCache::indexOf(PersonId id) const {
+    const auto it = std::lower_bound(placed_.begin(), placed_.end(), id,
+                                     [](const PlacedPerson& p, PersonId v) { return p.id < v; });
+    if (it == placed_.end() || it->id != id) return std::nullopt;
+    return static_cast<std::uint32_t>(it - placed_.begin());
+}
+
+const PlacedPerson* NetworkMapCache::find(PersonId id) const {
+    const auto i = indexOf(id);
+    return i ? &placed_[*i] : nullptr;
+}
+
+int NetworkMapCache::ringCount(int trust) const {
+    return trust >= kMinTrust && trust <= kMaxTrust ? ringCount_[static_cast<std::size_t>(trust)]
+                                                    : 0;
+}
+
+void NetworkMapCache::peopleIn(const Rectf& world, std::vector<std::uint32_t>& out) const {
+    grid_.query(placed_, world, out);
+}
+
+std::optional<PersonId> NetworkMapCache::personAt(ImVec2 world, float radius) const {
+    const auto i = grid_.nearest(placed_, world, radius);
+    if (!i) return std::nullopt;
+    return placed_[*i].id;
+}
+
+const std::vector<PersonId>& NetworkMapCache::linkedToGoals(const BoardContent& c,
+                                                            std::span<const GoalId> goals) {
+    if (linkedValid_ && linkedDoc_ == doc_ && linkedState_ == stateId_ &&
+        std::equal(goals.begin(), goals.end(), linkedGoals_.begin(), linkedGoals_.end()))
+        return linked_;
+    linkedValid_ = true;
+    linkedDoc_ = doc_;
+    linkedState_ = stateId_;
+    linkedGoals_.assign(goals.begin(), goals.end());
+    linked_ = peopleLinkedToGoals(c, goals);
+    return linked_;
 }
 
 } // namespace horizons::ui

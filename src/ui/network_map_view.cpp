@@ -316,50 +316,83 @@ void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHin
 // ------------------------------------------------------------------------- per-frame data
 
 struct Frame {
-    Frame(const BoardContent& content, RingGeometry geometry, ImVec2 min, ImVec2 max)
-        : c(content), g(geometry), c0(min), c1(max) {}
+    Frame(const BoardContent& content, NetworkMapViewState& state, RingGeometry geometry,
+          ImVec2 min, ImVec2 max)
+        : c(content), st(state), cache(state.cache), g(geometry), c0(min), c1(max) {}
     const BoardContent& c;
+    NetworkMapViewState& st;
+    NetworkMapCache& cache;
     RingGeometry g;
     ImVec2 c0, c1; // canvas rectangle (screen)
     float zoom = 1;
-    std::vector<PlacedPerson> placed;            // visible people
-    std::vector<PersonId> visible;               // ids, sorted
-    std::vector<PersonId> overdue;               // sorted
-    std::vector<PersonId> linkedToSelectedGoals; // sorted
-    std::unordered_map<PersonId, std::size_t> goalCount;
+    CanvasTransform navXf;
+    std::span<const PersonId> linkedToSelectedGoals; // sorted
     float nodeR = 10; // screen radius of a node
     MouseSnap mouse;
     bool hovered = false; // canvas hovered (no other item active)
     bool mouseInCanvas = false;
+    bool naive = false;   // the benchmark's baseline: no culling, no level of detail
 
     ImVec2 toScreen(ImVec2 w) const { return toIm(navXf.toScreen(fromIm(w))); }
     ImVec2 toWorld(ImVec2 s) const { return toIm(navXf.toWorld(fromIm(s))); }
-    CanvasTransform navXf;
-    bool isVisible(PersonId id) const {
-        return std::binary_search(visible.begin(), visible.end(), id);
-    }
+    ImVec2 centre() const { return toScreen(ImVec2(0, 0)); }
+    bool isVisible(PersonId id) const { return cache.indexOf(id).has_value(); }
     bool isOverdue(PersonId id) const {
-        return std::binary_search(overdue.begin(), overdue.end(), id);
+        const auto i = cache.indexOf(id);
+        return i && cache.overdue(*i);
     }
     std::optional<PersonId> personAt(ImVec2 screen) const {
-        return hitTestPerson(placed, toWorld(screen), (nodeR + 3.0f) / zoom);
+        return cache.personAt(toWorld(screen), (nodeR + 3.0f) / zoom);
     }
     ImVec2 handlePos(const PlacedPerson& p) const { // link handle: on the rim, outwards
         const ImVec2 s = toScreen(p.pos);
         const float a = static_cast<float>(p.angle);
         return s + ImVec2(std::cos(a), std::sin(a)) * (nodeR + 0.55f * em());
     }
+    // The world rectangle on screen, grown by `marginPx` (everything when naive).
+    Rectf visible(float marginPx) const {
+        if (naive) return Rectf{{-FLT_MAX, -FLT_MAX}, {FLT_MAX, FLT_MAX}};
+        return visibleWorld(navXf, fromIm(c1 - c0)).expanded(marginPx / zoom);
+    }
+    // Level of detail of a ring: a full node (initials, name, badge) needs room around it.
+    // Far out, or when a ring holds more people than fit side by side, nodes are plain dots.
+    bool detailed(int trust) const {
+        if (naive) return true;
+        if (g.ringGap * zoom < 1.2f * em()) return false; // no room between rings for names
+        return spacingPx(trust) >= 2.0f * nodeR;
+    }
+    float spacingPx(int trust) const { // screen distance between neighbours on a ring
+        const int n = cache.ringCount(trust);
+        return n <= 1 ? FLT_MAX
+                      : 2.0f * std::numbers::pi_v<float> * ringRadius(g, trust) * zoom /
+                            static_cast<float>(n);
+    }
+    float dotRadius(int trust) const { // a plain dot, small enough not to cover its neighbours
+        return std::max(1.5f, std::min(nodeR, 0.42f * spacingPx(trust)));
+    }
 };
+
+// An intro curve in screen space: bowed away from the map's centre (not the screen's origin).
+IntroCurve screenCurve(const Frame& f, ImVec2 a, ImVec2 b) {
+    const ImVec2 o = f.centre();
+    IntroCurve cv = introCurve(a - o, b - o, f.nodeR + 2.0f);
+    cv.p0 = cv.p0 + o;
+    cv.ctrl = cv.ctrl + o;
+    cv.p1 = cv.p1 + o;
+    return cv;
+}
 
 // Intro under the mouse (curves between visible people), for the context menu.
 std::optional<IntroId> introAt(const Frame& f, ImVec2 screen) {
     std::optional<IntroId> best;
     float bestD = 0.35f * em();
-    for (const auto& in : f.c.intros) {
-        const PlacedPerson* a = findPlaced(f.placed, in.from);
-        const PlacedPerson* b = findPlaced(f.placed, in.to);
-        if (!a || !b) continue;
-        const IntroCurve cv = introCurve(f.toScreen(a->pos), f.toScreen(b->pos), f.nodeR + 2.0f);
+    const ImVec2 w = f.toWorld(screen);
+    const float tol = bestD / f.zoom;
+    const auto placed = f.cache.placed();
+    for (const MapIntro& in : f.cache.intros()) {
+        if (!in.box.expanded(tol).contains({w.x, w.y})) continue;
+        const IntroCurve cv =
+            screenCurve(f, f.toScreen(placed[in.from].pos), f.toScreen(placed[in.to].pos));
         const float d = cv.distanceTo(screen);
         if (d < bestD) {
             bestD = d;
@@ -373,7 +406,8 @@ std::optional<IntroId> introAt(const Frame& f, ImVec2 screen) {
 
 void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust) {
     const Palette& pal = palette();
-    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
+    const ImVec2 centre = f.centre();
+    const bool reg = currentLayoutRegistry() != nullptr;
     // The zone of people trusted with goals beyond the organisation: shaded.
     if (threshold >= kMinTrust && threshold <= kMaxTrust) {
         const float rz = (ringRadius(f.g, threshold) + 0.5f * f.g.ringGap) * f.zoom;
@@ -391,69 +425,63 @@ void drawRings(ImDrawList* dl, const Frame& f, int threshold, int highlightTrust
             thick = 3.0f;
         }
         dl->AddCircle(centre, r, col, 128, thick);
-        registerItem("ring:" + std::to_string(t), "ring",
-                     "Trust " + std::to_string(t) + ": " + trustRingLabel(t), centre - ImVec2(r, r),
-                     centre + ImVec2(r, r));
+        if (reg)
+            registerItem("ring:" + std::to_string(t), "ring",
+                         "Trust " + std::to_string(t) + ": " + trustRingLabel(t),
+                         centre - ImVec2(r, r), centre + ImVec2(r, r));
     }
 }
 
-// Ring labels and the threshold's caption: drawn over the intro curves, under the people.
-void drawRingLabels(ImDrawList* dl, const Frame& f, int threshold) {
+// Ring captions and the threshold's caption: drawn over the intro curves, under the people,
+// each at the first angle near the top (the threshold's: near the bottom) where no node,
+// name or other caption is; a caption with no free place is left out while names are shown
+// (the legend and the tooltips still say what the rings mean).
+void drawRingLabels(ImDrawList* dl, Frame& f, int threshold, bool namesShown) {
     const Palette& pal = palette();
-    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
-    // Labels at the top of each ring (or the bottom when a person sits there), on a small pill
-    // so they stay readable over curves.
+    const ImVec2 centre = f.centre();
     const float fs = 0.8f * em();
     ImFont* font = ImGui::GetFont();
-    // Screen boxes of the visible people (disc + name below), so labels can avoid them.
-    std::vector<std::pair<ImVec2, ImVec2>> nodeBoxes;
-    for (const auto& pp : f.placed) {
-        const Person* p = f.c.people.find(pp.id);
-        const ImVec2 s = f.toScreen(pp.pos);
-        const float half = std::max(
-            f.nodeR,
-            (p ? ImGui::CalcTextSize(fitText(p->name, 9.0f * em()).c_str()).x : 0.0f) * 0.5f);
-        nodeBoxes.push_back(
-            {ImVec2(s.x - half, s.y - f.nodeR), ImVec2(s.x + half, s.y + f.nodeR + 1.3f * em())});
-    }
-    auto coversNode = [&](ImVec2 a, ImVec2 b) {
-        for (const auto& [na, nb] : nodeBoxes)
-            if (nb.x > a.x && na.x < b.x && nb.y > a.y && na.y < b.y) return true;
-        return false;
+    const ImVec2 pad(0.3f * em(), 0.05f * em());
+    const Rectf viewport{fromIm(f.c0), fromIm(f.c1)};
+    std::vector<Rectf>& obstacles = f.st.obstacles; // node discs and names, filled by the caller
+    const float youR = std::max(f.g.youRadius * f.zoom, 0.9f * em());
+    obstacles.push_back(Rectf{{centre.x - youR, centre.y - youR}, {centre.x + youR, centre.y + youR}});
+    f.st.captionsShown = 0;
+
+    auto place = [&](const char* text, float radius, bool preferBottom, ImU32 col, bool always) {
+        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, text);
+        const ImVec2 box = sz + pad * 2.0f;
+        std::optional<Rectf> at =
+            placeCaption(centre, radius, box, captionAngles(preferBottom), obstacles, viewport);
+        if (!at && always) // no free place, but no names either: over the dots, at the top
+            at = placeCaption(centre, radius, box, captionAngles(preferBottom), {}, viewport);
+        if (!at) return;
+        obstacles.push_back(at->expanded(0.25f * em())); // air between captions
+        dl->AddRectFilled(toIm(at->min), toIm(at->max), withAlpha(pal.canvasBg, 0.92f),
+                          fs * 0.5f);
+        dl->AddText(font, fs, toIm(at->min) + pad, col, text);
+        ++f.st.captionsShown;
     };
+    const bool crowdedOut = f.zoom * f.g.ringGap < fs * 1.6f; // rings closer than a caption
     for (int t = kMinTrust; t <= kMaxTrust; ++t) {
-        const float r = ringRadius(f.g, t) * f.zoom;
+        if (crowdedOut && t != kMinTrust && t != kMaxTrust && t != threshold) continue;
         char buf[96];
         std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
-        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
-        if (f.zoom * f.g.ringGap < fs * 1.3f && t != kMinTrust && t != kMaxTrust && t != threshold)
-            continue; // zoomed far out: keep only a few labels
-        const ImVec2 pad(0.3f * em(), 0.05f * em());
-        ImVec2 pos(centre.x - sz.x * 0.5f, centre.y - r - sz.y * 0.5f);
-        if (coversNode(pos - pad, pos + sz + pad)) {
-            const ImVec2 below(pos.x, centre.y + r - sz.y * 0.5f);
-            if (coversNode(below - pad, below + sz + pad)) continue;
-            pos = below;
-        }
-        dl->AddRectFilled(pos - pad, pos + sz + pad, withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
-        dl->AddText(font, fs, pos, t == threshold ? pal.accent : pal.textMuted, buf);
+        place(buf, ringRadius(f.g, t) * f.zoom, false, t == threshold ? pal.accent : pal.textMuted,
+              !namesShown);
     }
-    // The threshold's meaning, at the bottom of the shaded zone.
-    if (threshold >= kMinTrust && threshold <= kMaxTrust) {
+    // The threshold's meaning, on the edge of the shaded zone.
+    if (threshold >= kMinTrust && threshold <= kMaxTrust && !crowdedOut) {
         const float rz = (ringRadius(f.g, threshold) + 0.5f * f.g.ringGap) * f.zoom;
         char buf[96];
         std::snprintf(buf, sizeof buf, "beyond-the-org goals: trust %d and in", threshold);
-        const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, buf);
-        const ImVec2 pos(centre.x - sz.x * 0.5f, centre.y + rz - sz.y * 0.5f);
-        const ImVec2 pad(0.3f * em(), 0.05f * em());
-        dl->AddRectFilled(pos - pad, pos + sz + pad, withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
-        dl->AddText(font, fs, pos, pal.accent, buf);
+        place(buf, rz, true, pal.accent, !namesShown);
     }
 }
 
 void drawYou(ImDrawList* dl, const Frame& f) {
     const Palette& pal = palette();
-    const ImVec2 centre = f.toScreen(ImVec2(0, 0));
+    const ImVec2 centre = f.centre();
     const float r = std::max(f.g.youRadius * f.zoom, 0.9f * em());
     dl->AddCircleFilled(centre, r, pal.accent, 48);
     FontScope bold(fonts().semibold);
@@ -464,7 +492,7 @@ void drawYou(ImDrawList* dl, const Frame& f) {
 }
 
 void drawIntroCurve(ImDrawList* dl, const Frame& f, ImVec2 a, ImVec2 b, ImU32 col, float thick) {
-    const IntroCurve cv = introCurve(a, b, f.nodeR + 2.0f);
+    const IntroCurve cv = screenCurve(f, a, b);
     dl->AddBezierQuadratic(cv.p0, cv.ctrl, cv.p1, col, thick, 24);
     const ArrowHead h = arrowHead(cv, 0.55f * em());
     dl->AddTriangleFilled(h.tip, h.left, h.right, col);
@@ -472,12 +500,14 @@ void drawIntroCurve(ImDrawList* dl, const Frame& f, ImVec2 a, ImVec2 b, ImU32 co
 
 void drawIntros(ImDrawList* dl, const Frame& f, const Selection& sel, IntroId hot) {
     const Palette& pal = palette();
-    for (const auto& in : f.c.intros) {
-        const PlacedPerson* a = findPlaced(f.placed, in.from);
-        const PlacedPerson* b = findPlaced(f.placed, in.to);
-        if (!a || !b) continue;
-        const bool lit = sel.has(in.from) || sel.has(in.to) || in.id == hot;
-        drawIntroCurve(dl, f, f.toScreen(a->pos), f.toScreen(b->pos),
+    const Rectf vis = f.visible(f.nodeR + 4.0f);
+    const auto placed = f.cache.placed();
+    for (const MapIntro& in : f.cache.intros()) {
+        if (!in.box.overlaps(vis)) continue;
+        const PlacedPerson& a = placed[in.from];
+        const PlacedPerson& b = placed[in.to];
+        const bool lit = sel.has(a.id) || sel.has(b.id) || in.id == hot;
+        drawIntroCurve(dl, f, f.toScreen(a.pos), f.toScreen(b.pos),
                        lit ? pal.accent : withAlpha(pal.textMuted, 0.75f), lit ? 2.2f : 1.4f);
     }
 }
@@ -489,9 +519,34 @@ struct NodeLook {
     bool dimmed = false;     // goals are selected and this person is not linked to them
     bool dropTarget = false; // a goal or link drag would land here
     bool ghost = false;      // the original place of a person being dragged
+    bool overdue = false;    // a conversation is overdue (badge)
 };
 
-void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const NodeLook& look) {
+// The name as drawn under a node: at most 9 em wide.
+std::string nodeName(const Person& p) { return fitText(p.name, 9.0f * em()); }
+
+ImVec2 nameTextSize(const std::string& name, bool bold) {
+    FontScope font(bold ? fonts().semibold : nullptr);
+    return ImGui::CalcTextSize(name.c_str());
+}
+
+// A plain dot: far out or on a crowded ring.
+void drawDot(ImDrawList* dl, const Person& p, ImVec2 s, float r, const NodeLook& look) {
+    const Palette& pal = palette();
+    const float a = look.ghost ? 0.3f : (look.dimmed ? 0.35f : 1.0f);
+    const ImU32 col = relationshipColour(p.relationship);
+    const int seg = r < 4.0f ? 6 : 12;
+    if (look.litByGoal) dl->AddCircleFilled(s, r + 3.0f, withAlpha(pal.accent, 0.35f), seg);
+    // inside the organisation: solid; outside: paler
+    dl->AddCircleFilled(s, r, withAlpha(col, a * (p.insideOrg ? 1.0f : 0.45f)), seg);
+    if (look.selected || look.hovered || look.dropTarget)
+        dl->AddCircle(s, r + 2.0f, look.hovered && !look.selected ? pal.text : pal.accent, seg + 4,
+                      2.0f);
+}
+
+// A full node: disc, initials, overdue badge and (when `nameMin` is set) the name.
+void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const NodeLook& look,
+              const std::string* name, ImVec2 nameMin) {
     const Palette& pal = palette();
     const float a = look.ghost ? 0.3f : (look.dimmed ? 0.4f : 1.0f);
     const ImU32 col = withAlpha(relationshipColour(p.relationship), a);
@@ -511,27 +566,25 @@ void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const N
         dl->AddCircle(s, r + 2.5f, look.selected ? pal.accent : withAlpha(pal.text, 0.6f), 32,
                       look.selected ? 2.5f : 1.5f);
 
-    // Initials inside (when the disc is big enough), the name below.
-    const std::string ini = initials(p.name);
+    // Initials inside (when the disc is big enough), the name outside.
     const float fs = std::min(0.8f * em(), r * 1.0f);
     if (fs >= 0.45f * em()) {
+        const std::string ini = initials(p.name);
         FontScope bold(fonts().semibold);
         ImFont* font = ImGui::GetFont();
         const ImVec2 sz = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, ini.c_str());
         const ImU32 tc = p.insideOrg ? withAlpha(IM_COL32(255, 255, 255, 255), a) : col;
         dl->AddText(font, fs, s - sz * 0.5f, tc, ini.c_str());
     }
-    {
-        const std::string name = fitText(p.name, 9.0f * em());
+    if (name) {
         FontScope font(look.selected ? fonts().semibold : nullptr);
-        const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
-        const ImVec2 pos(s.x - sz.x * 0.5f, s.y + r + 0.15f * em());
-        dl->AddRectFilled(pos - ImVec2(0.2f * em(), 0), pos + sz + ImVec2(0.2f * em(), 0),
-                          withAlpha(pal.canvasBg, 0.75f * a), 0.25f * em());
-        dl->AddText(pos, withAlpha(pal.text, a), name.c_str());
+        const ImVec2 sz = ImGui::CalcTextSize(name->c_str());
+        dl->AddRectFilled(nameMin - ImVec2(0.2f * em(), 0), nameMin + sz + ImVec2(0.2f * em(), 0),
+                          withAlpha(pal.canvasBg, 0.8f * a), 0.25f * em());
+        dl->AddText(nameMin, withAlpha(pal.text, a), name->c_str());
     }
     // Overdue: a warning badge at the top right.
-    if (f.isOverdue(p.id) && !look.ghost) {
+    if (look.overdue && !look.ghost) {
         const ImVec2 b = s + ImVec2(r * 0.75f, -r * 0.75f);
         const float br = std::max(0.42f * em(), r * 0.38f);
         dl->AddCircleFilled(b, br, withAlpha(pal.warning, a), 16);
@@ -547,9 +600,9 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
     const Palette& pal = palette();
     bool present[kRelationshipCount] = {};
     int count = 0;
-    for (const auto& p : f.c.people)
-        if (!present[static_cast<int>(p.relationship)]) {
-            present[static_cast<int>(p.relationship)] = true;
+    for (int i = 0; i < kRelationshipCount; ++i)
+        if (f.cache.relationshipsPresent() & relationshipBit(static_cast<Relationship>(i))) {
+            present[i] = true;
             ++count;
         }
     char thresholdText[64];
@@ -637,13 +690,52 @@ void personTooltip(const Frame& f, const Person& p, std::optional<Date> last, Da
         ImGui::TextUnformatted("A conversation is overdue");
         ImGui::PopStyleColor();
     }
-    const auto it = f.goalCount.find(p.id);
-    const std::size_t n = it == f.goalCount.end() ? 0 : it->second;
-    ImGui::Text("%zu linked goal%s", n, n == 1 ? "" : "s");
+    const auto i = f.cache.indexOf(p.id);
+    const unsigned n = i ? f.cache.goalCount(*i) : 0u;
+    ImGui::Text("%u linked goal%s", n, n == 1 ? "" : "s");
     ImGui::Separator();
     ImGui::TextDisabled("Drag across the rings to change trust, onto a card to link a goal.\n"
                         "Shift+drag (or the handle) to another person: can introduce me to.");
     ImGui::EndTooltip();
+}
+
+// Zoom so the rings, the nodes and their names fill the canvas, centred on "You".
+void fitMap(NetworkMapViewState& st, const BoardContent& c, const RingGeometry& g,
+            Vec2f canvas) {
+    const ZoomLimits limits{0.2f, 3.0f};
+    const float margin = 0.5f * em();
+    // The rings alone give an upper bound of the zoom; names are measured at that zoom for
+    // the rings that show them (a crowded ring shows dots only, see Frame::detailed).
+    const float z0 = fitZoomForMap(g.outerRadius() + g.nodeRadius, {}, canvas, margin, limits);
+    const float nodeR = std::max(g.nodeRadius * z0, 0.75f * em());
+    bool named[kMaxTrust + 1] = {};
+    for (int t = kMinTrust; t <= kMaxTrust; ++t) {
+        const int n = st.cache.ringCount(t);
+        const float spacing = n <= 1 ? FLT_MAX
+                                     : 2.0f * std::numbers::pi_v<float> * ringRadius(g, t) * z0 /
+                                           static_cast<float>(n);
+        named[t] = g.ringGap * z0 >= 1.2f * em() && spacing >= 2.0f * nodeR;
+    }
+    std::vector<FitNode> nodes;
+    nodes.reserve(std::min<std::size_t>(st.cache.placed().size(), 400));
+    for (const PlacedPerson& pp : st.cache.placed()) {
+        FitNode fn{pp.pos, {-nodeR, -nodeR}, {nodeR, nodeR}};
+        const Person* p = c.people.find(pp.id);
+        if (p && named[pp.trust] && nodes.size() < 400) {
+            const ImVec2 sz = nameTextSize(nodeName(*p), false);
+            const ImVec2 mn = nameBoxMin(ImVec2(0, 0), nodeR, pp.angle, sz, 0.2f * em());
+            fn.pxMin = {std::min(fn.pxMin.x, mn.x - 0.2f * em()), std::min(fn.pxMin.y, mn.y)};
+            fn.pxMax = {std::max(fn.pxMax.x, mn.x + sz.x + 0.2f * em()),
+                        std::max(fn.pxMax.y, mn.y + sz.y)};
+            nodes.push_back(fn);
+        } else if (nodes.size() < 400) {
+            nodes.push_back(fn);
+        }
+    }
+    st.nav.xf.zoom =
+        fitZoomForMap(g.outerRadius() + g.nodeRadius, nodes, canvas, margin, limits);
+    st.nav.xf.offset = canvas * 0.5f;
+    st.viewMoved = false;
 }
 
 } // namespace
@@ -682,22 +774,38 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     const ImVec2 c1 = c0 + size;
     handleCanvasNavigation(st.nav, c0, size, canvasHovered);
 
-    Frame f(c, geometryForEm(em()), c0, c1);
-    const Vec2f canvasSize = fromIm(size);
-    if (st.fitRequested || !(st.canvasSize == canvasSize)) {
-        // Refit on demand and whenever the canvas is resized (split dragged, window resized)
-        // unless the user zoomed or panned since the last fit.
-        if (st.fitRequested || st.canvasSize.x == 0) {
-            const float e = f.g.extent();
-            st.nav.xf = fitRect(st.nav.xf, Rectf{{-e, -e}, {e, e}}, canvasSize, 0.25f * em(),
-                                ZoomLimits{0.2f, 3.0f});
-        } else {
-            // keep the centre where it was, relative to the canvas centre
-            st.nav.xf.offset = st.nav.xf.offset + (canvasSize - st.canvasSize) * 0.5f;
-        }
-        st.fitRequested = false;
-        st.canvasSize = canvasSize;
+    if (st.nav.changed) st.viewMoved = true;
+
+    Frame f(c, st, geometryForEm(em()), c0, c1);
+    f.naive = st.naiveDrawForBenchmark;
+    const void* docId = &ctx.doc;
+
+    // ---- who is shown (derived data: rebuilt only when the board or the filter change) ----
+    auto refresh = [&](const BoardContent& content) {
+        st.cache.update(docId, ctx.doc.stateId(), content, st.filter, ctx.today, f.g);
+    };
+    if (f.naive) st.cache.invalidate(); // the baseline recomputes everything every frame
+    refresh(c);
+    // A selection made elsewhere (coach hint, inspector, board): make the person visible.
+    const bool selectionChanged = sel.people != st.lastSelection && sel.people.size() == 1;
+    if (selectionChanged && c.people.contains(sel.people.front()) &&
+        !st.cache.find(sel.people.front())) {
+        st.filter.reset();
+        refresh(c);
     }
+
+    const Vec2f canvasSize = fromIm(size);
+    if (st.fitRequested || st.canvasSize.x == 0 ||
+        (!(st.canvasSize == canvasSize) && !st.viewMoved)) {
+        // Fit on demand, on the first draw, and whenever the canvas is resized (split dragged,
+        // window resized) unless the user zoomed or panned since the last fit.
+        fitMap(st, c, f.g, canvasSize);
+    } else if (!(st.canvasSize == canvasSize)) {
+        // keep the centre where it was, relative to the canvas centre
+        st.nav.xf.offset = st.nav.xf.offset + (canvasSize - st.canvasSize) * 0.5f;
+    }
+    st.fitRequested = false;
+    st.canvasSize = canvasSize;
     f.navXf = st.nav.xf;
     f.zoom = st.nav.xf.zoom;
     f.nodeR = std::max(f.g.nodeRadius * f.zoom, 0.75f * em());
@@ -707,31 +815,14 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
                                              ImGuiHoveredFlags_ChildWindows);
 
-    // ---- who is shown, and what lights up ----
-    f.visible = visiblePeople(c, st.filter, ctx.today);
-    f.overdue = overduePeople(c, ctx.today);
-    f.linkedToSelectedGoals = peopleLinkedToGoals(c, sel.goals);
-    for (const auto& l : c.links)
-        ++f.goalCount[l.person];
-
-    // A selection made elsewhere (coach hint, inspector, board): make the person visible.
-    if (sel.people != st.lastSelection && sel.people.size() == 1) {
-        const PersonId want = sel.people.front();
-        if (c.people.contains(want)) {
-            if (!std::binary_search(f.visible.begin(), f.visible.end(), want)) {
-                st.filter.reset();
-                f.visible = visiblePeople(c, st.filter, ctx.today);
-            }
-        }
-    }
-    f.placed = layoutPeople(f.g, c, f.visible);
-    if (sel.people != st.lastSelection && sel.people.size() == 1) {
-        if (const PlacedPerson* pp = findPlaced(f.placed, sel.people.front())) {
+    if (selectionChanged) {
+        if (const PlacedPerson* pp = st.cache.find(sel.people.front())) {
             const ImVec2 s = f.toScreen(pp->pos);
             const float m = 2.0f * em();
             if (!inRect(s, c0 + ImVec2(m, m), c1 - ImVec2(m, m))) {
                 st.nav.xf = panBy(st.nav.xf, fromIm((c0 + c1) * 0.5f - s));
                 f.navXf = st.nav.xf;
+                st.viewMoved = true;
             }
         }
     }
@@ -747,14 +838,15 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     if (f.mouse.valid && f.mouseInCanvas) under = f.personAt(f.mouse.pos);
     bool overHandle = false;
     if (!ro && canvasHovered && st.gesture == NetworkMapViewState::Gesture::None) {
-        // The link handle of the hovered (or the only selected) person.
-        for (const auto& pp : f.placed) {
-            if (!(under == pp.id || (sel.people.size() == 1 && sel.people.front() == pp.id)))
-                continue;
-            const ImVec2 h = f.handlePos(pp);
-            if (lengthOf(f.mouse.pos - h) <= 0.5f * em()) {
+        // The link handle of the hovered (or the only selected) person; the later id wins.
+        PersonId cand[2] = {under.value_or(PersonId{}),
+                            sel.people.size() == 1 ? sel.people.front() : PersonId{}};
+        if (cand[1] < cand[0]) std::swap(cand[0], cand[1]);
+        for (const PersonId id : cand) {
+            const PlacedPerson* pp = id ? st.cache.find(id) : nullptr;
+            if (pp && lengthOf(f.mouse.pos - f.handlePos(*pp)) <= 0.5f * em()) {
                 overHandle = true;
-                under = pp.id;
+                under = pp->id;
             }
         }
     }
@@ -873,17 +965,75 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     // ---- draw ----
     const BoardContent& cc = ctx.doc.content(); // edits above may have changed it
-    f.placed = layoutPeople(f.g, cc, visiblePeople(cc, st.filter, ctx.today));
-    f.visible.clear();
-    for (const auto& pp : f.placed)
-        f.visible.push_back(pp.id);
-    std::sort(f.visible.begin(), f.visible.end());
-    f.overdue = overduePeople(cc, ctx.today);
-    f.goalCount.clear();
-    for (const auto& l : cc.links)
-        ++f.goalCount[l.person];
-    f.linkedToSelectedGoals = peopleLinkedToGoals(cc, sel.goals);
+    refresh(cc);
+    f.linkedToSelectedGoals = st.cache.linkedToGoals(cc, sel.goals);
     Frame& fr = f;
+    const auto placed = st.cache.placed();
+    const bool goalsSelected = !sel.goals.empty();
+    auto lookFor = [&](std::uint32_t i) {
+        const PersonId id = placed[i].id;
+        NodeLook look;
+        look.selected = sel.has(id);
+        look.hovered = under == id && st.gesture == Gesture::None;
+        look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
+                                                             f.linkedToSelectedGoals.end(), id);
+        look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
+        look.dropTarget = goalDropTarget == id || linkTarget == id;
+        look.overdue = st.cache.overdue(i);
+        look.ghost = st.gesture == Gesture::MovePerson && st.gesturePerson == id;
+        return look;
+    };
+    auto onTop = [&](const NodeLook& l) { return l.selected || l.hovered || l.ghost; };
+
+    // Who is on screen (with room for their names), and how much detail each ring gets.
+    st.cache.peopleIn(f.visible(f.nodeR + 9.5f * em()), st.drawn);
+    bool detail[kMaxTrust + 1] = {};
+    for (int t = kMinTrust; t <= kMaxTrust; ++t)
+        detail[t] = f.detailed(t);
+
+    // Names: outside each detailed node, away from the centre. Those of the selected and
+    // hovered people are placed first; a name that would cover a name or a node already
+    // placed is left out (the tooltip still has it). The boxes also keep the ring captions
+    // clear of the people.
+    const std::size_t n = st.drawn.size();
+    st.nameBoxes.assign(n, Rectf{});
+    if (st.names.size() < n) st.names.resize(n);
+    st.obstacles.clear();
+    const bool resolveOverlaps = !f.naive && n <= 240; // pairwise: only for a readable count
+    bool namesShown = false;
+    std::size_t detailed = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const PlacedPerson& pp = placed[st.drawn[k]];
+        const ImVec2 s = f.toScreen(pp.pos);
+        const float r = detail[pp.trust] ? f.nodeR : f.dotRadius(pp.trust);
+        st.obstacles.push_back(Rectf{{s.x - r, s.y - r}, {s.x + r, s.y + r}});
+        if (detail[pp.trust]) ++detailed;
+    }
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t i = st.drawn[k];
+            const PlacedPerson& pp = placed[i];
+            if (!detail[pp.trust]) continue;
+            const NodeLook look = lookFor(i);
+            if ((pass == 0) != onTop(look)) continue;
+            const Person* p = cc.people.find(pp.id);
+            if (!p) continue;
+            std::string& name = st.names[k];
+            name = nodeName(*p);
+            const ImVec2 sz = nameTextSize(name, look.selected);
+            const ImVec2 mn = nameBoxMin(f.toScreen(pp.pos), f.nodeR, pp.angle, sz, 0.2f * em());
+            const Rectf box{{mn.x - 0.2f * em(), mn.y}, {mn.x + sz.x + 0.2f * em(), mn.y + sz.y}};
+            if (resolveOverlaps && pass == 1) {
+                bool clash = false;
+                for (std::size_t o = 0; o < st.obstacles.size() && !clash; ++o)
+                    clash = o != k && st.obstacles[o].overlaps(box);
+                if (clash) continue;
+            }
+            st.nameBoxes[k] = box;
+            st.obstacles.push_back(box);
+            namesShown = true;
+        }
+
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(c0, c1, true);
     dl->AddRectFilled(c0, c1, pal.canvasBg, 0.3f * em());
@@ -894,42 +1044,43 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     std::optional<IntroId> hotIntro;
     if (canvasHovered && !under && st.gesture == Gesture::None) hotIntro = introAt(fr, f.mouse.pos);
     drawIntros(dl, fr, sel, hotIntro ? *hotIntro : IntroId{});
-    drawRingLabels(dl, fr, threshold);
+    drawRingLabels(dl, fr, threshold, namesShown);
 
-    const bool goalsSelected = !sel.goals.empty();
-    auto lookFor = [&](PersonId id) {
-        NodeLook look;
-        look.selected = sel.has(id);
-        look.hovered = under == id && st.gesture == Gesture::None;
-        look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
-                                                             f.linkedToSelectedGoals.end(), id);
-        look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
-        look.dropTarget = goalDropTarget == id || linkTarget == id;
-        return look;
-    };
-    // Unselected first, then selected / hovered on top.
+    // People: unselected first, then selected / hovered on top.
+    const bool reg = currentLayoutRegistry() != nullptr;
     for (int pass = 0; pass < 2; ++pass)
-        for (const auto& pp : fr.placed) {
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t i = st.drawn[k];
+            const PlacedPerson& pp = placed[i];
+            const NodeLook look = lookFor(i);
+            if ((pass == 0) == onTop(look)) continue;
             const Person* p = cc.people.find(pp.id);
             if (!p) continue;
-            NodeLook look = lookFor(pp.id);
-            const bool moving = st.gesture == Gesture::MovePerson && st.gesturePerson == pp.id;
-            const bool top = look.selected || look.hovered || moving;
-            if ((pass == 0) == top) continue;
             const ImVec2 s = fr.toScreen(pp.pos);
-            if (moving) look.ghost = true;
-            drawNode(dl, fr, *p, s, look);
-            registerItem(personKey(pp.id), "person", p->name, s - ImVec2(fr.nodeR, fr.nodeR),
-                         s + ImVec2(fr.nodeR, fr.nodeR));
+            if (detail[pp.trust]) {
+                const bool named = !st.nameBoxes[k].empty();
+                drawNode(dl, fr, *p, s, look, named ? &st.names[k] : nullptr,
+                         toIm(st.nameBoxes[k].min) + ImVec2(0.2f * em(), 0));
+            } else {
+                drawDot(dl, *p, s, f.dotRadius(pp.trust), look);
+            }
+            if (reg)
+                registerItem(personKey(pp.id), "person", p->name, s - ImVec2(fr.nodeR, fr.nodeR),
+                             s + ImVec2(fr.nodeR, fr.nodeR));
         }
+    st.visiblePeople = n;
+    st.detailedPeople = detailed;
 
     // Link handle on the hovered / single selected person.
     if (!ro && st.gesture == Gesture::None && canvasHovered) {
-        for (const auto& pp : fr.placed) {
-            if (!(under == pp.id || (sel.people.size() == 1 && sel.people.front() == pp.id)))
-                continue;
-            const ImVec2 h = fr.handlePos(pp);
-            const bool hot = overHandle && under == pp.id;
+        PersonId cand[2] = {under.value_or(PersonId{}),
+                            sel.people.size() == 1 ? sel.people.front() : PersonId{}};
+        if (cand[0] == cand[1]) cand[1] = PersonId{};
+        for (const PersonId id : cand) {
+            const PlacedPerson* pp = id ? st.cache.find(id) : nullptr;
+            if (!pp) continue;
+            const ImVec2 h = fr.handlePos(*pp);
+            const bool hot = overHandle && under == pp->id;
             dl->AddCircleFilled(h, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f),
                                 16);
             const ImVec2 tsz = ImGui::CalcTextSize("+");
@@ -942,7 +1093,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         if (const Person* p = cc.people.find(st.gesturePerson)) {
             NodeLook look;
             look.selected = true;
-            drawNode(dl, fr, *p, f.mouse.pos, look);
+            const std::string name = nodeName(*p);
+            const ImVec2 nsz = nameTextSize(name, true);
+            drawNode(dl, fr, *p, f.mouse.pos, look, &name,
+                     f.mouse.pos + ImVec2(-nsz.x * 0.5f, fr.nodeR + 0.2f * em()));
             char buf[64];
             std::snprintf(buf, sizeof buf, "Trust %d \xE2\x86\x92 %d", p->trust, targetTrust);
             const ImVec2 at = f.mouse.pos + ImVec2(fr.nodeR + 0.4f * em(), -fr.nodeR - 1.2f * em());
@@ -953,10 +1107,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         }
     }
     if (st.gesture == Gesture::Link) {
-        if (const PlacedPerson* from = findPlaced(fr.placed, st.gesturePerson)) {
+        if (const PlacedPerson* from = st.cache.find(st.gesturePerson)) {
             ImVec2 to = f.mouse.pos;
             if (linkTarget)
-                if (const PlacedPerson* t = findPlaced(fr.placed, *linkTarget))
+                if (const PlacedPerson* t = st.cache.find(*linkTarget))
                     to = fr.toScreen(t->pos);
             drawIntroCurve(dl, fr, fr.toScreen(from->pos), to, pal.accent, 2.2f);
         }
@@ -976,7 +1130,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         if (cc.people.empty())
             overlay("Double-click a ring to add someone you could talk to.", pal.textMuted);
         if (st.filter.active())
-            overlay("Filtered: " + std::to_string(fr.placed.size()) + " of " +
+            overlay("Filtered: " + std::to_string(placed.size()) + " of " +
                         std::to_string(cc.people.size()) + " people shown",
                     pal.textMuted);
         if (goalsSelected) {
@@ -991,7 +1145,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                             " about the selected goal" + (sel.goals.size() == 1 ? "" : "s"),
                         pal.accent);
         }
-        const std::vector<GoalId> lonely = goalsWithNobody(cc);
+        const std::span<const GoalId> lonely = st.cache.goalsWithNobody();
         if (!lonely.empty() && !goalsSelected) {
             const std::string text = std::to_string(lonely.size()) +
                                      (lonely.size() == 1 ? " goal has" : " goals have") +
@@ -1188,7 +1342,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     // ---- rename in place ----
     if (st.renaming) {
-        const PlacedPerson* pp = findPlaced(fr.placed, st.renaming);
+        const PlacedPerson* pp = st.cache.find(st.renaming);
         if (!pp) {
             st.renaming = {};
         } else {

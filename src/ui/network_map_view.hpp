@@ -18,10 +18,17 @@
 //   zoom Ctrl+0 / Fit .............. fit the map
 // A goal drag from the board (shared.drag Kind::Goals) released over a person links every
 // dragged goal to that person in one undo step.
+//
+// Cost per frame follows what is on screen: what depends on the board (placement, filter
+// results, overdue flags, link counts, goals with nobody) lives in a NetworkMapCache rebuilt
+// only when Document::stateId(), the filter, today or the geometry change; people, labels and
+// curves outside the visible world rect are skipped; crowded or far-out rings draw plain dots
+// (no initials, names or badges).
 #pragma once
 
 #include "ui/canvas.hpp"
 #include "ui/network_filter.hpp"
+#include "ui/network_layout.hpp"
 #include "ui/view_context.hpp"
 
 #include <cstdint>
@@ -35,7 +42,11 @@ struct NetworkMapViewState {
     CanvasNav nav;
     NetworkFilter filter;
     bool fitRequested = true; // fit on the next frame (first show, Fit button, Ctrl+0)
+    bool viewMoved = false;   // panned/zoomed since the last fit (then a resize keeps the view)
     bool showLegend = true;
+    bool naiveDrawForBenchmark =
+        false; // baseline for tests/bench: derived data rebuilt every frame, every person in
+               // full (no cache, no culling, no level of detail)
     bool focused = false; // the last click landed on the map: Delete / F2 / Ctrl+0 act here
 
     // The left-button gesture in progress (transient).
@@ -60,6 +71,19 @@ struct NetworkMapViewState {
     // map to show the selected person.
     std::vector<PersonId> lastSelection;
     Vec2f canvasSize{0, 0};
+
+    // Derived data (rebuilt on change, see NetworkMapCache) and per-frame scratch buffers
+    // kept between frames so drawing allocates nothing in proportion to the board.
+    NetworkMapCache cache;
+    std::vector<std::uint32_t> drawn; // indices into cache.placed() drawn this frame
+    std::vector<Rectf> nameBoxes;     // per drawn person: screen box of the name (empty: none)
+    std::vector<Rectf> obstacles;     // screen boxes ring captions must avoid
+    std::vector<std::string> names;   // per drawn person: the name as drawn (fitted)
+
+    // Outputs of the last frame (tests, bench).
+    std::size_t visiblePeople = 0; // people drawn (inside the visible rect)
+    std::size_t detailedPeople = 0; // ... of which drawn in full (initials, name, badge)
+    int captionsShown = 0;          // ring captions drawn (of 5, + the threshold's)
 };
 
 void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& state);

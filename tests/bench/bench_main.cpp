@@ -67,7 +67,8 @@ struct ViewFigures {
 
 struct SizeFigures { // plain doubles: sent through a pipe from the child
     double goals = 0;
-    ViewFigures boardFit, boardFitNaive, boardZoom, boardZoomNaive, mapFit, mapZoom;
+    ViewFigures boardFit, boardFitNaive, boardZoom, boardZoomNaive, mapFit, mapFitNaive,
+        mapZoom, mapZoomNaive;
     double editFrameMs = 0;          // frame right after a one-card move (layout rebuilt)
     double jsonBytes = 0, jsonLoadMs = 0, jsonSaveMs = 0;
     double binBytes = 0, binLoadMs = 0, binSaveMs = 0;
@@ -201,7 +202,7 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
         while (doc.canUndo()) doc.undo();
     }
 
-    // ---- network map (no culling and no level of detail of its own: naive = itself)
+    // ---- network map (naive: derived data rebuilt every frame, every person in full)
     ui::NetworkMapViewState map;
     auto drawMap = [&] { ui::drawNetworkMapView(ctx, map); };
     auto people = [&] {
@@ -233,6 +234,9 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
     }
     ui.setRegistry(false);
     out.mapFit = measure(ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
+    map.naiveDrawForBenchmark = true;
+    out.mapFitNaive = measure(ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
+    map.naiveDrawForBenchmark = false;
     const ui::CanvasTransform mapFitXf = map.nav.xf;
     ui.setRegistry(true);
     const float mapZoom = zoomShowing(100, mapFitXf.zoom, mapFitXf.zoom * 400.0f, [&](float z) {
@@ -245,6 +249,9 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
     const double mapZoomPeople = static_cast<double>(people());
     ui.setRegistry(false);
     out.mapZoom = measure(ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
+    map.naiveDrawForBenchmark = true;
+    out.mapZoomNaive = measure(ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
+    map.naiveDrawForBenchmark = false;
 }
 
 // ------------------------------------------------------------------------ file, undo, diff
@@ -685,8 +692,12 @@ void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, do
     row("Board, ~100 cards, naive", [](const SizeFigures& s) { return view(s.boardZoomNaive); });
     row("naive / ours", [](const SizeFigures& s) { return ratio(s.boardZoomNaive, s.boardZoom); });
     row("Board, frame after a move (relayout)", [](const SizeFigures& s) { return ms(s.editFrameMs); });
-    row("Map, fit-all (= naive)", [](const SizeFigures& s) { return view(s.mapFit); });
-    row("Map, ~100 people (= naive)", [](const SizeFigures& s) { return view(s.mapZoom); });
+    row("Map, fit-all", [](const SizeFigures& s) { return view(s.mapFit); });
+    row("Map, fit-all, naive", [](const SizeFigures& s) { return view(s.mapFitNaive); });
+    row("naive / ours", [](const SizeFigures& s) { return ratio(s.mapFitNaive, s.mapFit); });
+    row("Map, ~100 people", [](const SizeFigures& s) { return view(s.mapZoom); });
+    row("Map, ~100 people, naive", [](const SizeFigures& s) { return view(s.mapZoomNaive); });
+    row("naive / ours", [](const SizeFigures& s) { return ratio(s.mapZoomNaive, s.mapZoom); });
     row("JSON: size MB; load ms (MB/s); save ms (MB/s)", [](const SizeFigures& s) {
         return mb(s.jsonBytes) + "; " + ms(s.jsonLoadMs) + " (" + fmt("%.0f", s.jsonBytes / 1e3 / s.jsonLoadMs) +
                "); " + ms(s.jsonSaveMs) + " (" + fmt("%.0f", s.jsonBytes / 1e3 / s.jsonSaveMs) + ")";
