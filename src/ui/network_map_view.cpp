@@ -474,7 +474,7 @@ void drawRingLabels(ImDrawList* dl, Frame& f, int threshold, bool namesShown) {
     if (threshold >= kMinTrust && threshold <= kMaxTrust && !crowdedOut) {
         const float rz = (ringRadius(f.g, threshold) + 0.5f * f.g.ringGap) * f.zoom;
         char buf[96];
-        std::snprintf(buf, sizeof buf, "beyond-the-org goals: trust %d and in", threshold);
+        std::snprintf(buf, sizeof buf, "beyond-org goals: trust %d+", threshold);
         place(buf, rz, true, pal.accent, !namesShown);
     }
 }

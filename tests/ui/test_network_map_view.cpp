@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
 
 using namespace horizons;
 using namespace horizons::ui;
@@ -491,4 +492,95 @@ TEST_CASE("person inspector: cadence presets name the usual rhythms") {
     REQUIRE(n >= 5);
     for (int i = 1; i < n; ++i)
         CHECK(p[i].days > p[i - 1].days);
+}
+
+TEST_CASE("map view: only people inside the visible rect are drawn; crowded rings are plain "
+          "dots; the naive baseline draws everyone in full") {
+    MapHarness m;
+    std::mt19937 rng(5);
+    for (int i = 0; i < 300; ++i) {
+        Person p;
+        p.id = m.doc.newId<PersonId>();
+        p.name = "Crowd " + std::to_string(i);
+        p.trust = 1;
+        p.mapAngle = std::uniform_real_distribution<double>(-3.14, 3.14)(rng);
+        m.doc.apply(addPerson(m.doc.board(), p));
+    }
+    m.ui.step(2);
+    const std::size_t total = m.doc.content().people.size();
+    CHECK(m.st.visiblePeople == total);         // fit-all: everyone is on screen
+    CHECK(m.st.detailedPeople < total);         // ... but ring 1 is too full for names
+    CHECK(m.st.detailedPeople >= 2);            // the inner rings still show theirs
+    const std::uint64_t builds = m.st.cache.rebuilds();
+    m.ui.step(3);
+    CHECK(m.st.cache.rebuilds() == builds); // nothing changed: nothing recomputed
+
+    // Zoomed in on the right of the outer ring: a few people drawn, and every person whose
+    // centre is on the canvas is among them.
+    const ImVec2 c = m.mapCentre();
+    const ImVec2 focus(c.x + m.ringRadiusPx(1), c.y);
+    m.st.nav.xf = zoomAbout(m.st.nav.xf, fromIm(focus), m.st.nav.xf.zoom * 8.0f);
+    m.ui.step(2);
+    CHECK(m.st.visiblePeople > 0);
+    CHECK(m.st.visiblePeople < total / 4);
+    const Rectf canvas{m.st.nav.xf.origin, m.st.nav.xf.origin + m.st.canvasSize};
+    std::size_t onCanvas = 0;
+    for (const PlacedPerson& pp : m.st.cache.placed()) {
+        const Vec2f s = m.st.nav.xf.toScreen(fromIm(pp.pos));
+        if (!canvas.contains(s)) continue;
+        ++onCanvas;
+        CHECK(m.ui.item(m.key(pp.id)) != nullptr);
+    }
+    CHECK(onCanvas > 0);
+    CHECK(m.st.visiblePeople >= onCanvas);
+
+    m.st.naiveDrawForBenchmark = true;
+    m.ui.step();
+    CHECK(m.st.visiblePeople == total);
+    CHECK(m.st.detailedPeople == total);
+    m.st.naiveDrawForBenchmark = false;
+    m.ui.step();
+    CHECK(m.st.visiblePeople < total / 4);
+}
+
+TEST_CASE("map view: the map refits when the canvas is resized, until the user zooms") {
+    MapHarness m;
+    const float wide = m.ringRadiusPx(1);
+    m.inspector = true; // the map's window shrinks from 1200 to 800 px
+    m.shared.selection.selectOnly(m.inner);
+    m.ui.step(2);
+    const float narrow = m.ringRadiusPx(1);
+    CHECK(narrow < wide * 0.9f);
+    CHECK(2 * narrow <= 800.0f);
+    // the user zooms: a resize keeps their view
+    const ImVec2 c = m.mapCentre();
+    m.ui.moveMouse(c.x, c.y);
+    m.ui.wheel(2.0f);
+    m.ui.step();
+    const float zoomed = m.ringRadiusPx(1);
+    CHECK(zoomed > narrow * 1.1f);
+    m.inspector = false;
+    m.ui.step(2);
+    CHECK(m.ringRadiusPx(1) == doctest::Approx(zoomed).epsilon(0.01));
+    // Fit (Ctrl+0 / the button) fits again
+    m.st.fitRequested = true;
+    m.ui.step();
+    CHECK(m.ringRadiusPx(1) == doctest::Approx(wide).epsilon(0.01));
+}
+
+TEST_CASE("map view: names and ring captions do not overlap on a small board") {
+    MapHarness m;
+    m.ui.step();
+    CHECK(m.st.detailedPeople == 3);
+    CHECK(m.st.captionsShown >= 5);
+    // the boxes the captions avoided: every drawn name is clear of every other name and disc
+    const std::size_t n = m.st.drawn.size();
+    for (std::size_t a = 0; a < n; ++a) {
+        if (m.st.nameBoxes[a].empty()) continue;
+        for (std::size_t b = 0; b < n; ++b) {
+            if (a == b) continue;
+            if (!m.st.nameBoxes[b].empty()) CHECK_FALSE(m.st.nameBoxes[a].overlaps(m.st.nameBoxes[b]));
+            CHECK_FALSE(m.st.nameBoxes[a].overlaps(m.st.obstacles[b])); // b's disc
+        }
+    }
 }
