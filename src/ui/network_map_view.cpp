@@ -10,6 +10,7 @@
 //   drawNetworkMapView()
 
 #include "ui/network_map_view.hpp"
+#include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
 #include "ui/fonts.hpp"
@@ -35,8 +36,6 @@ namespace horizons::ui {
 // ---------------------------------------------------------------------------------- helpers
 
 namespace {
-
-float em() { return ImGui::GetFontSize(); }
 
 ImU32 withAlpha(ImU32 c, float a) {
     const auto alpha = static_cast<unsigned>(
@@ -268,8 +267,7 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
 }
 
 bool toolbarButton(const char* label, const char* id, const char* tip) {
-    const bool clicked = ImGui::Button(label);
-    registerLastItem(std::string("button:") + id, "button", label);
+    const bool clicked = button(label, id);
     compat::itemTooltip(tip);
     return clicked;
 }

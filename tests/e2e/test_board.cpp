@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // The horizon id a goal is in, read from the saved JSON.
 std::optional<std::string> horizonOfGoal(const std::string& json, const std::string& goalId) {
     const std::regex re("\"id\": " + goalId + ",\\s*\"title\": [^{}]*?\"horizon\": (\\d+)");
@@ -47,8 +40,6 @@ std::optional<Item> itemLabelled(App& app, const std::string& prefix, const std:
     return std::nullopt;
 }
 
-std::string idPart(const std::string& itemId) { return itemId.substr(itemId.find(':') + 1); }
-
 std::optional<Item> columnNamed(App& app, const std::string& name) {
     for (int tries = 0; tries < 50; ++tries) {
         if (auto f = app.latestFrame())
@@ -65,18 +56,6 @@ std::optional<Item> cardIn(App& app, const Item& column) {
         for (const Item& it : f->items)
             if (it.kind == "card" && it.cx() > column.x && it.cx() < column.x + column.w) return it;
     return std::nullopt;
-}
-
-// Wait until two dumps taken apart agree on where `id` is (fonts, window size, fit settle).
-void settleOn(App& app, const std::string& id) {
-    std::optional<Item> last;
-    for (int i = 0; i < 40; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
-        const auto f = app.latestFrame();
-        const Item* it = f ? f->find(id) : nullptr;
-        if (it && last && it->x == last->x && it->y == last->y && it->w == last->w) return;
-        if (it) last = *it;
-    }
 }
 
 // Polls until the card's centre is inside `column` (or the time is up).
@@ -130,7 +109,7 @@ struct Started {
         REQUIRE(app.start({file.string(), "--size", "1600x1000"}));
         auto n = columnNamed(app, "6 months");
         REQUIRE_MESSAGE(n, "no board columns; stderr:\n" << app.stderrText());
-        settleOn(app, n->id);
+        app.settle(n->id);
         n = columnNamed(app, "6 months");
         auto f = columnNamed(app, "5 years");
         REQUIRE(n);
@@ -148,7 +127,7 @@ struct Started {
 TEST_CASE("board e2e: drag a 6-month card into the 5-year column; it is saved there") {
     Started s;
     const std::string gid = idPart(s.card.id);
-    const std::string before = slurp(s.file);
+    const std::string before = readFileText(s.file);
     REQUIRE(horizonOfGoal(before, gid) == idPart(s.near.id));
 
     MESSAGE("dragging " << s.card.id << " (" << s.card.label << ") to " << s.far.id);
@@ -157,7 +136,7 @@ TEST_CASE("board e2e: drag a 6-month card into the 5-year column; it is saved th
                   "the card is not drawn in the 5-year column");
 
     saveAndQuitApp(s.app);
-    const std::string after = slurp(s.file);
+    const std::string after = readFileText(s.file);
     CHECK(horizonOfGoal(after, gid) == idPart(s.far.id));
 }
 
@@ -169,7 +148,7 @@ TEST_CASE("board e2e: one Ctrl+Z undoes a whole drag") {
     REQUIRE(ctrlKey(s.app, "z"));
     CHECK_MESSAGE(waitUntilIn(s.app, s.card.id, s.near), "undo did not bring the card back");
     saveAndQuitApp(s.app);
-    CHECK(horizonOfGoal(slurp(s.file), gid) == idPart(s.near.id));
+    CHECK(horizonOfGoal(readFileText(s.file), gid) == idPart(s.near.id));
 }
 
 TEST_CASE("board e2e: a person dragged from the map onto a card is linked to it") {
@@ -177,9 +156,9 @@ TEST_CASE("board e2e: a person dragged from the map onto a card is linked to it"
     const auto person = itemLabelled(s.app, "person:", "Ama Boateng");
     REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
     const std::string pid = idPart(person->id), gid = idPart(s.card.id);
-    REQUIRE_FALSE(linked(slurp(s.file), pid, gid));
+    REQUIRE_FALSE(linked(readFileText(s.file), pid, gid));
     REQUIRE(s.app.drag(person->cx(), person->cy(), s.card.cx(), s.card.cy(), 16));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     saveAndQuitApp(s.app);
-    CHECK(linked(slurp(s.file), pid, gid));
+    CHECK(linked(readFileText(s.file), pid, gid));
 }

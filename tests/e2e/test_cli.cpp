@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 void spit(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
@@ -62,7 +55,7 @@ struct Cli {
         cmd += " 2>" + quote((dir / "stderr.txt").string());
         out.clear();
         const int rc = runCommand({"sh", "-c", cmd}, &out);
-        err = slurp(dir / "stderr.txt");
+        err = readFileText(dir / "stderr.txt");
         fs::remove(dir / "stderr.txt");
         return rc;
     }
@@ -80,7 +73,7 @@ struct Cli {
 TEST_CASE("cli export: Markdown of the whole plan") {
     Cli c;
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "plan.md"}) == 0);
-    const std::string md = slurp(c.dir / "plan.md");
+    const std::string md = readFileText(c.dir / "plan.md");
     CHECK(md.rfind("# ", 0) == 0);
     CHECK(md.find("## Horizons") != std::string::npos);
     CHECK(md.find("## People") != std::string::npos);
@@ -91,20 +84,20 @@ TEST_CASE("cli export: Markdown of the whole plan") {
 TEST_CASE("cli export: CSV of goals (default) and of people") {
     Cli c;
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "-o", "goals.csv"}) == 0);
-    CHECK(slurp(c.dir / "goals.csv").rfind("id,title,horizon,kind,specificity,status", 0) == 0);
+    CHECK(readFileText(c.dir / "goals.csv").rfind("id,title,horizon,kind,specificity,status", 0) == 0);
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "people", "-o",
                    "people.csv"}) == 0);
-    CHECK(slurp(c.dir / "people.csv").rfind("id,name,relationship,inside_org,trust", 0) == 0);
+    CHECK(readFileText(c.dir / "people.csv").rfind("id,name,relationship,inside_org,trust", 0) == 0);
 }
 
 TEST_CASE("cli export: an existing OUT is replaced; on error it is left alone") {
     Cli c;
     spit(c.dir / "out.md", "old\n");
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "out.md"}) == 0);
-    CHECK(slurp(c.dir / "out.md") != "old\n");
+    CHECK(readFileText(c.dir / "out.md") != "old\n");
     spit(c.dir / "out.md", "old\n");
     CHECK(c.run({"export", "missing.horizons.json", "--format", "md", "-o", "out.md"}) == 1);
-    CHECK(slurp(c.dir / "out.md") == "old\n");
+    CHECK(readFileText(c.dir / "out.md") == "old\n");
     CHECK(c.err.find("missing.horizons.json") != std::string::npos);
 }
 
@@ -136,17 +129,17 @@ TEST_CASE("cli export: error paths write nothing") {
 
 TEST_CASE("cli snapshot: takes a snapshot and saves the file; errors leave it alone") {
     Cli c;
-    const std::string original = slurp(c.board);
+    const std::string original = readFileText(c.board);
     CHECK(c.run({"snapshot", "plan.horizons.json"}) == 2); // --name is required
     CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "  "}) == 1);
     CHECK(c.run({"snapshot", "nope.horizons.json", "--name", "X"}) == 1);
     CHECK_FALSE(fs::exists(c.dir / "nope.horizons.json"));
-    CHECK(slurp(c.board) == original);
+    CHECK(readFileText(c.board) == original);
 
     REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Review, \"spring\"", "--note",
                    "before the review"}) == 0);
     CHECK(c.out.find("Snapshot \"Review, \"spring\"\" taken") != std::string::npos);
-    const std::string saved = slurp(c.board);
+    const std::string saved = readFileText(c.board);
     CHECK(saved != original);
     CHECK(saved.find("before the review") != std::string::npos);
     CHECK(fs::exists(c.dir / "plan.horizons.json.bak")); // the previous version is kept
@@ -160,7 +153,7 @@ TEST_CASE("cli diff: between snapshots and with now; unknown snapshots fail") {
     CHECK(c.out.find(": 0 changes") != std::string::npos);
 
     // Rename a goal in the live plan (its first occurrence in the file is the live content).
-    std::string text = slurp(c.board);
+    std::string text = readFileText(c.board);
     const std::string title = "Finish the product management course (modules 1-4)";
     const auto at = text.find(title);
     REQUIRE(at != std::string::npos);
@@ -192,7 +185,7 @@ TEST_CASE("cli agenda: prints Markdown; unknown person fails") {
     REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o",
                    "agenda.md"}) == 0);
     CHECK(c.out.empty());
-    CHECK(slurp(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) == 0);
+    CHECK(readFileText(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) == 0);
     CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Nobody"}) == 1);
     CHECK(c.err.find("no person \"Nobody\"") != std::string::npos);
     CHECK(c.run({"agenda", "plan.horizons.json"}) == 2);
@@ -229,7 +222,7 @@ TEST_CASE("cli export: PNG of the board and of the map at the requested size, no
     REQUIRE_MESSAGE(c.run({"export", "plan.horizons.json", "--format", "png", "--size", "900x640",
                            "-o", "board.png"}) == 0,
                     c.err);
-    const std::string board = slurp(c.dir / "board.png");
+    const std::string board = readFileText(c.dir / "board.png");
     CHECK(pngSize(board) == std::pair<std::uint32_t, std::uint32_t>{900, 640});
     // A blank 900x640 picture compresses to a few kilobytes; cards, text and rings do not.
     CHECK(board.size() > 20000);
@@ -237,7 +230,7 @@ TEST_CASE("cli export: PNG of the board and of the map at the requested size, no
     spit(c.dir / "map.png", "old");
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "png", "--view", "map", "--size",
                    "640x480", "-o", "map.png"}) == 0);
-    const std::string map = slurp(c.dir / "map.png");
+    const std::string map = readFileText(c.dir / "map.png");
     CHECK(pngSize(map) == std::pair<std::uint32_t, std::uint32_t>{640, 480});
     CHECK(map.size() > 15000);
     // No temp files are left next to OUT.

@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // The text of one top-level array of the board content, e.g. section(json, "people").
 std::string section(const std::string& json, const std::string& name) {
     const auto a = json.find("\"" + name + "\": [");
@@ -52,9 +45,6 @@ bool hasLink(const std::string& json, const std::string& personId, const std::st
     return std::regex_search(links, re);
 }
 
-// "person:14" -> "14"
-std::string idPart(const std::string& itemId) { return itemId.substr(itemId.find(':') + 1); }
-
 // The registered item whose label is `label` and whose id starts with `prefix`.
 std::optional<Item> findByLabel(App& app, const std::string& prefix, const std::string& label) {
     for (int tries = 0; tries < 50; ++tries) {
@@ -64,19 +54,6 @@ std::optional<Item> findByLabel(App& app, const std::string& prefix, const std::
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return std::nullopt;
-}
-
-// The first frames settle the layout (fonts, window size, fit): wait until two dumps taken
-// apart agree on where `id` is.
-void settle(App& app, const std::string& id) {
-    std::optional<Item> last;
-    for (int i = 0; i < 40; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
-        const auto f = app.latestFrame();
-        const Item* it = f ? f->find(id) : nullptr;
-        if (it && last && it->x == last->x && it->y == last->y && it->w == last->w) return;
-        if (it) last = *it;
-    }
 }
 
 struct StarterCopy {
@@ -141,10 +118,10 @@ void saveAndQuit(App& app) {
 TEST_CASE("network map e2e: drag a person to the inner ring; their trust is saved") {
     App app;
     StarterCopy board(app);
-    const std::string before = readFile(board.file);
+    const std::string before = readFileText(board.file);
     REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
     REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    settle(app, "ring:5");
+    app.settle("ring:5");
     const auto person = findByLabel(app, "person:", "Ama Boateng");
     REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
     const std::string pid = idPart(person->id);
@@ -171,22 +148,22 @@ TEST_CASE("network map e2e: drag a person to the inner ring; their trust is save
     CHECK_MESSAGE(moved, "the person did not move to the inner ring");
 
     saveAndQuit(app);
-    const std::string after = readFile(board.file);
+    const std::string after = readFileText(board.file);
     CHECK(trustOf(after, pid) == std::optional<int>(5));
 }
 
 TEST_CASE("network map e2e: drag a goal card onto a person; the link is saved") {
     App app;
     StarterCopy board(app);
-    const std::string before = readFile(board.file);
+    const std::string before = readFileText(board.file);
     REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
     REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    settle(app, "ring:5");
+    app.settle("ring:5");
     const auto person = findByLabel(app, "person:", "Ama Boateng");
     REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
     auto goal = findByLabel(app, "goal:", "Finish the product management course (modules 1-4)");
     REQUIRE_MESSAGE(goal, "the goal card is not on the board");
-    settle(app, goal->id);
+    app.settle(goal->id);
     goal = app.waitForItem(goal->id);
     REQUIRE(goal);
     const std::string pid = idPart(person->id), gid = idPart(goal->id);
@@ -202,7 +179,7 @@ TEST_CASE("network map e2e: drag a goal card onto a person; the link is saved") 
                 MESSAGE(it.id << " = " << it.label);
 
     saveAndQuit(app);
-    const std::string after = readFile(board.file);
+    const std::string after = readFileText(board.file);
     CHECK(hasLink(after, pid, gid));
     // nothing else moved: the goal stays where it was (still in the file once)
     CHECK(section(after, "goals").find("\"id\": " + gid + ",") != std::string::npos);

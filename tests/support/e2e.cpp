@@ -291,6 +291,26 @@ App::~App() {
     if (!std::getenv("HORIZONS_E2E_KEEP")) fs::remove_all(root_, ec);
 }
 
+std::string readFileText(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string idPart(const std::string& itemId) { return itemId.substr(itemId.find(':') + 1); }
+
+void App::settle(std::string_view id) {
+    std::optional<Item> last;
+    for (int i = 0; i < 40; ++i) {
+        sleepFor(0.15);
+        const auto f = latestFrame();
+        const Item* it = f ? f->find(id) : nullptr;
+        if (it && last && it->x == last->x && it->y == last->y && it->w == last->w) return;
+        if (it) last = *it;
+    }
+}
+
 bool App::start(const std::vector<std::string>& extra) {
     // A second start (e.g. after a crash) begins a new process, window and layout dump.
     window_.clear();

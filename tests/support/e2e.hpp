@@ -48,6 +48,11 @@ using Seconds = std::chrono::duration<double>;
 // start); stdout is captured into *out when given.
 int runCommand(const std::vector<std::string>& argv, std::string* out = nullptr);
 
+// The whole content of a file ("" when it cannot be read).
+std::string readFileText(const std::filesystem::path& p);
+// "goal:14" -> "14": the id part of a layout-dump item id.
+std::string idPart(const std::string& itemId);
+
 // The binary under test (HORIZONS_BINARY, a compile definition of test_e2e).
 std::filesystem::path binaryPath();
 
@@ -66,6 +71,9 @@ class App {
     std::optional<Item> waitForItem(std::string_view id, Seconds timeout = Seconds(10));
     // Waits until the latest dumped frame no longer contains `id`.
     bool waitForItemGone(std::string_view id, Seconds timeout = Seconds(10));
+    // Waits until two dumps taken apart agree on where `id` is (the first frames settle the
+    // layout: fonts, window size, fit).
+    void settle(std::string_view id);
     // Waits for a frame number greater than `after`; returns the latest frame.
     std::optional<Frame> waitForFrame(unsigned long long after = 0, Seconds timeout = Seconds(10));
     std::optional<Frame> latestFrame();  // reads what is new in the dump
