@@ -26,10 +26,10 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#if __has_include(<backends/imgui_impl_glfw.h>)  // Debian: /usr/include/imgui/backends
+#if __has_include(<backends/imgui_impl_glfw.h>) // Debian: /usr/include/imgui/backends
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-#else  // vcpkg's imgui[glfw-binding,opengl3-binding]
+#else // vcpkg's imgui[glfw-binding,opengl3-binding]
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #endif
@@ -66,8 +66,8 @@ void pinGlDrivers() {
     dl_iterate_phdr(
         [](dl_phdr_info* info, size_t, void*) -> int {
             const std::string name = info->dlpi_name ? info->dlpi_name : "";
-            for (const char* part : {"_dri.so", "libgallium", "libGLX_mesa", "libEGL_mesa",
-                                     "libglapi", "libLLVM"})
+            for (const char* part :
+                 {"_dri.so", "libgallium", "libGLX_mesa", "libEGL_mesa", "libglapi", "libLLVM"})
                 if (name.find(part) != std::string::npos) {
                     dlopen(name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
                     break;
@@ -85,9 +85,9 @@ constexpr int kFramesAfterInput = 3;   // popups, drag-and-drop and layout settl
 constexpr double kMaxWait = 2.0;       // idle wake-up cap (no frame is drawn on a mere wake-up)
 constexpr double kAutosaveDelay = 2.0; // seconds after the last edit
 
-std::atomic<int> g_activity{0};        // input/window events since the last frame
-std::atomic<bool> g_redraw{false};     // requestRedraw() from another thread
-std::atomic<bool> g_rescale{false};    // content scale changed: rebuild fonts
+std::atomic<int> g_activity{0};     // input/window events since the last frame
+std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
+std::atomic<bool> g_rescale{false}; // content scale changed: rebuild fonts
 
 void markActivity() { g_activity.fetch_add(1, std::memory_order_relaxed); }
 
@@ -168,7 +168,7 @@ class LayoutDump {
         const std::string line = reg.toJsonLine(frame, t);
         std::fputs(line.c_str(), file_);
         std::fputc('\n', file_);
-        std::fflush(file_);  // tests poll the file while we run
+        std::fflush(file_); // tests poll the file while we run
     }
 
   private:
@@ -187,13 +187,13 @@ class Shell {
   private:
     void loadFontsForScale(float scale);
     void drawFrame();
-    bool handleRequests();  // false: quit
+    bool handleRequests(); // false: quit
     void openBoard(const fs::path& path);
     bool saveBoard(const fs::path& path);
     void keepUnsavedWork(); // before quitting or switching boards: save, never discard
-    void restartAutosave();  // the recovery file follows the board's path
-    void recoverIfAny();     // newer autosaved work for path_: load it and say so
-    void autosaveIfDue();    // hands a copy of the board to the worker 2 s after the last edit
+    void restartAutosave(); // the recovery file follows the board's path
+    void recoverIfAny();    // newer autosaved work for path_: load it and say so
+    void autosaveIfDue();   // hands a copy of the board to the worker 2 s after the last edit
     ui::DocStatus docStatus() const;
     void updateTitle(const ui::DocStatus& st);
     void rememberGeometry();
@@ -202,18 +202,18 @@ class Shell {
     Options opt_;
     bool screenshotMode_;
     GLFWwindow* window_ = nullptr;
-    bool imguiReady_ = false;     // ImGui context exists
-    bool backendsReady_ = false;  // GLFW + OpenGL3 backends initialised
+    bool imguiReady_ = false;    // ImGui context exists
+    bool backendsReady_ = false; // GLFW + OpenGL3 backends initialised
     Settings settings_;
     fs::path settingsFile_;
-    std::string iniFile_;  // ImGui's own settings; must outlive the context
+    std::string iniFile_; // ImGui's own settings; must outlive the context
     ui::AppUiState ui_;
     // The open board. The UI draws it and dispatches edits; files are handled here only.
     Document doc_;
-    fs::path path_;                    // empty: never saved (untitled)
-    std::uint64_t savedState_ = 0;     // doc_.stateId() when last saved or loaded
-    std::string lastSaved_;            // "HH:MM" of the last save in this session
-    std::string loadError_;            // why the file given could not be opened
+    fs::path path_;                               // empty: never saved (untitled)
+    std::uint64_t savedState_ = 0;                // doc_.stateId() when last saved or loaded
+    std::string lastSaved_;                       // "HH:MM" of the last save in this session
+    std::string loadError_;                       // why the file given could not be opened
     std::unique_ptr<store::Autosaver> autosaver_; // null in screenshot mode
     std::uint64_t autosavedState_ = 0;            // doc_.stateId() last handed to autosaver_
     std::uint64_t seenState_ = 0;                 // doc_.stateId() at the last loop turn
@@ -239,7 +239,7 @@ bool Shell::init() {
     settingsFile_ = configDir() / "settings.ini";
     if (!screenshotMode_) settings_ = loadSettings(settingsFile_);
     ui_.panels = settings_.panels;
-    if (opt_.only == "board" || opt_.only == "map") {  // PNG export: one view, nothing else
+    if (opt_.only == "board" || opt_.only == "map") { // PNG export: one view, nothing else
         ui_.panels.board = opt_.only == "board";
         ui_.panels.networkMap = opt_.only == "map";
         ui_.panels.inspector = ui_.panels.coach = ui_.panels.history = ui_.panels.prep = false;
@@ -257,8 +257,8 @@ bool Shell::init() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);  // required on macOS
-    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);               // shown once placed
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE); // required on macOS
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);              // shown once placed
     window_ = glfwCreateWindow(w, h, "Horizons", nullptr, nullptr);
     if (!window_) {
         std::fprintf(stderr, "horizons: cannot create an OpenGL 3.3 window\n");
@@ -303,7 +303,7 @@ bool Shell::init() {
     imguiReady_ = true;
     ImGuiIO& io = ImGui::GetIO();
     if (screenshotMode_) {
-        io.IniFilename = nullptr;  // deterministic pictures; never touch the user's layout
+        io.IniFilename = nullptr; // deterministic pictures; never touch the user's layout
     } else {
         iniFile_ = (configDir() / "imgui.ini").string();
         std::error_code ec;
@@ -316,7 +316,7 @@ bool Shell::init() {
     loadFontsForScale(std::max(sx, sy));
 
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    glfwSetKeyCallback(window_, onKeyQueued);  // replaces the backend's: see trickleKeys()
+    glfwSetKeyCallback(window_, onKeyQueued); // replaces the backend's: see trickleKeys()
     glfwSetCharCallback(window_, onCharQueued);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     backendsReady_ = true;
@@ -375,10 +375,9 @@ void Shell::loadFontsForScale(float scale) {
 }
 
 void Shell::openBoard(const fs::path& path) {
-    if (autosaver_ && path_ != path)
-        keepUnsavedWork();
+    if (autosaver_ && path_ != path) keepUnsavedWork();
     std::error_code ec;
-    if (!fs::exists(path, ec)) {  // a new board, saved to `path` on the first Save
+    if (!fs::exists(path, ec)) { // a new board, saved to `path` on the first Save
         doc_.reset(makeEmptyBoard());
         path_ = path;
         savedState_ = doc_.stateId();
@@ -406,8 +405,7 @@ void Shell::openBoard(const fs::path& path) {
 
 void Shell::recoverIfAny() {
     const auto rec = store::findRecovery(path_);
-    if (!rec)
-        return;
+    if (!rec) return;
     store::LoadResult r = store::loadBoardFile(rec->file);
     if (!r) {
         ui_.setStatus("Found autosaved work but could not read it: " + r.error, 10.0);
@@ -428,15 +426,13 @@ void Shell::restartAutosave() {
 }
 
 void Shell::autosaveIfDue() {
-    if (!autosaver_)
-        return;
+    if (!autosaver_) return;
     const double now = glfwGetTime();
     if (doc_.stateId() != seenState_) {
         seenState_ = doc_.stateId();
         lastEditAt = now;
     }
-    if (doc_.stateId() == autosavedState_ || now - lastEditAt < kAutosaveDelay)
-        return;
+    if (doc_.stateId() == autosavedState_ || now - lastEditAt < kAutosaveDelay) return;
     autosavedState_ = doc_.stateId();
     if (doc_.stateId() == savedState_) {
         autosaver_->saved(savedState_); // back at the saved state (undo): no recovery needed
@@ -447,8 +443,7 @@ void Shell::autosaveIfDue() {
 }
 
 void Shell::keepUnsavedWork() {
-    if (doc_.stateId() == savedState_)
-        return;
+    if (doc_.stateId() == savedState_) return;
     fs::path target = path_;
     if (target.empty()) { // an untitled board: keep it in the data folder, listed in Recent
         char stamp[32] = "";
@@ -526,7 +521,7 @@ void Shell::drawFrame() {
         appliedTheme_ = ui_.theme;
     }
 
-    if (trickleKeys(window_)) g_redraw = true;  // more key events: one more frame
+    if (trickleKeys(window_)) g_redraw = true; // more key events: one more frame
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -566,20 +561,17 @@ bool Shell::handleRequests() {
     for (const ui::Request& r : ui_.takeRequests()) {
         switch (r.kind) {
         case ui::AppRequest::Quit:
-            if (autosaver_)
-                keepUnsavedWork();
+            if (autosaver_) keepUnsavedWork();
             return false;
         case ui::AppRequest::NewBoard:
-            if (autosaver_)
-                keepUnsavedWork();
+            if (autosaver_) keepUnsavedWork();
             doc_.reset(makeEmptyBoard());
             path_.clear();
             savedState_ = doc_.stateId();
             lastSaved_.clear();
             loadError_.clear();
             ui_.shared = {};
-            if (autosaver_)
-                restartAutosave();
+            if (autosaver_) restartAutosave();
             break;
         case ui::AppRequest::Open: openBoard(r.path); break;
         case ui::AppRequest::Save:
@@ -590,15 +582,13 @@ bool Shell::handleRequests() {
             break;
         case ui::AppRequest::SaveAs: saveBoard(r.path); break;
         case ui::AppRequest::Undo: doc_.undo(); break;
-        case ui::AppRequest::ExportText: {  // agenda / plan exports from the views
+        case ui::AppRequest::ExportText: { // agenda / plan exports from the views
             const auto w = store::writeFileAtomically(r.path, r.text, false);
             ui_.setStatus(w ? "Exported " + r.path : "Not exported: " + w.error, 8.0);
             break;
         }
         case ui::AppRequest::Redo: doc_.redo(); break;
-        default:
-            ui_.setStatus(std::string("Not available yet: ") + ui::requestName(r.kind));
-            break;
+        default: ui_.setStatus(std::string("Not available yet: ") + ui::requestName(r.kind)); break;
         }
     }
     return true;
@@ -619,8 +609,8 @@ int Shell::loop() {
         return 0;
     }
 
-    int framesLeft = kFramesAfterInput;  // first frames: layout settles
-    double wakeAt = 0.0;                 // glfwGetTime() of a timed redraw (status message)
+    int framesLeft = kFramesAfterInput; // first frames: layout settles
+    double wakeAt = 0.0;                // glfwGetTime() of a timed redraw (status message)
     while (!quit_) {
         if (framesLeft > 0) {
             glfwPollEvents();
@@ -680,7 +670,7 @@ void Shell::rememberGeometry() {
 
 void Shell::shutdown() {
     ui::setCurrentLayoutRegistry(nullptr);
-    offscreen_.reset();  // needs the GL context
+    offscreen_.reset(); // needs the GL context
     if (backendsReady_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();

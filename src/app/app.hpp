@@ -7,13 +7,13 @@
 namespace horizons::app {
 
 struct Options {
-    std::string file;         // board to open; empty: the default board
-    std::string screenshot;   // --screenshot OUT.png: draw `frames` frames, write PNG, exit 0
-    int width = 0;            // --size WxH (0: remembered / default size)
+    std::string file;       // board to open; empty: the default board
+    std::string screenshot; // --screenshot OUT.png: draw `frames` frames, write PNG, exit 0
+    int width = 0;          // --size WxH (0: remembered / default size)
     int height = 0;
-    int frames = 5;           // --frames N
-    std::string layoutDump;   // --layout-dump OUT.jsonl: one JSON line per drawn frame
-    std::string only;         // --only board|map: that view alone, maximised (PNG export)
+    int frames = 5;         // --frames N
+    std::string layoutDump; // --layout-dump OUT.jsonl: one JSON line per drawn frame
+    std::string only;       // --only board|map: that view alone, maximised (PNG export)
 };
 
 // Opens the window and runs until quit. Returns the process exit status

@@ -57,8 +57,7 @@ std::optional<Board> load(const std::string& file, int& code) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
@@ -68,18 +67,16 @@ bool iequals(std::string_view a, std::string_view b) {
 const Snapshot* findSnapshot(const Board& b, const std::string& key) {
     const Snapshot* best = nullptr;
     for (const auto& s : b.snapshots)
-        if (iequals(s.name, key) && (!best || s.takenAt >= best->takenAt))
-            best = &s;
-    if (best)
-        return best;
-    if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (iequals(s.name, key) && (!best || s.takenAt >= best->takenAt)) best = &s;
+    if (best) return best;
+    if (!key.empty() &&
+        std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return b.snapshots.find(SnapshotId{std::stoull(key)});
     return nullptr;
 }
 
 std::string snapshotNames(const Board& b) {
-    if (b.snapshots.empty())
-        return "the board has no snapshots";
+    if (b.snapshots.empty()) return "the board has no snapshots";
     std::string out = "snapshots:";
     for (const auto& s : b.snapshots)
         out += " \"" + s.name + "\"";
@@ -98,8 +95,7 @@ bool writeOut(const std::string& out, const std::string& bytes, int& code) {
 bool parseSize(const std::string& s, int& w, int& h) {
     static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
     std::smatch m;
-    if (!std::regex_match(s, m, re))
-        return false;
+    if (!std::regex_match(s, m, re)) return false;
     w = std::stoi(m[1].str());
     h = std::stoi(m[2].str());
     return w >= 64 && h >= 64 && w <= 8192 && h <= 8192;
@@ -114,15 +110,13 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
         return fail("--what must be goals or people, not \"" + o.what + "\"");
     if (o.view != "board" && o.view != "map")
         return fail("--view must be board or map, not \"" + o.view + "\"");
-    if (o.out.empty())
-        return fail("no output file (-o OUT)");
+    if (o.out.empty()) return fail("no output file (-o OUT)");
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
         return fail("--size must look like 1600x1000 (64..8192 pixels), not \"" + o.size + "\"");
     int code = kOk;
     const auto board = load(o.file, code);
-    if (!board)
-        return code;
+    if (!board) return code;
 
     if (o.format == "md") {
         writeOut(o.out, planMarkdown(board->content, Date::today()), code);
@@ -136,13 +130,11 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
         return code;
     }
     // PNG: rendered into a temp file next to OUT, then moved over it in one step.
-    if (!renderPng)
-        return fail("PNG export is not available in this build");
+    if (!renderPng) return fail("PNG export is not available in this build");
     const fs::path outPath(o.out);
     const fs::path dir = outPath.has_parent_path() ? outPath.parent_path() : fs::path(".");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return fail("cannot write " + o.out + ": no such folder");
+    if (!fs::is_directory(dir, ec)) return fail("cannot write " + o.out + ": no such folder");
     const fs::path tmp =
         dir / ("." + outPath.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png");
     const std::string err = renderPng(o.file, o.view, w, h, tmp.string());
@@ -161,29 +153,27 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
 }
 
 int runSnapshot(const CliExportOptions& o) {
-    if (o.name.empty() || std::all_of(o.name.begin(), o.name.end(), [](char c) { return c == ' '; }))
+    if (o.name.empty() ||
+        std::all_of(o.name.begin(), o.name.end(), [](char c) { return c == ' '; }))
         return fail("the snapshot needs a name (--name NAME)");
     int code = kOk;
     auto board = load(o.file, code);
-    if (!board)
-        return code;
+    if (!board) return code;
     Document doc(std::move(*board));
     const SnapshotId id = doc.newId<SnapshotId>();
     doc.apply(takeSnapshot(doc.board(), id, o.name, o.note, nowTimestamp()));
     const auto r = store::saveBoardFile(doc.board(), o.file);
-    if (!r)
-        return fail(r.error.empty() ? "cannot save " + o.file : r.error);
+    if (!r) return fail(r.error.empty() ? "cannot save " + o.file : r.error);
     const Snapshot* s = doc.board().snapshots.find(id);
-    std::cout << "Snapshot \"" << s->name << "\" taken " << formatTimestamp(s->takenAt)
-              << " UTC (" << doc.board().snapshots.size() << " in " << o.file << ")\n";
+    std::cout << "Snapshot \"" << s->name << "\" taken " << formatTimestamp(s->takenAt) << " UTC ("
+              << doc.board().snapshots.size() << " in " << o.file << ")\n";
     return kOk;
 }
 
 int runDiff(const CliExportOptions& o) {
     int code = kOk;
     const auto board = load(o.file, code);
-    if (!board)
-        return code;
+    if (!board) return code;
     const Snapshot* from = findSnapshot(*board, o.from);
     if (!from)
         return fail("no snapshot \"" + o.from + "\" in " + o.file + " (" + snapshotNames(*board) +
@@ -208,8 +198,7 @@ int runDiff(const CliExportOptions& o) {
 int runAgenda(const CliExportOptions& o) {
     int code = kOk;
     const auto board = load(o.file, code);
-    if (!board)
-        return code;
+    if (!board) return code;
     const Person* p = findPersonByName(board->content, o.person);
     if (!p) {
         std::string names;
@@ -232,11 +221,12 @@ PngRenderer screenshotRenderer() {
               const std::string& png) -> std::string {
         std::error_code ec;
         const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-        if (ec)
-            return "cannot find the horizons executable to render with";
-        std::vector<std::string> args = {self.string(), file, "--screenshot", png, "--size",
-                                         std::to_string(w) + "x" + std::to_string(h),
-                                         "--frames", "8", "--only", view};
+        if (ec) return "cannot find the horizons executable to render with";
+        std::vector<std::string> args = {
+            self.string(), file,     "--screenshot",
+            png,           "--size", std::to_string(w) + "x" + std::to_string(h),
+            "--frames",    "8",      "--only",
+            view};
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -249,8 +239,7 @@ PngRenderer screenshotRenderer() {
         }
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             return "could not render the " + view + " (is there a display? try xvfb-run)";
-        if (!fs::exists(png, ec))
-            return "the renderer wrote no picture";
+        if (!fs::exists(png, ec)) return "the renderer wrote no picture";
         return {};
     };
 }
@@ -284,7 +273,9 @@ void CliCommands::add(CLI::App& cli) {
     diff_ = cli.add_subcommand("diff", "Print what changed between two snapshots, or a snapshot "
                                        "and the current plan (no window)");
     diff_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
-    diff_->add_option("--from", opt_.from, "Snapshot name or id")->required()->type_name("SNAPSHOT");
+    diff_->add_option("--from", opt_.from, "Snapshot name or id")
+        ->required()
+        ->type_name("SNAPSHOT");
     diff_->add_option("--to", opt_.to, "Snapshot name or id, or now (default)")
         ->type_name("SNAPSHOT|now");
 
@@ -299,14 +290,10 @@ void CliCommands::add(CLI::App& cli) {
 }
 
 std::optional<int> CliCommands::run(const PngRenderer& renderPng) const {
-    if (export_ && export_->parsed())
-        return runExport(opt_, renderPng);
-    if (snapshot_ && snapshot_->parsed())
-        return runSnapshot(opt_);
-    if (diff_ && diff_->parsed())
-        return runDiff(opt_);
-    if (agenda_ && agenda_->parsed())
-        return runAgenda(opt_);
+    if (export_ && export_->parsed()) return runExport(opt_, renderPng);
+    if (snapshot_ && snapshot_->parsed()) return runSnapshot(opt_);
+    if (diff_ && diff_->parsed()) return runDiff(opt_);
+    if (agenda_ && agenda_->parsed()) return runAgenda(opt_);
     return std::nullopt;
 }
 

@@ -28,14 +28,14 @@ namespace horizons::app {
 
 struct CliExportOptions {
     std::string file;
-    std::string format;          // md | csv | png
-    std::string what = "goals";  // csv: goals | people
-    std::string view = "board";  // png: board | map
+    std::string format;         // md | csv | png
+    std::string what = "goals"; // csv: goals | people
+    std::string view = "board"; // png: board | map
     std::string size = "1600x1000";
     std::string out;
-    std::string name, note;      // snapshot
+    std::string name, note;       // snapshot
     std::string from, to = "now"; // diff
-    std::string person;          // agenda
+    std::string person;           // agenda
 };
 
 // Renders `view` of the board in `file` offscreen at width x height and writes a PNG to

@@ -51,10 +51,10 @@ int main(int argc, char** argv) {
 
     cli.add_option("--only", opt.only, "Show one view alone (used by export --format png)")
         ->check(CLI::IsMember({"board", "map"}))
-        ->group("");  // hidden
-    horizons::app::CliCommands commands;  // export, snapshot, diff, agenda (cli_export.hpp)
+        ->group("");                     // hidden
+    horizons::app::CliCommands commands; // export, snapshot, diff, agenda (cli_export.hpp)
     commands.add(cli);
-    horizons::app::FileCommands fileCommands;  // check, convert (cli_file.hpp)
+    horizons::app::FileCommands fileCommands; // check, convert (cli_file.hpp)
     fileCommands.add(cli);
 
     try {
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
         if (!size.empty() && !parseSize(size, opt.width, opt.height))
             throw CLI::ValidationError("--size", "expected WxH, e.g. 1600x1000 (64..16384)");
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return cli.exit(e);  // --help, --version: stdout, 0
+        if (e.get_exit_code() == 0) return cli.exit(e); // --help, --version: stdout, 0
         std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();
         return kUsageError;
     }

@@ -35,7 +35,7 @@ fs::path configDir() {
     return env("HOME") / "Library" / "Application Support" / "Horizons";
 #else
     fs::path base = env("XDG_CONFIG_HOME");
-    if (base.empty() || base.is_relative()) base = env("HOME") / ".config";  // XDG: ignore relative
+    if (base.empty() || base.is_relative()) base = env("HOME") / ".config"; // XDG: ignore relative
     return base / "horizons";
 #endif
 }

@@ -2,7 +2,7 @@
 
 #include <glad/gl.h>
 
-#ifdef HORIZONS_STB_IMPLEMENTATION  // header-only stb (vcpkg); Debian's libstb has it built
+#ifdef HORIZONS_STB_IMPLEMENTATION // header-only stb (vcpkg); Debian's libstb has it built
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #endif
 #include <stb_image_write.h>
@@ -29,7 +29,8 @@ bool OffscreenTarget::create(int width, int height, std::string* error) {
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (status != GL_FRAMEBUFFER_COMPLETE) {
-        if (error) *error = "offscreen framebuffer incomplete (status " + std::to_string(status) + ")";
+        if (error)
+            *error = "offscreen framebuffer incomplete (status " + std::to_string(status) + ")";
         return false;
     }
     return true;
@@ -58,8 +59,10 @@ bool OffscreenTarget::writePng(const std::string& path, std::string* error) cons
         std::memcpy(a, b, stride);
         std::memcpy(b, row.data(), stride);
     }
-    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(), static_cast<int>(stride))) {
+    for (std::size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;
+    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(),
+                        static_cast<int>(stride))) {
         if (error) *error = "cannot write " + path;
         return false;
     }

@@ -14,10 +14,10 @@ class OffscreenTarget {
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
 
-    bool create(int width, int height, std::string* error);  // needs a current GL context
-    void bind() const;                                      // render into it
-    void unbind() const;                                    // back to the window
-    bool writePng(const std::string& path, std::string* error) const;  // read back + save
+    bool create(int width, int height, std::string* error);           // needs a current GL context
+    void bind() const;                                                // render into it
+    void unbind() const;                                              // back to the window
+    bool writePng(const std::string& path, std::string* error) const; // read back + save
 
     int width() const { return width_; }
     int height() const { return height_; }

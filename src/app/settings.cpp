@@ -37,9 +37,12 @@ bool toFloat(const std::string& v, float& out) {
 }
 
 bool toBool(const std::string& v, bool& out) {
-    if (v == "1" || v == "true") out = true;
-    else if (v == "0" || v == "false") out = false;
-    else return false;
+    if (v == "1" || v == "true")
+        out = true;
+    else if (v == "0" || v == "false")
+        out = false;
+    else
+        return false;
     return true;
 }
 
@@ -47,8 +50,7 @@ bool toBool(const std::string& v, bool& out) {
 
 void Settings::addRecent(const std::string& path) {
     if (path.empty()) return;
-    recentFiles.erase(std::remove(recentFiles.begin(), recentFiles.end(), path),
-                      recentFiles.end());
+    recentFiles.erase(std::remove(recentFiles.begin(), recentFiles.end(), path), recentFiles.end());
     recentFiles.insert(recentFiles.begin(), path);
     if (recentFiles.size() > kMaxRecent) recentFiles.resize(kMaxRecent);
 }
@@ -92,21 +94,36 @@ Settings parseSettings(const std::string& text) {
         auto& p = s.panels;
         int i = 0;
         float f = 0;
-        if (key == "window.x" && toInt(val, i)) s.window.x = i;
-        else if (key == "window.y" && toInt(val, i)) s.window.y = i;
-        else if (key == "window.width" && toInt(val, i)) s.window.width = std::clamp(i, 320, 16384);
-        else if (key == "window.height" && toInt(val, i)) s.window.height = std::clamp(i, 240, 16384);
-        else if (key == "window.maximized") toBool(val, s.window.maximized);
-        else if (key == "theme") ui::parseTheme(val, s.theme);
-        else if (key == "panel.board") toBool(val, p.board);
-        else if (key == "panel.networkMap") toBool(val, p.networkMap);
-        else if (key == "panel.inspector") toBool(val, p.inspector);
-        else if (key == "panel.coach") toBool(val, p.coach);
-        else if (key == "panel.history") toBool(val, p.history);
-        else if (key == "panel.prep") toBool(val, p.prep);
-        else if (key == "panel.mapFraction" && toFloat(val, f)) p.mapFraction = std::clamp(f, 0.1f, 0.9f);
-        else if (key == "panel.sideWidthEm" && toFloat(val, f)) p.sideWidthEm = std::clamp(f, 10.0f, 80.0f);
-        else if (key == "panel.bottomHeightEm" && toFloat(val, f)) p.bottomHeightEm = std::clamp(f, 4.0f, 60.0f);
+        if (key == "window.x" && toInt(val, i))
+            s.window.x = i;
+        else if (key == "window.y" && toInt(val, i))
+            s.window.y = i;
+        else if (key == "window.width" && toInt(val, i))
+            s.window.width = std::clamp(i, 320, 16384);
+        else if (key == "window.height" && toInt(val, i))
+            s.window.height = std::clamp(i, 240, 16384);
+        else if (key == "window.maximized")
+            toBool(val, s.window.maximized);
+        else if (key == "theme")
+            ui::parseTheme(val, s.theme);
+        else if (key == "panel.board")
+            toBool(val, p.board);
+        else if (key == "panel.networkMap")
+            toBool(val, p.networkMap);
+        else if (key == "panel.inspector")
+            toBool(val, p.inspector);
+        else if (key == "panel.coach")
+            toBool(val, p.coach);
+        else if (key == "panel.history")
+            toBool(val, p.history);
+        else if (key == "panel.prep")
+            toBool(val, p.prep);
+        else if (key == "panel.mapFraction" && toFloat(val, f))
+            p.mapFraction = std::clamp(f, 0.1f, 0.9f);
+        else if (key == "panel.sideWidthEm" && toFloat(val, f))
+            p.sideWidthEm = std::clamp(f, 10.0f, 80.0f);
+        else if (key == "panel.bottomHeightEm" && toFloat(val, f))
+            p.bottomHeightEm = std::clamp(f, 4.0f, 60.0f);
         else if (key == "recent" && !val.empty() && s.recentFiles.size() < Settings::kMaxRecent)
             s.recentFiles.push_back(val);
     }
@@ -120,7 +137,7 @@ Settings loadSettings(const fs::path& file) {
     std::ostringstream buf;
     buf << in.rdbuf();
     std::string text = buf.str();
-    if (text.size() > (1u << 20)) return {};  // not ours
+    if (text.size() > (1u << 20)) return {}; // not ours
     return parseSettings(text);
 }
 

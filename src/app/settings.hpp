@@ -11,7 +11,7 @@
 namespace horizons::app {
 
 struct WindowGeometry {
-    int x = -1, y = -1;        // -1: let the system place the window
+    int x = -1, y = -1; // -1: let the system place the window
     int width = 1440, height = 900;
     bool maximized = false;
 };
@@ -20,7 +20,7 @@ struct Settings {
     WindowGeometry window;
     ui::PanelState panels;
     ui::Theme theme = ui::Theme::Dark;
-    std::vector<std::string> recentFiles;  // most recent first, at most kMaxRecent
+    std::vector<std::string> recentFiles; // most recent first, at most kMaxRecent
 
     static constexpr std::size_t kMaxRecent = 10;
     void addRecent(const std::string& path);

@@ -26,9 +26,9 @@ struct AgendaSection {
 struct Agenda {
     PersonId person;
     std::string personName;
-    std::vector<AgendaSection> sections; // longest horizon first; empty horizons left out
-    std::vector<GoalId> linked;          // goals linked to this person (after filtering)
-    std::vector<std::string> asks;       // questions, from what they can help with
+    std::vector<AgendaSection> sections;    // longest horizon first; empty horizons left out
+    std::vector<GoalId> linked;             // goals linked to this person (after filtering)
+    std::vector<std::string> asks;          // questions, from what they can help with
     std::vector<std::string> openFollowUps; // follow-ups of the last conversation with them
     std::optional<Date> lastTalked;
     int leftOutBeyondOrg = 0; // distinct goals hidden because trust < threshold

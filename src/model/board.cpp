@@ -75,32 +75,28 @@ std::vector<const Horizon*> orderedHorizons(const BoardContent& c) {
 const Horizon* shortestHorizon(const BoardContent& c) {
     const Horizon* best = nullptr;
     for (const auto& h : c.horizons)
-        if (!best || h.months < best->months)
-            best = &h;
+        if (!best || h.months < best->months) best = &h;
     return best;
 }
 
 const Horizon* longestHorizon(const BoardContent& c) {
     const Horizon* best = nullptr;
     for (const auto& h : c.horizons)
-        if (!best || h.months > best->months)
-            best = &h;
+        if (!best || h.months > best->months) best = &h;
     return best;
 }
 
 std::vector<const GoalLink*> linksOfGoal(const BoardContent& c, GoalId g) {
     std::vector<const GoalLink*> out;
     for (const auto& l : c.links)
-        if (l.goal == g)
-            out.push_back(&l);
+        if (l.goal == g) out.push_back(&l);
     return out;
 }
 
 std::vector<const GoalLink*> linksOfPerson(const BoardContent& c, PersonId p) {
     std::vector<const GoalLink*> out;
     for (const auto& l : c.links)
-        if (l.person == p)
-            out.push_back(&l);
+        if (l.person == p) out.push_back(&l);
     return out;
 }
 
@@ -114,8 +110,7 @@ std::size_t countLinkedPeople(const BoardContent& c, GoalId g) {
 std::optional<Date> lastTalked(const BoardContent& c, PersonId p) {
     std::optional<Date> last;
     for (const auto& conv : c.conversations)
-        if (conv.person == p && (!last || conv.date > *last))
-            last = conv.date;
+        if (conv.person == p && (!last || conv.date > *last)) last = conv.date;
     return last;
 }
 
@@ -123,17 +118,14 @@ std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c) {
     std::unordered_map<PersonId, Date> out;
     for (const auto& conv : c.conversations) {
         auto [it, inserted] = out.emplace(conv.person, conv.date);
-        if (!inserted && conv.date > it->second)
-            it->second = conv.date;
+        if (!inserted && conv.date > it->second) it->second = conv.date;
     }
     return out;
 }
 
 bool isOverdue(const Person& p, std::optional<Date> last, Date today) {
-    if (p.nextPlanned && *p.nextPlanned < today && (!last || *last < *p.nextPlanned))
-        return true;
-    if (p.cadenceDays > 0 && last)
-        return today.days - last->days > p.cadenceDays;
+    if (p.nextPlanned && *p.nextPlanned < today && (!last || *last < *p.nextPlanned)) return true;
+    if (p.cadenceDays > 0 && last) return today.days - last->days > p.cadenceDays;
     return false;
 }
 
@@ -146,16 +138,14 @@ const Person* findPersonByName(const BoardContent& c, std::string_view name) {
     };
     const std::string wanted = lower(name);
     for (const auto& p : c.people)
-        if (lower(p.name) == wanted)
-            return &p;
+        if (lower(p.name) == wanted) return &p;
     return nullptr;
 }
 
 static std::uint64_t maxIdInContent(const BoardContent& c) {
     std::uint64_t m = 0;
     auto scan = [&m](const auto& table) {
-        if (!table.empty())
-            m = std::max(m, table.items().back().id.value);
+        if (!table.empty()) m = std::max(m, table.items().back().id.value);
     };
     scan(c.horizons);
     scan(c.goals);

@@ -46,7 +46,7 @@ inline constexpr int kRelationshipCount = 9;
 // What a person can do for you (bit flags in Person::helpsWith).
 enum HelpWith : std::uint32_t {
     HelpListen = 1u << 0,
-    HelpConnect = 1u << 1,    // connect to networks
+    HelpConnect = 1u << 1, // connect to networks
     HelpSponsor = 1u << 2,
     HelpKeepEarOut = 1u << 3, // keep an ear out for openings
     HelpMobility = 1u << 4,   // smooth mobility inside the organisation
@@ -62,16 +62,16 @@ inline constexpr int kMaxTrust = 5;
 std::string_view statusName(GoalStatus s);
 std::string_view kindName(GoalKind k);
 std::string_view relationshipName(Relationship r);
-std::string_view helpWithName(HelpWith h);  // "Listen", "Connect to networks", ...
-HelpWith helpWithBit(int index);            // 0 .. kHelpWithCount-1
+std::string_view helpWithName(HelpWith h); // "Listen", "Connect to networks", ...
+HelpWith helpWithBit(int index);           // 0 .. kHelpWithCount-1
 
 // ------------------------------------------------------------------------------- entities
 
 struct Horizon {
     HorizonId id;
-    std::string name;   // "6 months"
-    int months = 6;     // nominal span, >= 1
-    double order = 0;   // columns are drawn left to right by ascending order
+    std::string name; // "6 months"
+    int months = 6;   // nominal span, >= 1
+    double order = 0; // columns are drawn left to right by ascending order
     bool operator==(const Horizon&) const = default;
 };
 
@@ -85,9 +85,9 @@ struct Goal {
     GoalStatus status = GoalStatus::Idea;
     std::optional<Date> target;
     std::vector<std::string> tags;
-    std::uint32_t colour = 0; // 0xRRGGBB; 0 = theme default
-    bool beyondOrg = false;   // beyond the current organisation
-    GoalId serves;            // optional: the larger goal this one serves
+    std::uint32_t colour = 0;         // 0xRRGGBB; 0 = theme default
+    bool beyondOrg = false;           // beyond the current organisation
+    GoalId serves;                    // optional: the larger goal this one serves
     std::uint32_t dismissedHints = 0; // bit (1 << HintKind) per dismissed coach hint
     Timestamp created = 0;
     Timestamp updated = 0;
@@ -103,7 +103,7 @@ struct Person {
     std::string name;
     Relationship relationship = Relationship::Colleague;
     bool insideOrg = true;
-    int trust = 3; // 1 (keep to the current role) .. 5 (safe to discuss anything)
+    int trust = 3;               // 1 (keep to the current role) .. 5 (safe to discuss anything)
     std::uint32_t helpsWith = 0; // HelpWith bits
     int cadenceDays = 0;         // 0 = no regular cadence
     std::optional<Date> nextPlanned;
@@ -140,7 +140,7 @@ struct Conversation {
 // -------------------------------------------------------------------------------- content
 
 struct Settings {
-    int beyondOrgTrust = 4;              // trust from which "beyond the organisation" goals are discussed
+    int beyondOrgTrust = 4; // trust from which "beyond the organisation" goals are discussed
     std::uint32_t dismissedBoardHints = 0; // board-wide coach hints the user dismissed
     bool operator==(const Settings&) const = default;
 };

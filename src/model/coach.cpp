@@ -6,9 +6,7 @@ namespace horizons {
 
 namespace {
 
-bool dismissed(std::uint32_t mask, HintKind k) {
-    return (mask & (1u << static_cast<int>(k))) != 0;
-}
+bool dismissed(std::uint32_t mask, HintKind k) { return (mask & (1u << static_cast<int>(k))) != 0; }
 
 } // namespace
 
@@ -22,10 +20,8 @@ const Horizon* midHorizon(const BoardContent& c) {
     const Horizon* farH = longestHorizon(c);
     const Horizon* best = nullptr;
     for (const auto& h : c.horizons) {
-        if (&h == nearH || &h == farH)
-            continue;
-        if (!best || std::abs(h.months - 24) < std::abs(best->months - 24))
-            best = &h;
+        if (&h == nearH || &h == farH) continue;
+        if (!best || std::abs(h.months - 24) < std::abs(best->months - 24)) best = &h;
     }
     return best;
 }
@@ -45,13 +41,19 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
         for (const auto& g : c.goals)
             n += g.horizon == midH->id && g.status != GoalStatus::Dropped ? 1 : 0;
         if (n > kMaxMidTermGoals)
-            hints.push_back({HintKind::TooManyMidTermGoals, {}, {}, midH->id,
+            hints.push_back({HintKind::TooManyMidTermGoals,
+                             {},
+                             {},
+                             midH->id,
                              std::to_string(n) + " goals in " + midH->name,
                              "A couple of things for the next two years is plenty. Pick the ones "
                              "that matter most; the rest can wait or become ideas further out."});
     }
     if (c.people.size() == 1 && !dismissed(boardMask, HintKind::OnlyOnePerson))
-        hints.push_back({HintKind::OnlyOnePerson, {}, c.people.begin()->id, {},
+        hints.push_back({HintKind::OnlyOnePerson,
+                         {},
+                         c.people.begin()->id,
+                         {},
                          "Only one person to talk to",
                          "Every conversation sharpens your thinking and shows you something you "
                          "missed. Add colleagues, mentors or friends you trust."});
@@ -61,7 +63,11 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
             allManagers = allManagers && (p.relationship == Relationship::Manager ||
                                           p.relationship == Relationship::SkipLevel);
         if (allManagers)
-            hints.push_back({HintKind::OnlyManager, {}, {}, {}, "Only managers on your map",
+            hints.push_back({HintKind::OnlyManager,
+                             {},
+                             {},
+                             {},
+                             "Only managers on your map",
                              "Your manager can help, but should not be the only person who hears "
                              "about your plans. Who else do you trust?"});
     }
@@ -70,7 +76,10 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
         for (const auto& p : c.people)
             anyOutside = anyOutside || !p.insideOrg;
         if (!anyOutside)
-            hints.push_back({HintKind::NobodyOutsideOrg, {}, {}, {},
+            hints.push_back({HintKind::NobodyOutsideOrg,
+                             {},
+                             {},
+                             {},
                              "Nobody outside your organisation",
                              "People outside see options your workplace cannot offer and can "
                              "talk freely about wider ambitions."});
@@ -81,8 +90,7 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
     for (const auto& l : c.links)
         ++linkCount[l.goal];
     for (const auto& g : c.goals) {
-        if (g.status == GoalStatus::Done || g.status == GoalStatus::Dropped)
-            continue;
+        if (g.status == GoalStatus::Done || g.status == GoalStatus::Dropped) continue;
         auto add = [&](HintKind k, std::string what, std::string why) {
             if (!dismissed(g.dismissedHints, k))
                 hints.push_back({k, g.id, {}, g.horizon, std::move(what), std::move(why)});
@@ -111,7 +119,10 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
         const std::optional<Date> lastDate =
             it == last.end() ? std::nullopt : std::optional<Date>(it->second);
         if (isOverdue(p, lastDate, today))
-            hints.push_back({HintKind::ConversationOverdue, {}, p.id, {},
+            hints.push_back({HintKind::ConversationOverdue,
+                             {},
+                             p.id,
+                             {},
                              "Time to talk to " + p.name,
                              lastDate ? "Your last conversation was on " + lastDate->iso() +
                                             ", longer ago than you meant to leave it."

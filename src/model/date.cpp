@@ -14,23 +14,20 @@ Date Date::fromYmd(int y, unsigned m, unsigned d) {
 }
 
 std::optional<Date> Date::parse(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
-        return std::nullopt;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     int parts[3] = {0, 0, 0};
     const std::size_t starts[3] = {0, 5, 8};
     const std::size_t lens[3] = {4, 2, 2};
     for (int i = 0; i < 3; ++i) {
         for (std::size_t k = 0; k < lens[i]; ++k) {
             const char c = s[starts[i] + k];
-            if (c < '0' || c > '9')
-                return std::nullopt;
+            if (c < '0' || c > '9') return std::nullopt;
             parts[i] = parts[i] * 10 + (c - '0');
         }
     }
     const ch::year_month_day ymd{ch::year{parts[0]}, ch::month{static_cast<unsigned>(parts[1])},
                                  ch::day{static_cast<unsigned>(parts[2])}};
-    if (!ymd.ok())
-        return std::nullopt;
+    if (!ymd.ok()) return std::nullopt;
     return Date{static_cast<std::int32_t>(ch::sys_days{ymd}.time_since_epoch().count())};
 }
 

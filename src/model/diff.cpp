@@ -98,34 +98,27 @@ std::string quoted(std::string_view s) {
 }
 
 std::string horizonName(HorizonId id, const BoardContent& from, const BoardContent& to) {
-    if (const Horizon* h = to.horizons.find(id))
-        return h->name;
-    if (const Horizon* h = from.horizons.find(id))
-        return h->name;
+    if (const Horizon* h = to.horizons.find(id)) return h->name;
+    if (const Horizon* h = from.horizons.find(id)) return h->name;
     return "a removed horizon";
 }
 
 std::string personName(PersonId id, const BoardContent& from, const BoardContent& to) {
-    if (const Person* p = to.people.find(id))
-        return p->name;
-    if (const Person* p = from.people.find(id))
-        return p->name;
+    if (const Person* p = to.people.find(id)) return p->name;
+    if (const Person* p = from.people.find(id)) return p->name;
     return "someone";
 }
 
 std::string goalTitle(GoalId id, const BoardContent& from, const BoardContent& to) {
-    if (const Goal* g = to.goals.find(id))
-        return g->title;
-    if (const Goal* g = from.goals.find(id))
-        return g->title;
+    if (const Goal* g = to.goals.find(id)) return g->title;
+    if (const Goal* g = from.goals.find(id)) return g->title;
     return "a goal";
 }
 
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& ch : out)
-        if (ch >= 'A' && ch <= 'Z')
-            ch = static_cast<char>(ch - 'A' + 'a');
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return out;
 }
 
@@ -138,8 +131,7 @@ std::string percent(double v) {
 } // namespace
 
 bool firmedUp(double a, double b) {
-    if (!(b > a))
-        return false;
+    if (!(b > a)) return false;
     return kindOf(a) != kindOf(b) || b - a >= kSpecificityDelta - 1e-9;
 }
 
@@ -148,7 +140,8 @@ bool loosened(double a, double b) { return firmedUp(b, a); }
 std::vector<Change> diffContents(const BoardContent& from, const BoardContent& to) {
     std::vector<Change> out;
     merge(
-        from.goals, to.goals, [&](const Goal& g) { out.push_back(goalChange(ChangeKind::GoalRemoved, g)); },
+        from.goals, to.goals,
+        [&](const Goal& g) { out.push_back(goalChange(ChangeKind::GoalRemoved, g)); },
         [&](const Goal& g) { out.push_back(goalChange(ChangeKind::GoalAdded, g)); },
         [&](const Goal& a, const Goal& b) {
             Change base = goalChange(ChangeKind::GoalMoved, b);
@@ -161,24 +154,20 @@ std::vector<Change> diffContents(const BoardContent& from, const BoardContent& t
                 c.kind = k;
                 out.push_back(std::move(c));
             };
-            if (a.horizon != b.horizon)
-                add(ChangeKind::GoalMoved);
+            if (a.horizon != b.horizon) add(ChangeKind::GoalMoved);
             if (firmedUp(a.specificity, b.specificity))
                 add(ChangeKind::GoalFirmedUp);
             else if (loosened(a.specificity, b.specificity))
                 add(ChangeKind::GoalLoosened);
-            if (a.status != b.status)
-                add(ChangeKind::GoalStatusChanged);
-            if (a.title != b.title)
-                add(ChangeKind::GoalRenamed);
+            if (a.status != b.status) add(ChangeKind::GoalStatusChanged);
+            if (a.title != b.title) add(ChangeKind::GoalRenamed);
         });
     merge(
         from.people, to.people,
         [&](const Person& p) { out.push_back(personChange(ChangeKind::PersonRemoved, p)); },
         [&](const Person& p) { out.push_back(personChange(ChangeKind::PersonAdded, p)); },
         [&](const Person& a, const Person& b) {
-            if (a.trust == b.trust)
-                return;
+            if (a.trust == b.trust) return;
             Change c = personChange(ChangeKind::PersonTrustChanged, b);
             c.oldTitle = a.name;
             c.fromTrust = a.trust;
@@ -189,8 +178,7 @@ std::vector<Change> diffContents(const BoardContent& from, const BoardContent& t
         [&](const GoalLink& l) { out.push_back(linkChange(ChangeKind::LinkRemoved, l)); },
         [&](const GoalLink& l) { out.push_back(linkChange(ChangeKind::LinkAdded, l)); },
         [&](const GoalLink& a, const GoalLink& b) {
-            if (a.person == b.person && a.goal == b.goal)
-                return;
+            if (a.person == b.person && a.goal == b.goal) return;
             out.push_back(linkChange(ChangeKind::LinkRemoved, a));
             out.push_back(linkChange(ChangeKind::LinkAdded, b));
         });
@@ -199,8 +187,7 @@ std::vector<Change> diffContents(const BoardContent& from, const BoardContent& t
         [&](const Intro& i) { out.push_back(introChange(ChangeKind::IntroRemoved, i)); },
         [&](const Intro& i) { out.push_back(introChange(ChangeKind::IntroAdded, i)); },
         [&](const Intro& a, const Intro& b) {
-            if (a.from == b.from && a.to == b.to)
-                return;
+            if (a.from == b.from && a.to == b.to) return;
             out.push_back(introChange(ChangeKind::IntroRemoved, a));
             out.push_back(introChange(ChangeKind::IntroAdded, b));
         });
@@ -228,8 +215,7 @@ std::string describeChange(const Change& c, const BoardContent& from, const Boar
     case ChangeKind::GoalStatusChanged:
         return "Status of " + quoted(c.title) + ": " + std::string(statusName(c.fromStatus)) +
                " -> " + std::string(statusName(c.toStatus));
-    case ChangeKind::GoalRenamed:
-        return "Renamed " + quoted(c.oldTitle) + " to " + quoted(c.title);
+    case ChangeKind::GoalRenamed: return "Renamed " + quoted(c.oldTitle) + " to " + quoted(c.title);
     case ChangeKind::PersonAdded: return "Added " + c.title + " to the network";
     case ChangeKind::PersonRemoved: return "Removed " + c.oldTitle + " from the network";
     case ChangeKind::PersonTrustChanged:

@@ -33,17 +33,17 @@ inline constexpr double kSpecificityDelta = 0.25; // a "meaningful" firm-up with
 enum class ChangeKind : std::uint8_t {
     GoalAdded,
     GoalRemoved,
-    GoalMoved,         // to another horizon
-    GoalFirmedUp,      // toward destination
-    GoalLoosened,      // toward direction
+    GoalMoved,    // to another horizon
+    GoalFirmedUp, // toward destination
+    GoalLoosened, // toward direction
     GoalStatusChanged,
     GoalRenamed,
     PersonAdded,
     PersonRemoved,
     PersonTrustChanged,
-    LinkAdded,         // person <-> goal
+    LinkAdded, // person <-> goal
     LinkRemoved,
-    IntroAdded,        // person -> person
+    IntroAdded, // person -> person
     IntroRemoved,
 };
 inline constexpr int kChangeKindCount = 14;

@@ -34,8 +34,8 @@ std::size_t opBytes(const Op& op) {
                             [](const auto& o) -> std::size_t {
                                 using O = std::decay_t<decltype(o)>;
                                 if constexpr (std::is_same_v<O, Put<Goal>>) {
-                                    std::size_t n = textBytes(o.value.title) +
-                                                    textBytes(o.value.notes);
+                                    std::size_t n =
+                                        textBytes(o.value.title) + textBytes(o.value.notes);
                                     for (const auto& t : o.value.tags)
                                         n += sizeof(std::string) + textBytes(t);
                                     return n;
@@ -68,8 +68,7 @@ std::vector<Op> Document::applyAll(std::vector<Op>&& ops) {
 }
 
 bool Document::apply(Edit edit, std::uint64_t mergeKey) {
-    if (edit.ops.empty())
-        return false;
+    if (edit.ops.empty()) return false;
     std::vector<Op> inverses = applyAll(std::move(edit.ops));
     redo_.clear();
     const std::uint64_t before = stateId_;
@@ -84,8 +83,7 @@ bool Document::apply(Edit edit, std::uint64_t mergeKey) {
             known.insert(entityKey(op));
         std::vector<Op> merged;
         for (auto& op : inverses)
-            if (known.insert(entityKey(op)).second)
-                merged.push_back(std::move(op));
+            if (known.insert(entityKey(op)).second) merged.push_back(std::move(op));
         for (auto& op : step.ops)
             merged.push_back(std::move(op));
         step.ops = std::move(merged);
@@ -111,8 +109,7 @@ const std::string& Document::redoLabel() const {
 }
 
 bool Document::undo() {
-    if (undo_.empty())
-        return false;
+    if (undo_.empty()) return false;
     Step step = std::move(undo_.back());
     undo_.pop_back();
     step.ops = applyAll(std::move(step.ops));
@@ -123,8 +120,7 @@ bool Document::undo() {
 }
 
 bool Document::redo() {
-    if (redo_.empty())
-        return false;
+    if (redo_.empty()) return false;
     Step step = std::move(redo_.back());
     redo_.pop_back();
     step.ops = applyAll(std::move(step.ops));

@@ -18,23 +18,20 @@ Table<Conversation>& tableFor(Board& b, const Conversation*) { return b.content.
 Table<Snapshot>& tableFor(Board& b, const Snapshot*) { return b.snapshots; }
 
 template <class T> void normalizeIfNeeded(T& v) {
-    if constexpr (requires { normalize(v); })
-        normalize(v);
+    if constexpr (requires { normalize(v); }) normalize(v);
 }
 
 template <class T> Op applyPut(Board& b, Put<T>&& p) {
     normalizeIfNeeded(p.value);
     const auto id = p.value.id;
     auto old = tableFor(b, static_cast<const T*>(nullptr)).put(std::move(p.value));
-    if (old)
-        return Put<T>{std::move(*old)};
+    if (old) return Put<T>{std::move(*old)};
     return Erase<T>{id};
 }
 
 template <class T> Op applyErase(Board& b, Erase<T>&& e) {
     auto old = tableFor(b, static_cast<const T*>(nullptr)).erase(e.id);
-    if (old)
-        return Put<T>{std::move(*old)};
+    if (old) return Put<T>{std::move(*old)};
     return Erase<T>{e.id}; // erasing nothing is undone by erasing nothing
 }
 
@@ -52,8 +49,7 @@ void normalize(Goal& g) {
     g.title = nonBlankOr(g.title, "Untitled goal");
     g.specificity = std::clamp(finiteOr(g.specificity, 0.5), 0.0, 1.0);
     g.order = finiteOr(g.order, 0);
-    if (g.serves == g.id)
-        g.serves = GoalId{};
+    if (g.serves == g.id) g.serves = GoalId{};
     g.colour &= 0xFFFFFFu;
 }
 

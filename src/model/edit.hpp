@@ -16,12 +16,8 @@
 
 namespace horizons {
 
-template <class T> struct Put {
-    T value;
-};
-template <class T> struct Erase {
-    decltype(T::id) id;
-};
+template <class T> struct Put { T value; };
+template <class T> struct Erase { decltype(T::id) id; };
 
 using Op = std::variant<Put<Horizon>, Erase<Horizon>, Put<Goal>, Erase<Goal>, Put<Person>,
                         Erase<Person>, Put<GoalLink>, Erase<GoalLink>, Put<Intro>, Erase<Intro>,

@@ -21,37 +21,32 @@ template <class T> Edit single(std::string label, T op) {
 
 Edit addGoal(const Board&, Goal goal) {
     const Timestamp now = nowTimestamp();
-    if (goal.created == 0)
-        goal.created = now;
+    if (goal.created == 0) goal.created = now;
     goal.updated = now;
     return single("Add goal", Put<Goal>{std::move(goal)});
 }
 
 Edit updateGoal(const Board& b, Goal goal, std::string label) {
     const Goal* old = b.content.goals.find(goal.id);
-    if (!old || *old == goal)
-        return {};
+    if (!old || *old == goal) return {};
     goal.updated = nowTimestamp();
     return single(std::move(label), Put<Goal>{std::move(goal)});
 }
 
 Edit renameGoal(const Board& b, GoalId id, std::string title) {
     const Goal* g = b.content.goals.find(id);
-    if (!g)
-        return {};
+    if (!g) return {};
     Goal copy = *g;
     copy.title = std::move(title);
     return updateGoal(b, std::move(copy), "Rename goal");
 }
 
 Edit moveGoals(const Board& b, std::span<const GoalPlacement> moves) {
-    Edit e{moves.size() == 1 ? "Move goal" : "Move " + std::to_string(moves.size()) + " goals",
-           {}};
+    Edit e{moves.size() == 1 ? "Move goal" : "Move " + std::to_string(moves.size()) + " goals", {}};
     const Timestamp now = nowTimestamp();
     for (const auto& m : moves) {
         const Goal* g = b.content.goals.find(m.goal);
-        if (!g || !b.content.horizons.contains(m.horizon))
-            continue;
+        if (!g || !b.content.horizons.contains(m.horizon)) continue;
         if (g->horizon == m.horizon && g->specificity == m.specificity && g->order == m.order)
             continue;
         Goal copy = *g;
@@ -69,8 +64,7 @@ Edit setGoalStatus(const Board& b, std::span<const GoalId> ids, GoalStatus statu
     const Timestamp now = nowTimestamp();
     for (GoalId id : ids) {
         const Goal* g = b.content.goals.find(id);
-        if (!g || g->status == status)
-            continue;
+        if (!g || g->status == status) continue;
         Goal copy = *g;
         copy.status = status;
         copy.updated = now;
@@ -81,11 +75,9 @@ Edit setGoalStatus(const Board& b, std::span<const GoalId> ids, GoalStatus statu
 
 Edit deleteGoals(const Board& b, std::span<const GoalId> ids) {
     const std::set<GoalId> doomed(ids.begin(), ids.end());
-    Edit e{ids.size() == 1 ? "Delete goal" : "Delete " + std::to_string(ids.size()) + " goals",
-           {}};
+    Edit e{ids.size() == 1 ? "Delete goal" : "Delete " + std::to_string(ids.size()) + " goals", {}};
     for (const auto& l : b.content.links)
-        if (doomed.count(l.goal))
-            e.ops.emplace_back(Erase<GoalLink>{l.id});
+        if (doomed.count(l.goal)) e.ops.emplace_back(Erase<GoalLink>{l.id});
     for (const auto& g : b.content.goals)
         if (g.serves && doomed.count(g.serves) && !doomed.count(g.id)) {
             Goal copy = g;
@@ -101,29 +93,23 @@ Edit deleteGoals(const Board& b, std::span<const GoalId> ids) {
         e.ops.emplace_back(Put<Conversation>{std::move(copy)});
     }
     for (GoalId id : doomed)
-        if (b.content.goals.contains(id))
-            e.ops.emplace_back(Erase<Goal>{id});
+        if (b.content.goals.contains(id)) e.ops.emplace_back(Erase<Goal>{id});
     return e;
 }
 
 Edit dismissGoalHint(const Board& b, GoalId id, int hintKind) {
     const Goal* g = b.content.goals.find(id);
-    if (!g || hintKind < 0 || hintKind >= 32)
-        return {};
+    if (!g || hintKind < 0 || hintKind >= 32) return {};
     Goal copy = *g;
     copy.dismissedHints |= 1u << hintKind;
-    if (copy == *g)
-        return {};
+    if (copy == *g) return {};
     return single("Dismiss hint", Put<Goal>{std::move(copy)});
 }
 
 double orderBetween(std::optional<double> before, std::optional<double> after) {
-    if (before && after)
-        return (*before + *after) / 2;
-    if (before)
-        return *before + 1;
-    if (after)
-        return *after - 1;
+    if (before && after) return (*before + *after) / 2;
+    if (before) return *before + 1;
+    if (after) return *after - 1;
     return 0;
 }
 
@@ -135,15 +121,13 @@ Edit addPerson(const Board&, Person person) {
 
 Edit updatePerson(const Board& b, Person person, std::string label) {
     const Person* old = b.content.people.find(person.id);
-    if (!old || *old == person)
-        return {};
+    if (!old || *old == person) return {};
     return single(std::move(label), Put<Person>{std::move(person)});
 }
 
 Edit setTrust(const Board& b, PersonId id, int trust, double mapAngle) {
     const Person* p = b.content.people.find(id);
-    if (!p)
-        return {};
+    if (!p) return {};
     Person copy = *p;
     copy.trust = trust;
     copy.mapAngle = mapAngle;
@@ -155,49 +139,40 @@ Edit deletePeople(const Board& b, std::span<const PersonId> ids) {
     Edit e{ids.size() == 1 ? "Delete person" : "Delete " + std::to_string(ids.size()) + " people",
            {}};
     for (const auto& l : b.content.links)
-        if (doomed.count(l.person))
-            e.ops.emplace_back(Erase<GoalLink>{l.id});
+        if (doomed.count(l.person)) e.ops.emplace_back(Erase<GoalLink>{l.id});
     for (const auto& i : b.content.intros)
-        if (doomed.count(i.from) || doomed.count(i.to))
-            e.ops.emplace_back(Erase<Intro>{i.id});
+        if (doomed.count(i.from) || doomed.count(i.to)) e.ops.emplace_back(Erase<Intro>{i.id});
     for (const auto& c : b.content.conversations)
-        if (doomed.count(c.person))
-            e.ops.emplace_back(Erase<Conversation>{c.id});
+        if (doomed.count(c.person)) e.ops.emplace_back(Erase<Conversation>{c.id});
     for (PersonId id : doomed)
-        if (b.content.people.contains(id))
-            e.ops.emplace_back(Erase<Person>{id});
+        if (b.content.people.contains(id)) e.ops.emplace_back(Erase<Person>{id});
     return e;
 }
 
 // ---------------------------------------------------------------------------------- links
 
 Edit linkPersonToGoal(const Board& b, LinkId id, PersonId person, GoalId goal, std::string topic) {
-    if (!b.content.people.contains(person) || !b.content.goals.contains(goal))
-        return {};
+    if (!b.content.people.contains(person) || !b.content.goals.contains(goal)) return {};
     for (const auto& l : b.content.links)
-        if (l.person == person && l.goal == goal)
-            return {};
-    return single("Link person to goal", Put<GoalLink>{GoalLink{id, person, goal, std::move(topic)}});
+        if (l.person == person && l.goal == goal) return {};
+    return single("Link person to goal",
+                  Put<GoalLink>{GoalLink{id, person, goal, std::move(topic)}});
 }
 
 Edit unlink(const Board& b, LinkId id) {
-    if (!b.content.links.contains(id))
-        return {};
+    if (!b.content.links.contains(id)) return {};
     return single("Remove link", Erase<GoalLink>{id});
 }
 
 Edit addIntro(const Board& b, IntroId id, PersonId from, PersonId to) {
-    if (from == to || !b.content.people.contains(from) || !b.content.people.contains(to))
-        return {};
+    if (from == to || !b.content.people.contains(from) || !b.content.people.contains(to)) return {};
     for (const auto& i : b.content.intros)
-        if ((i.from == from && i.to == to))
-            return {};
+        if ((i.from == from && i.to == to)) return {};
     return single("Add introduction", Put<Intro>{Intro{id, from, to}});
 }
 
 Edit removeIntro(const Board& b, IntroId id) {
-    if (!b.content.intros.contains(id))
-        return {};
+    if (!b.content.intros.contains(id)) return {};
     return single("Remove introduction", Erase<Intro>{id});
 }
 
@@ -215,8 +190,7 @@ Edit addHorizon(const Board& b, Horizon h) {
 
 Edit renameHorizon(const Board& b, HorizonId id, std::string name) {
     const Horizon* h = b.content.horizons.find(id);
-    if (!h || h->name == name)
-        return {};
+    if (!h || h->name == name) return {};
     Horizon copy = *h;
     copy.name = std::move(name);
     return single("Rename horizon", Put<Horizon>{std::move(copy)});
@@ -226,8 +200,7 @@ Edit moveHorizonTo(const Board& b, HorizonId id, std::size_t newIndex) {
     auto ordered = orderedHorizons(b.content);
     auto it = std::find_if(ordered.begin(), ordered.end(),
                            [id](const Horizon* h) { return h->id == id; });
-    if (it == ordered.end())
-        return {};
+    if (it == ordered.end()) return {};
     const Horizon* moving = *it;
     ordered.erase(it);
     newIndex = std::min(newIndex, ordered.size());
@@ -249,8 +222,7 @@ Edit removeHorizon(const Board& b, HorizonId id, HorizonId goalsGoTo) {
     Edit e{"Remove horizon", {}};
     double maxOrder = 0;
     for (const auto& g : b.content.goals)
-        if (g.horizon == goalsGoTo)
-            maxOrder = std::max(maxOrder, g.order);
+        if (g.horizon == goalsGoTo) maxOrder = std::max(maxOrder, g.order);
     for (const auto& g : b.content.goals)
         if (g.horizon == id) {
             Goal copy = g;
@@ -265,39 +237,33 @@ Edit removeHorizon(const Board& b, HorizonId id, HorizonId goalsGoTo) {
 // ---------------------------------------------------------------------------- board, log
 
 Edit setMeta(const Board& b, BoardMeta meta) {
-    if (b.content.meta == meta)
-        return {};
+    if (b.content.meta == meta) return {};
     return single("Edit board settings", Put<BoardMeta>{std::move(meta)});
 }
 
 Edit dismissBoardHint(const Board& b, int hintKind) {
-    if (hintKind < 0 || hintKind >= 32)
-        return {};
+    if (hintKind < 0 || hintKind >= 32) return {};
     BoardMeta meta = b.content.meta;
     meta.settings.dismissedBoardHints |= 1u << hintKind;
-    if (meta == b.content.meta)
-        return {};
+    if (meta == b.content.meta) return {};
     return single("Dismiss hint", Put<BoardMeta>{std::move(meta)});
 }
 
 Edit logConversation(const Board& b, Conversation c) {
-    if (!b.content.people.contains(c.person))
-        return {};
+    if (!b.content.people.contains(c.person)) return {};
     std::erase_if(c.goals, [&](GoalId g) { return !b.content.goals.contains(g); });
     return single("Log conversation", Put<Conversation>{std::move(c)});
 }
 
 Edit updateConversation(const Board& b, Conversation c) {
     const Conversation* old = b.content.conversations.find(c.id);
-    if (!old || *old == c || !b.content.people.contains(c.person))
-        return {};
+    if (!old || *old == c || !b.content.people.contains(c.person)) return {};
     std::erase_if(c.goals, [&](GoalId g) { return !b.content.goals.contains(g); });
     return single("Edit conversation", Put<Conversation>{std::move(c)});
 }
 
 Edit deleteConversation(const Board& b, ConversationId id) {
-    if (!b.content.conversations.contains(id))
-        return {};
+    if (!b.content.conversations.contains(id)) return {};
     return single("Delete conversation", Erase<Conversation>{id});
 }
 
@@ -305,20 +271,19 @@ Edit deleteConversation(const Board& b, ConversationId id) {
 
 Edit takeSnapshot(const Board& b, SnapshotId id, std::string name, std::string note,
                   Timestamp now) {
-    Snapshot s{id, nonBlankOr(name, "Snapshot " + formatTimestamp(now)), std::move(note), now, b.content};
+    Snapshot s{id, nonBlankOr(name, "Snapshot " + formatTimestamp(now)), std::move(note), now,
+               b.content};
     return single("Take snapshot", Put<Snapshot>{std::move(s)});
 }
 
 Edit deleteSnapshot(const Board& b, SnapshotId id) {
-    if (!b.snapshots.contains(id))
-        return {};
+    if (!b.snapshots.contains(id)) return {};
     return single("Delete snapshot", Erase<Snapshot>{id});
 }
 
 Edit restoreSnapshot(const Board& b, SnapshotId id, SnapshotId safetyId, Timestamp now) {
     const Snapshot* s = b.snapshots.find(id);
-    if (!s)
-        return {};
+    if (!s) return {};
     Edit e{"Restore snapshot", {}};
     e.ops.emplace_back(Put<Snapshot>{
         Snapshot{safetyId, "Before restoring \"" + s->name + "\"", {}, now, b.content}});

@@ -60,8 +60,7 @@ Edit updateConversation(const Board& b, Conversation c);
 Edit deleteConversation(const Board& b, ConversationId id);
 
 // ------------------------------------------------------------------------------ snapshots
-Edit takeSnapshot(const Board& b, SnapshotId id, std::string name, std::string note,
-                  Timestamp now);
+Edit takeSnapshot(const Board& b, SnapshotId id, std::string name, std::string note, Timestamp now);
 Edit deleteSnapshot(const Board& b, SnapshotId id);
 // One undo step: first snapshots the current content as `safetyId` ("Before restoring …"),
 // then replaces the content with the snapshot's.

@@ -12,13 +12,11 @@ std::string markdownInline(std::string_view s) {
     bool lastSpace = false;
     for (char ch : s) {
         if (ch == '\n' || ch == '\r' || ch == '\t') {
-            if (!lastSpace && !out.empty())
-                out += ' ';
+            if (!lastSpace && !out.empty()) out += ' ';
             lastSpace = true;
             continue;
         }
-        if (ch == ' ' && lastSpace)
-            continue;
+        if (ch == ' ' && lastSpace) continue;
         lastSpace = ch == ' ';
         switch (ch) {
         case '\\':
@@ -43,12 +41,10 @@ std::string markdownInline(std::string_view s) {
 std::string csvField(std::string_view s) {
     const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
                        (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-    if (!quote)
-        return std::string(s);
+    if (!quote) return std::string(s);
     std::string out = "\"";
     for (char ch : s) {
-        if (ch == '"')
-            out += '"';
+        if (ch == '"') out += '"';
         out += ch;
     }
     return out + '"';
@@ -57,8 +53,7 @@ std::string csvField(std::string_view s) {
 std::string csvRow(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i)
-            out += ',';
+        if (i) out += ',';
         out += csvField(fields[i]);
     }
     return out + "\r\n";
@@ -67,8 +62,7 @@ std::string csvRow(const std::vector<std::string>& fields) {
 std::vector<const Goal*> goalsInHorizon(const BoardContent& c, HorizonId h) {
     std::vector<const Goal*> out;
     for (const auto& g : c.goals)
-        if (g.horizon == h)
-            out.push_back(&g);
+        if (g.horizon == h) out.push_back(&g);
     std::stable_sort(out.begin(), out.end(),
                      [](const Goal* a, const Goal* b) { return a->order < b->order; });
     return out;
@@ -78,8 +72,7 @@ std::string helpsWithList(std::uint32_t bits, std::string_view separator) {
     std::string out;
     for (int i = 0; i < kHelpWithCount; ++i)
         if (bits & helpWithBit(i)) {
-            if (!out.empty())
-                out += separator;
+            if (!out.empty()) out += separator;
             out += helpWithName(helpWithBit(i));
         }
     return out;
@@ -96,8 +89,7 @@ std::string fixed2(double v) {
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i)
-            out += sep;
+        if (i) out += sep;
         out += parts[i];
     }
     return out;
@@ -106,8 +98,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 std::vector<std::string> linkedNames(const BoardContent& c, GoalId g) {
     std::vector<std::string> names;
     for (const GoalLink* l : linksOfGoal(c, g))
-        if (const Person* p = c.people.find(l->person))
-            names.push_back(p->name);
+        if (const Person* p = c.people.find(l->person)) names.push_back(p->name);
     return names;
 }
 
@@ -116,11 +107,9 @@ void appendNotes(std::string& md, std::string_view notes, std::string_view inden
     std::size_t start = 0;
     while (start <= notes.size()) {
         std::size_t end = notes.find('\n', start);
-        if (end == std::string_view::npos)
-            end = notes.size();
+        if (end == std::string_view::npos) end = notes.size();
         const std::string line = markdownInline(notes.substr(start, end - start));
-        if (!line.empty())
-            md += std::string(indent) + line + "\n";
+        if (!line.empty()) md += std::string(indent) + line + "\n";
         start = end + 1;
     }
 }
@@ -135,10 +124,8 @@ void appendGoal(std::string& md, const BoardContent& c, const Goal& g) {
         md += "[active] ";
     md += "**" + markdownInline(g.title) + "**";
     std::vector<std::string> extra;
-    if (g.target)
-        extra.push_back("by " + g.target->iso());
-    if (g.beyondOrg)
-        extra.push_back("beyond the current organisation");
+    if (g.target) extra.push_back("by " + g.target->iso());
+    if (g.beyondOrg) extra.push_back("beyond the current organisation");
     if (!g.tags.empty()) {
         std::vector<std::string> tags;
         for (const auto& t : g.tags)
@@ -151,8 +138,7 @@ void appendGoal(std::string& md, const BoardContent& c, const Goal& g) {
             p = markdownInline(p);
         extra.push_back("talk to " + join(people, ", "));
     }
-    if (!extra.empty())
-        md += " (" + join(extra, "; ") + ")";
+    if (!extra.empty()) md += " (" + join(extra, "; ") + ")";
     md += "\n";
     appendNotes(md, g.notes, "  ");
 }
@@ -161,8 +147,7 @@ void appendGoal(std::string& md, const BoardContent& c, const Goal& g) {
 
 std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConversations) {
     std::string md = "# " + markdownInline(c.meta.title) + "\n\n";
-    if (!c.meta.owner.empty())
-        md += "Owner: " + markdownInline(c.meta.owner) + "  \n";
+    if (!c.meta.owner.empty()) md += "Owner: " + markdownInline(c.meta.owner) + "  \n";
     md += "Exported: " + today.iso() + "\n";
 
     md += "\n## Horizons\n";
@@ -176,10 +161,8 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
         for (GoalKind kind : {GoalKind::Direction, GoalKind::Destination}) {
             std::vector<const Goal*> ofKind;
             for (const Goal* g : goals)
-                if (g->kind() == kind)
-                    ofKind.push_back(g);
-            if (ofKind.empty())
-                continue;
+                if (g->kind() == kind) ofKind.push_back(g);
+            if (ofKind.empty()) continue;
             md += kind == GoalKind::Direction ? "\nDirections (open-ended):\n\n"
                                               : "\nDestinations (concrete):\n\n";
             for (const Goal* g : ofKind)
@@ -188,8 +171,7 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
     }
 
     md += "\n## People\n\n";
-    if (c.people.empty())
-        md += "Nobody on the map yet.\n";
+    if (c.people.empty()) md += "Nobody on the map yet.\n";
     const auto last = lastTalkedByPerson(c);
     for (const auto& p : c.people) {
         md += "- **" + markdownInline(p.name) + "** - " +
@@ -199,13 +181,10 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
         const auto it = last.find(p.id);
         const std::optional<Date> lt =
             it == last.end() ? std::nullopt : std::optional<Date>(it->second);
-        if (lt)
-            md += ", last talked " + lt->iso();
-        if (isOverdue(p, lt, today))
-            md += " (overdue)";
+        if (lt) md += ", last talked " + lt->iso();
+        if (isOverdue(p, lt, today)) md += " (overdue)";
         md += "\n";
-        if (p.helpsWith)
-            md += "  Can help: " + helpsWithList(p.helpsWith) + "\n";
+        if (p.helpsWith) md += "  Can help: " + helpsWithList(p.helpsWith) + "\n";
         appendNotes(md, p.notes, "  ");
     }
 
@@ -216,20 +195,16 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
     std::stable_sort(log.begin(), log.end(), [](const Conversation* a, const Conversation* b) {
         return a->date > b->date;
     });
-    if (log.size() > maxConversations)
-        log.resize(maxConversations);
-    if (log.empty())
-        md += "None logged yet.\n";
+    if (log.size() > maxConversations) log.resize(maxConversations);
+    if (log.empty()) md += "None logged yet.\n";
     for (const Conversation* cv : log) {
         const Person* p = c.people.find(cv->person);
         md += "- " + cv->date.iso() + " with **" +
               (p ? markdownInline(p->name) : std::string("someone removed")) + "**\n";
         std::vector<std::string> goals;
         for (GoalId g : cv->goals)
-            if (const Goal* goal = c.goals.find(g))
-                goals.push_back(markdownInline(goal->title));
-        if (!goals.empty())
-            md += "  Discussed: " + join(goals, "; ") + "\n";
+            if (const Goal* goal = c.goals.find(g)) goals.push_back(markdownInline(goal->title));
+        if (!goals.empty()) md += "  Discussed: " + join(goals, "; ") + "\n";
         appendNotes(md, cv->notes, "  ");
         for (const auto& f : cv->followUps)
             md += "  - [ ] " + markdownInline(f) + "\n";
@@ -243,8 +218,7 @@ std::string goalsCsv(const BoardContent& c) {
     for (const Horizon* h : orderedHorizons(c))
         for (const Goal* g : goalsInHorizon(c, h->id)) {
             std::string serves;
-            if (const Goal* s = c.goals.find(g->serves))
-                serves = s->title;
+            if (const Goal* s = c.goals.find(g->serves)) serves = s->title;
             out += csvRow({std::to_string(g->id.value), g->title, h->name,
                            std::string(kindName(g->kind())), fixed2(g->specificity),
                            std::string(statusName(g->status)), g->target ? g->target->iso() : "",
@@ -265,8 +239,7 @@ std::string peopleCsv(const BoardContent& c, Date today) {
             it == last.end() ? std::nullopt : std::optional<Date>(it->second);
         std::vector<std::string> goals;
         for (const GoalLink* l : linksOfPerson(c, p.id))
-            if (const Goal* g = c.goals.find(l->goal))
-                goals.push_back(g->title);
+            if (const Goal* g = c.goals.find(l->goal)) goals.push_back(g->title);
         out += csvRow({std::to_string(p.id.value), p.name,
                        std::string(relationshipName(p.relationship)), p.insideOrg ? "yes" : "no",
                        std::to_string(p.trust), helpsWithList(p.helpsWith, "; "),

@@ -17,8 +17,7 @@ HistorySeries historyStats(const Board& b, bool includeNow, Timestamp now) {
         sources.push_back({s.id, s.name, s.takenAt, &s.content});
     std::stable_sort(sources.begin(), sources.end(),
                      [](const Source& x, const Source& y) { return x.at < y.at; });
-    if (includeNow)
-        sources.push_back({SnapshotId{}, "Now", now, &b.content});
+    if (includeNow) sources.push_back({SnapshotId{}, "Now", now, &b.content});
 
     HistorySeries out;
     std::map<HorizonId, HistorySeries::Column> columns; // the newest source wins the name
@@ -37,12 +36,10 @@ HistorySeries historyStats(const Board& b, bool includeNow, Timestamp now) {
         p.at = s.at;
         p.perHorizon.assign(out.horizons.size(), 0);
         for (const auto& g : s.content->goals) {
-            if (g.status == GoalStatus::Dropped)
-                continue;
+            if (g.status == GoalStatus::Dropped) continue;
             (g.kind() == GoalKind::Direction ? p.directions : p.destinations)++;
             for (std::size_t i = 0; i < out.horizons.size(); ++i)
-                if (out.horizons[i].id == g.horizon)
-                    ++p.perHorizon[i];
+                if (out.horizons[i].id == g.horizon) ++p.perHorizon[i];
         }
         for (int n : p.perHorizon)
             out.maxPerHorizon = std::max(out.maxPerHorizon, n);

@@ -10,9 +10,9 @@
 namespace horizons {
 
 struct HistoryPoint {
-    SnapshotId snapshot;   // 0 = the current board
-    std::string label;     // snapshot name, or "Now"
-    Timestamp at = 0;      // when it was taken (now: the `now` argument)
+    SnapshotId snapshot;         // 0 = the current board
+    std::string label;           // snapshot name, or "Now"
+    Timestamp at = 0;            // when it was taken (now: the `now` argument)
     std::vector<int> perHorizon; // aligned with HistorySeries::horizons
     int directions = 0;
     int destinations = 0;
@@ -25,7 +25,7 @@ struct HistorySeries {
         std::string name; // the newest name it had
         int months = 0;
     };
-    std::vector<Column> horizons;    // every horizon seen, shortest span first
+    std::vector<Column> horizons;     // every horizon seen, shortest span first
     std::vector<HistoryPoint> points; // oldest first
     int maxPerHorizon = 0;
     int maxTotal = 0;

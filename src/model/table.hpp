@@ -35,8 +35,7 @@ template <class T> class Table {
     std::optional<T> erase(IdType id) {
         auto it = std::lower_bound(items_.begin(), items_.end(), id,
                                    [](const T& a, IdType i) { return a.id < i; });
-        if (it == items_.end() || it->id != id)
-            return std::nullopt;
+        if (it == items_.end() || it->id != id) return std::nullopt;
         std::optional<T> old{std::move(*it)};
         items_.erase(it);
         return old;
@@ -46,8 +45,7 @@ template <class T> class Table {
     bool assign(std::vector<T> items) {
         std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
         for (std::size_t i = 1; i < items.size(); ++i)
-            if (items[i - 1].id == items[i].id)
-                return false;
+            if (items[i - 1].id == items[i].id) return false;
         items_ = std::move(items);
         return true;
     }

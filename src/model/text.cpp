@@ -28,12 +28,10 @@ bool isValidUtf8(std::string_view s) {
         } else {
             return false;
         }
-        if (i + static_cast<std::size_t>(extra) >= n)
-            return false;
+        if (i + static_cast<std::size_t>(extra) >= n) return false;
         for (int k = 1; k <= extra; ++k) {
             const auto cc = static_cast<std::uint8_t>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80)
-                return false;
+            if ((cc & 0xC0) != 0x80) return false;
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Reject overlong forms, surrogates and values beyond Unicode.
@@ -55,8 +53,7 @@ std::string nonBlankOr(std::string_view s, std::string_view fallback) {
 }
 
 bool containsIgnoringCase(std::string_view haystack, std::string_view needle) {
-    if (needle.empty())
-        return true;
+    if (needle.empty()) return true;
     auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
                           [](char a, char b) {
                               return std::tolower(static_cast<unsigned char>(a)) ==

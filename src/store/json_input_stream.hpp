@@ -20,8 +20,10 @@ namespace horizons::store::detail {
 #define RAPIDJSON_ASSERT_THROWS
 #endif
 #ifndef RAPIDJSON_ASSERT
-#define RAPIDJSON_ASSERT(x) \
-    if (!(x)) { ::horizons::store::detail::throwRapidJsonAssertion(#x); }
+#define RAPIDJSON_ASSERT(x)                                                                        \
+    if (!(x)) {                                                                                    \
+        ::horizons::store::detail::throwRapidJsonAssertion(#x);                                    \
+    }
 #endif
 #ifndef RAPIDJSON_WRITE_DEFAULT_FLAGS
 #define RAPIDJSON_WRITE_DEFAULT_FLAGS kWriteNanAndInfFlag
@@ -50,8 +52,7 @@ template <> class BasicIStreamWrapper<std::istream> {
     }
     Ch Take() {
         const int c = buf_ ? buf_->sbumpc() : std::char_traits<char>::eof();
-        if (c == std::char_traits<char>::eof())
-            return '\0';
+        if (c == std::char_traits<char>::eof()) return '\0';
         ++count_;
         return static_cast<Ch>(c);
     }

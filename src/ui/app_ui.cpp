@@ -86,7 +86,6 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
     return clicked;
 }
 
-
 // ---- shortcuts -----------------------------------------------------------------------------
 void handleShortcuts(AppUiState& ui, const DocStatus& st) {
     using compat::Key;
@@ -194,8 +193,8 @@ void drawEmptyState(AppUiState& ui) {
     const Palette& pal = palette();
     const float width = std::min(ImGui::GetContentRegionAvail().x - 2 * em(), 34 * em());
     const float blockH = 15 * em();
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(),
-                                  (ImGui::GetContentRegionAvail().y - blockH) * 0.5f));
+    ImGui::SetCursorPosY(
+        std::max(ImGui::GetCursorPosY(), (ImGui::GetContentRegionAvail().y - blockH) * 0.5f));
     {
         FontScope f(fonts().large);
         centredText("Your plan starts here", pal.text, width);
@@ -210,7 +209,8 @@ void drawEmptyState(AppUiState& ui) {
         "2.  Drag a goal up as it stays open-ended, down as it becomes concrete.",
         "3.  Add the people you trust and link them to goals worth discussing.",
     };
-    for (const char* s : steps) centredText(s, pal.text, width);
+    for (const char* s : steps)
+        centredText(s, pal.text, width);
     ImGui::Dummy(ImVec2(0, em()));
     const float bw = 9 * em();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - bw) * 0.5f);
@@ -413,8 +413,8 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::TextUnformatted(makeText ? "Export to file:" : "Board file:");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool enter = ImGui::InputText("##path", &ui.pathBuffer,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        ImGui::InputText("##path", &ui.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
     registerLastItem(std::string("input:") + id + "-path", "input", "Board file");
     if (onAccept == AppRequest::Open && !ui.recentFiles.empty()) {
         compat::separatorText("Recent");
@@ -424,8 +424,9 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::Spacing();
     const bool ok = button(acceptLabel, (std::string(id) + "-ok").c_str(), ImVec2(7 * em(), 0));
     ImGui::SameLine();
-    const bool cancel = button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
-                        compat::keyPressed(compat::Key::Escape, false);
+    const bool cancel =
+        button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
+        compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !ui.pathBuffer.empty()) {
         ui.requests.push_back({onAccept, ui.pathBuffer, makeText ? makeText() : std::string()});
         ImGui::CloseCurrentPopup();
@@ -506,8 +507,7 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
         ui.showShortcuts = false;
     }
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr,
-                               ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         // Keep in step with the README's tables (Board, Network map, Snapshots).
         static const char* rows[][2] = {
             {"File", nullptr},
@@ -570,7 +570,7 @@ float statusBarHeight() { return ImGui::GetFrameHeight() + 0.5f * ImGui::GetFont
 // ---- the frame -----------------------------------------------------------------------------
 void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
     DocStatus st = docStatus;
-    st.readOnly = st.readOnly || static_cast<bool>(ui.history.viewing);  // a snapshot is open
+    st.readOnly = st.readOnly || static_cast<bool>(ui.history.viewing); // a snapshot is open
     std::optional<ViewContext> liveCtx;
     if (doc) liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
     handleShortcuts(ui, st);

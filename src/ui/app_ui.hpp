@@ -24,8 +24,8 @@
 #include "ui/coach_view.hpp"
 #include "ui/history_view.hpp"
 #include "ui/inspector_view.hpp"
-#include "ui/prep_view.hpp"
 #include "ui/network_map_view.hpp"
+#include "ui/prep_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
 
@@ -34,81 +34,81 @@
 #include <vector>
 
 namespace horizons {
-class Document;  // src/model/document.hpp (views include it; this header does not need to)
+class Document; // src/model/document.hpp (views include it; this header does not need to)
 }
 
 namespace horizons::ui {
 
 // ---- Requests: UI -> app -------------------------------------------------------------------
 enum class AppRequest {
-    NewBoard,    // start a new board (app asks nothing; unsaved work is the app's concern)
-    Open,        // open Request::path
-    Save,        // save to the current path (the app turns it into SaveAs when untitled)
-    SaveAs,      // save to Request::path
-    Undo,        // document undo
-    Redo,        // document redo
-    Quit,        // leave the main loop (app may persist state first)
-    ExportText,  // write Request::text to Request::path, atomically (agenda / plan exports)
+    NewBoard,   // start a new board (app asks nothing; unsaved work is the app's concern)
+    Open,       // open Request::path
+    Save,       // save to the current path (the app turns it into SaveAs when untitled)
+    SaveAs,     // save to Request::path
+    Undo,       // document undo
+    Redo,       // document redo
+    Quit,       // leave the main loop (app may persist state first)
+    ExportText, // write Request::text to Request::path, atomically (agenda / plan exports)
 };
 const char* requestName(AppRequest r);
 
 struct Request {
     AppRequest kind;
-    std::string path;  // Open / SaveAs / ExportText
-    std::string text;  // ExportText only: the file's content
+    std::string path; // Open / SaveAs / ExportText
+    std::string text; // ExportText only: the file's content
 };
 
 // ---- Document status: app -> UI (filled every frame) ---------------------------------------
 struct DocStatus {
-    std::string title = "Untitled board";  // the board's name (window title too)
-    std::string path;                      // file path; empty when never saved
-    bool dirty = false;                    // unsaved changes
-    bool readOnly = false;                 // e.g. a snapshot opened for viewing
+    std::string title = "Untitled board"; // the board's name (window title too)
+    std::string path;                     // file path; empty when never saved
+    bool dirty = false;                   // unsaved changes
+    bool readOnly = false;                // e.g. a snapshot opened for viewing
     bool canUndo = false;
     bool canRedo = false;
-    bool empty = true;                     // no goals and no people: show the empty state
-    std::string lastSaved;                 // human-readable time of last save, "" if never
-    std::string error;                     // last load/save error, shown in the status bar
+    bool empty = true;     // no goals and no people: show the empty state
+    std::string lastSaved; // human-readable time of last save, "" if never
+    std::string error;     // last load/save error, shown in the status bar
 };
 
 // ---- View state ---------------------------------------------------------------------------
 // Which panels are shown and how big they are. Persisted by the app in the config folder.
 struct PanelState {
-    bool board = true;        // board view (left of the central area)
-    bool networkMap = true;   // network map (right of the central area)
-    bool inspector = true;    // right side panel: selected goal / person
-    bool coach = true;        // coach hints (bottom of the side panel)
-    bool history = false;     // snapshots timeline (bottom panel)
-    bool prep = false;        // conversation prep (side panel tab)
-    float mapFraction = 0.42f;   // share of the central area taken by the map
-    float sideWidthEm = 20.0f;   // side panel width in font units
-    float bottomHeightEm = 12.0f;  // bottom panel height in font units
+    bool board = true;            // board view (left of the central area)
+    bool networkMap = true;       // network map (right of the central area)
+    bool inspector = true;        // right side panel: selected goal / person
+    bool coach = true;            // coach hints (bottom of the side panel)
+    bool history = false;         // snapshots timeline (bottom panel)
+    bool prep = false;            // conversation prep (side panel tab)
+    float mapFraction = 0.42f;    // share of the central area taken by the map
+    float sideWidthEm = 20.0f;    // side panel width in font units
+    float bottomHeightEm = 12.0f; // bottom panel height in font units
 };
 
 struct AppUiState {
     PanelState panels;
     SharedViewState shared;  // selection, cross-view drags, read-only (view_context.hpp)
-    NetworkMapViewState map;   // pan/zoom, filter, gestures of the network map
-    BoardViewState board;      // pan/zoom, filter, gestures, ghosts of the board (board_view.hpp)
-    InspectorViewState inspector;  // text buffers of the goal inspector (inspector_view.hpp)
-    CoachViewState coach;      // cached coach hints (coach_view.hpp)
-    HistoryViewState history;  // snapshots, compare, read-only snapshot view (history_view.hpp)
-    PrepViewState prep;        // agenda and conversation log (prep_view.hpp)
+    NetworkMapViewState map; // pan/zoom, filter, gestures of the network map
+    BoardViewState board;    // pan/zoom, filter, gestures, ghosts of the board (board_view.hpp)
+    InspectorViewState inspector; // text buffers of the goal inspector (inspector_view.hpp)
+    CoachViewState coach;         // cached coach hints (coach_view.hpp)
+    HistoryViewState history;     // snapshots, compare, read-only snapshot view (history_view.hpp)
+    PrepViewState prep;           // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;
-    bool chromeless = false;  // picture export: the view alone, no menu bar or status bar
-    float dpiScale = 1.0f;  // content scale the fonts were built for (set by the app)
+    bool chromeless = false; // picture export: the view alone, no menu bar or status bar
+    float dpiScale = 1.0f;   // content scale the fonts were built for (set by the app)
 
     // Transient UI (not persisted)
-    std::string statusMessage;    // one-line message in the status bar ("Saved", errors …)
-    double statusUntil = 0.0;     // ImGui::GetTime() when the message disappears
+    std::string statusMessage; // one-line message in the status bar ("Saved", errors …)
+    double statusUntil = 0.0;  // ImGui::GetTime() when the message disappears
     bool showAbout = false;
     bool showShortcuts = false;
-    bool openDialog = false;      // "Open board" path dialog requested this frame
-    bool saveAsDialog = false;    // "Save as" path dialog requested this frame
+    bool openDialog = false;   // "Open board" path dialog requested this frame
+    bool saveAsDialog = false; // "Save as" path dialog requested this frame
     enum class ExportKind { None, PlanMarkdown, GoalsCsv, PeopleCsv };
-    ExportKind exportDialog = ExportKind::None;  // File > Export path dialog requested
-    std::string pathBuffer;       // text of the path dialogs
-    std::vector<std::string> recentFiles;  // most recent first (app fills and persists)
+    ExportKind exportDialog = ExportKind::None; // File > Export path dialog requested
+    std::string pathBuffer;                     // text of the path dialogs
+    std::vector<std::string> recentFiles;       // most recent first (app fills and persists)
 
     // Requests queued this frame for the app.
     std::vector<Request> requests;

@@ -38,7 +38,6 @@ constexpr ZoomLimits kZoomLimits{0.04f, 3.0f};
 constexpr ZoomLimits kFitLimits{0.04f, 1.0f}; // fitting never magnifies a small board
 constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks below this em
 
-
 ImU32 withAlpha(ImU32 c, float a) {
     const unsigned alpha = static_cast<unsigned>(
         std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));

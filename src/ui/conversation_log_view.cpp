@@ -20,8 +20,6 @@ namespace horizons::ui {
 
 namespace {
 
-
-
 std::string personLabel(const BoardContent& c, PersonId id) {
     const Person* p = c.people.find(id);
     return p ? p->name : std::string("Choose a person");
@@ -60,8 +58,7 @@ void resetForm(ConversationLogState& st) {
 
 void drawForm(ViewContext& ctx, ConversationLogState& st) {
     const BoardContent& c = ctx.doc.content();
-    if (st.date.empty())
-        st.date = ctx.today.iso();
+    if (st.date.empty()) st.date = ctx.today.iso();
     ImGui::TextUnformatted("Date");
     ImGui::SameLine(5 * em());
     ImGui::SetNextItemWidth(8 * em());
@@ -76,8 +73,7 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
     if (compat::beginChild("##log-goals", ImVec2(0, 6 * em()), true)) {
         for (const Horizon* h : orderedHorizons(c)) {
             for (const auto& g : c.goals) {
-                if (g.horizon != h->id)
-                    continue;
+                if (g.horizon != h->id) continue;
                 bool on = std::find(st.goals.begin(), st.goals.end(), g.id) != st.goals.end();
                 ImGui::PushID(static_cast<int>(g.id.value));
                 if (ImGui::Checkbox(g.title.c_str(), &on)) {
@@ -111,9 +107,9 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
         }
     }
     ImGui::SetNextItemWidth(-4.5f * em());
-    const bool enter = ImGui::InputTextWithHint("##log-new-followup", "Something to do next",
-                                                &st.newFollowUp,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        ImGui::InputTextWithHint("##log-new-followup", "Something to do next", &st.newFollowUp,
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
     registerLastItem("input:log-followup", "input", "Follow-up");
     ImGui::SameLine();
     if ((button("Add", "log-add-followup") || enter) && !isBlank(st.newFollowUp)) {
@@ -142,8 +138,7 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
             cv.followUps = st.followUps;
             std::erase_if(cv.followUps, [](const std::string& s) { return isBlank(s); });
             if (ctx.doc.apply(logConversation(ctx.doc.board(), std::move(cv)))) {
-                if (ctx.ui)
-                    ctx.ui->setStatus("Conversation logged");
+                if (ctx.ui) ctx.ui->setStatus("Conversation logged");
                 const PersonId keep = st.person;
                 resetForm(st);
                 st.person = keep;
@@ -167,8 +162,7 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
 
 bool followUpOnBoard(const BoardContent& c, const std::string& followUp) {
     const Horizon* nearH = shortestHorizon(c);
-    if (!nearH)
-        return false;
+    if (!nearH) return false;
     return std::any_of(c.goals.begin(), c.goals.end(), [&](const Goal& g) {
         return g.horizon == nearH->id && g.title == followUp;
     });
@@ -177,12 +171,10 @@ bool followUpOnBoard(const BoardContent& c, const std::string& followUp) {
 Edit followUpToGoal(Document& doc, const Conversation& c, const std::string& followUp) {
     const Board& b = doc.board();
     const Horizon* nearH = shortestHorizon(b.content);
-    if (!nearH || isBlank(followUp))
-        return {};
+    if (!nearH || isBlank(followUp)) return {};
     double maxOrder = -1;
     for (const auto& g : b.content.goals)
-        if (g.horizon == nearH->id)
-            maxOrder = std::max(maxOrder, g.order);
+        if (g.horizon == nearH->id) maxOrder = std::max(maxOrder, g.order);
     Goal g;
     g.id = doc.newId<GoalId>();
     g.title = followUp;
@@ -222,12 +214,11 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
     personCombo("##log-filter", c, st.filter, true);
     std::vector<const Conversation*> log;
     for (const auto& cv : c.conversations)
-        if (!st.filter || cv.person == st.filter)
-            log.push_back(&cv);
-    std::stable_sort(log.begin(), log.end(),
-                     [](const Conversation* a, const Conversation* b) { return a->date > b->date; });
-    if (log.empty())
-        ImGui::TextDisabled("No conversations logged yet.");
+        if (!st.filter || cv.person == st.filter) log.push_back(&cv);
+    std::stable_sort(log.begin(), log.end(), [](const Conversation* a, const Conversation* b) {
+        return a->date > b->date;
+    });
+    if (log.empty()) ImGui::TextDisabled("No conversations logged yet.");
     ConversationId doomed;
     for (const Conversation* cv : log) {
         ImGui::PushID(static_cast<int>(cv->id.value));
@@ -236,10 +227,8 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
             ImGui::Text("%s  %s", cv->date.iso().c_str(), personLabel(c, cv->person).c_str());
         }
         for (GoalId g : cv->goals)
-            if (const Goal* goal = c.goals.find(g))
-                ImGui::BulletText("%s", goal->title.c_str());
-        if (!cv->notes.empty())
-            ImGui::TextWrapped("%s", cv->notes.c_str());
+            if (const Goal* goal = c.goals.find(g)) ImGui::BulletText("%s", goal->title.c_str());
+        if (!cv->notes.empty()) ImGui::TextWrapped("%s", cv->notes.c_str());
         for (std::size_t i = 0; i < cv->followUps.size(); ++i) {
             const std::string& fu = cv->followUps[i];
             ImGui::PushID(static_cast<int>(i));
@@ -249,8 +238,8 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                 ImGui::TextDisabled("(on the board)");
             } else if (!ro) {
                 ImGui::Indent();
-                const std::string id = "followup-goal:" + std::to_string(cv->id.value) + ":" +
-                                       std::to_string(i);
+                const std::string id =
+                    "followup-goal:" + std::to_string(cv->id.value) + ":" + std::to_string(i);
                 if (ImGui::SmallButton("Make it a six-month goal")) {
                     Edit e = followUpToGoal(ctx.doc, *cv, fu);
                     if (!e.empty()) {
@@ -268,8 +257,7 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
             }
             ImGui::PopID();
         }
-        if (!ro && ImGui::SmallButton("Delete entry"))
-            doomed = cv->id;
+        if (!ro && ImGui::SmallButton("Delete entry")) doomed = cv->id;
         ImGui::Separator();
         ImGui::PopID();
     }

@@ -13,15 +13,15 @@ namespace horizons::ui {
 
 struct ConversationLogState {
     // The form
-    std::string date;                   // YYYY-MM-DD; empty = today
+    std::string date; // YYYY-MM-DD; empty = today
     PersonId person;
-    std::vector<GoalId> goals;          // discussed
+    std::vector<GoalId> goals; // discussed
     std::string notes;
     std::vector<std::string> followUps;
     std::string newFollowUp;
-    std::string error;                  // why the form cannot be logged
+    std::string error; // why the form cannot be logged
     bool formOpen = false;
-    PersonId filter;                    // show the log of one person (0 = everyone)
+    PersonId filter; // show the log of one person (0 = everyone)
 };
 
 // One undo step: a goal titled `followUp` in the shortest horizon (concrete, active), linked

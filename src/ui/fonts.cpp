@@ -10,11 +10,11 @@ Fonts g_fonts;
 // Latin (incl. Latin Extended for names), general punctuation (dashes, bullets, ellipsis),
 // euro sign, arrows.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F,  // Basic Latin .. Latin Extended-B
-    0x2000, 0x206F,  // General Punctuation
-    0x20AC, 0x20AC,  // Euro
-    0x2190, 0x21FF,  // Arrows
-    0x2212, 0x2212,  // Minus
+    0x0020, 0x024F, // Basic Latin .. Latin Extended-B
+    0x2000, 0x206F, // General Punctuation
+    0x20AC, 0x20AC, // Euro
+    0x2190, 0x21FF, // Arrows
+    0x2212, 0x2212, // Minus
     0,
 };
 
@@ -25,8 +25,7 @@ bool readable(const std::filesystem::path& p) {
 
 } // namespace
 
-bool loadFonts(const std::filesystem::path& fontDir, float scale, Fonts& out,
-               std::string* error) {
+bool loadFonts(const std::filesystem::path& fontDir, float scale, Fonts& out, std::string* error) {
     ImGuiIO& io = ImGui::GetIO();
     if (scale <= 0.0f) scale = 1.0f;
     const float px = kBaseFontPx * scale;

@@ -8,12 +8,12 @@
 
 namespace horizons::ui {
 
-inline constexpr float kBaseFontPx = 16.0f;  // body text size at content scale 1
+inline constexpr float kBaseFontPx = 16.0f; // body text size at content scale 1
 
 struct Fonts {
-    ImFont* regular = nullptr;    // body text (the atlas default)
-    ImFont* semibold = nullptr;   // headings, card titles, emphasis
-    ImFont* large = nullptr;      // empty-state and section titles (SemiBold, 1.5x)
+    ImFont* regular = nullptr;  // body text (the atlas default)
+    ImFont* semibold = nullptr; // headings, card titles, emphasis
+    ImFont* large = nullptr;    // empty-state and section titles (SemiBold, 1.5x)
     float pixelSize = kBaseFontPx;
 };
 
@@ -23,11 +23,11 @@ struct Fonts {
 bool loadFonts(const std::filesystem::path& fontDir, float scale, Fonts& out,
                std::string* error = nullptr);
 
-const Fonts& fonts();  // fonts loaded by the last successful loadFonts() call
+const Fonts& fonts(); // fonts loaded by the last successful loadFonts() call
 
 // RAII helpers for views: `FontScope f(fonts().semibold);`
 class FontScope {
-public:
+  public:
     explicit FontScope(ImFont* f) : pushed_(f != nullptr) {
         if (pushed_) ImGui::PushFont(f);
     }
@@ -37,7 +37,7 @@ public:
     FontScope(const FontScope&) = delete;
     FontScope& operator=(const FontScope&) = delete;
 
-private:
+  private:
     bool pushed_;
 };
 

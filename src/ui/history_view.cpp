@@ -35,7 +35,6 @@ namespace {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-
 std::vector<const Snapshot*> snapshotsByTime(const Board& b) {
     std::vector<const Snapshot*> out;
     for (const auto& s : b.snapshots)
@@ -46,16 +45,14 @@ std::vector<const Snapshot*> snapshotsByTime(const Board& b) {
 }
 
 std::string sideName(const Board& b, SnapshotId id) {
-    if (!id)
-        return "Now (current board)";
+    if (!id) return "Now (current board)";
     if (const Snapshot* s = b.snapshots.find(id))
         return s->name + "  (" + formatTimestamp(s->takenAt) + ")";
     return "(deleted snapshot)";
 }
 
 void setStatus(ViewContext& ctx, std::string msg) {
-    if (ctx.ui)
-        ctx.ui->setStatus(std::move(msg));
+    if (ctx.ui) ctx.ui->setStatus(std::move(msg));
 }
 
 ImU32 withAlpha(ImU32 c, float a) {
@@ -102,18 +99,17 @@ void restore(ViewContext& ctx, HistoryViewState& st, SnapshotId id) {
     closeSnapshot(st);
     Document& doc = ctx.doc;
     const Snapshot* s = doc.board().snapshots.find(id);
-    if (!s)
-        return;
+    if (!s) return;
     const std::string name = s->name;
     const SnapshotId safety = doc.newId<SnapshotId>();
     if (doc.apply(restoreSnapshot(doc.board(), id, safety, nowTimestamp())))
-        setStatus(ctx, "Restored \"" + name + "\" (the board before it was kept as a snapshot; "
-                       "Ctrl+Z undoes)");
+        setStatus(ctx, "Restored \"" + name +
+                           "\" (the board before it was kept as a snapshot; "
+                           "Ctrl+Z undoes)");
 }
 
 const BoardContent* contentOf(const Board& b, SnapshotId id) {
-    if (!id)
-        return &b.content;
+    if (!id) return &b.content;
     const Snapshot* s = b.snapshots.find(id);
     return s ? &s->content : nullptr;
 }
@@ -134,8 +130,7 @@ void closeSnapshot(HistoryViewState& st) {
 }
 
 Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& shared) {
-    if (st.viewing && !live.board().snapshots.contains(st.viewing))
-        closeSnapshot(st);
+    if (st.viewing && !live.board().snapshots.contains(st.viewing)) closeSnapshot(st);
     if (st.viewing && (!st.viewDoc || st.viewDocSource != st.viewing.value)) {
         const Snapshot& s = *live.board().snapshots.find(st.viewing);
         Board b;
@@ -166,8 +161,7 @@ Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& 
             if (c.kind != ChangeKind::GoalMoved && c.kind != ChangeKind::GoalFirmedUp &&
                 c.kind != ChangeKind::GoalLoosened)
                 continue;
-            if (!seen.insert(c.goal).second)
-                continue;
+            if (!seen.insert(c.goal).second) continue;
             const Goal* old = st.fromContent.goals.find(c.goal);
             st.ghosts.push_back(
                 {c.goal, c.fromHorizon, c.fromSpecificity, old ? old->order : 0, c.oldTitle});
@@ -180,8 +174,7 @@ Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& 
 void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, SnapshotId to) {
     const BoardContent* a = contentOf(live.board(), from);
     const BoardContent* b = contentOf(live.board(), to);
-    if (!a || !b)
-        return;
+    if (!a || !b) return;
     const bool same = st.comparing && st.compareFrom == from && st.compareTo == to;
     st.comparing = true;
     st.compareFrom = from;
@@ -190,8 +183,7 @@ void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, S
     st.toContent = *b;
     st.changes = diffContents(*a, *b);
     st.changesStateId = live.stateId();
-    if (!same || st.selectedChange >= static_cast<int>(st.changes.size()))
-        st.selectedChange = -1;
+    if (!same || st.selectedChange >= static_cast<int>(st.changes.size())) st.selectedChange = -1;
     // The board shows the "to" side, so ghosts and selections land where they belong.
     if (to)
         openSnapshot(st, to);
@@ -202,7 +194,8 @@ void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, S
 namespace {
 
 // ---- timeline + list -----------------------------------------------------------------------
-void drawTimeline(ViewContext& ctx, HistoryViewState& st, const std::vector<const Snapshot*>& snaps) {
+void drawTimeline(ViewContext& ctx, HistoryViewState& st,
+                  const std::vector<const Snapshot*>& snaps) {
     const Palette& pal = palette();
     const float h = 2.4f * em();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -229,36 +222,34 @@ void drawTimeline(ViewContext& ctx, HistoryViewState& st, const std::vector<cons
         ImGui::PopID();
         registerLastItem("timeline:" + std::to_string(s->id.value), "timeline", s->name);
         const bool hovered = ImGui::IsItemHovered();
-        if (ImGui::IsItemClicked())
-            st.selectedSnapshot = s->id;
-        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
-            openSnapshot(st, s->id);
+        if (ImGui::IsItemClicked()) st.selectedSnapshot = s->id;
+        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(st, s->id);
         if (hovered) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(s->name.c_str());
             ImGui::TextDisabled("%s", formatTimestamp(s->takenAt).c_str());
-            if (!s->note.empty())
-                ImGui::TextUnformatted(s->note.c_str());
+            if (!s->note.empty()) ImGui::TextUnformatted(s->note.c_str());
             ImGui::TextDisabled("Double-click to open it read-only.");
             ImGui::EndTooltip();
         }
         const bool sel = st.selectedSnapshot == s->id;
         dl->AddCircleFilled(c, r, sel || hovered ? pal.accent : pal.textMuted);
-        if (st.viewing == s->id)
-            dl->AddCircle(c, r + 3, pal.accent, 0, 2.0f);
+        if (st.viewing == s->id) dl->AddCircle(c, r + 3, pal.accent, 0, 2.0f);
     }
     // "Now" marker at the right end.
     const ImVec2 nowC(x1, y);
-    dl->AddRectFilled(nowC - ImVec2(r, r), nowC + ImVec2(r, r), st.viewing ? pal.textMuted : pal.success, 2.0f);
-    dl->AddText(ImVec2(nowC.x - ImGui::CalcTextSize("Now").x * 0.5f, y + r + 2), pal.textMuted, "Now");
+    dl->AddRectFilled(nowC - ImVec2(r, r), nowC + ImVec2(r, r),
+                      st.viewing ? pal.textMuted : pal.success, 2.0f);
+    dl->AddText(ImVec2(nowC.x - ImGui::CalcTextSize("Now").x * 0.5f, y + r + 2), pal.textMuted,
+                "Now");
     (void)ctx;
     ImGui::SetCursorScreenPos(p0);
     ImGui::Dummy(ImVec2(w, h));
 }
 
-void drawSnapshotList(ViewContext& ctx, HistoryViewState& st, const std::vector<const Snapshot*>& snaps) {
-    if (button("Take snapshot…", "take-snapshot"))
-        st.openTakeDialog = true;
+void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
+                      const std::vector<const Snapshot*>& snaps) {
+    if (button("Take snapshot…", "take-snapshot")) st.openTakeDialog = true;
     compat::itemTooltip("Keep the plan as it stands now, e.g. before a review (Ctrl+T).");
     drawTimeline(ctx, st, snaps);
     if (snaps.empty()) {
@@ -266,8 +257,7 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st, const std::vector<
                             "your plan moved.");
         return;
     }
-    if (!compat::beginChild("##snapshot-list", ImVec2(0, 0), false))
-        return ImGui::EndChild();
+    if (!compat::beginChild("##snapshot-list", ImVec2(0, 0), false)) return ImGui::EndChild();
     for (auto it = snaps.rbegin(); it != snaps.rend(); ++it) { // newest first
         const Snapshot& s = **it;
         const std::string sid = std::to_string(s.id.value);
@@ -276,8 +266,7 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st, const std::vector<
         if (ImGui::Selectable(s.name.c_str(), sel || st.viewing == s.id,
                               ImGuiSelectableFlags_AllowDoubleClick)) {
             st.selectedSnapshot = s.id;
-            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
-                openSnapshot(st, s.id);
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(st, s.id);
         }
         registerLastItem("snapshot:" + sid, "snapshot", s.name);
         ImGui::TextDisabled("%s%s%s", formatTimestamp(s.takenAt).c_str(),
@@ -305,8 +294,7 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st, const std::vector<
         ImGui::Spacing();
         ImGui::PopID();
         if (del) { // last: the edit changes the table this loop walks
-            if (st.viewing == s.id)
-                closeSnapshot(st);
+            if (st.viewing == s.id) closeSnapshot(st);
             ctx.doc.apply(deleteSnapshot(ctx.doc.board(), s.id));
             break;
         }
@@ -353,12 +341,10 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
     changed |= sideCombo("##to", "compare-to", b, to);
     ImGui::SameLine();
     if (!st.comparing) {
-        if (button("Compare", "compare") || changed)
-            startCompare(st, ctx.doc, from, to);
+        if (button("Compare", "compare") || changed) startCompare(st, ctx.doc, from, to);
         return;
     }
-    if (changed)
-        startCompare(st, ctx.doc, from, to);
+    if (changed) startCompare(st, ctx.doc, from, to);
     if (button("Close", "compare-close")) {
         st.comparing = false;
         st.changes.clear();
@@ -411,8 +397,7 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         return ImGui::GetCursorScreenPos().x + w <= right;
     };
     for (std::size_t i = 0; i < s.horizons.size(); ++i) {
-        if (i > 0 && !fits(s.horizons[i].name.c_str()))
-            ImGui::NewLine();
+        if (i > 0 && !fits(s.horizons[i].name.c_str())) ImGui::NewLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float sq = 0.7f * em();
         dl->AddRectFilled(p + ImVec2(0, 0.25f * em()), p + ImVec2(sq, 0.25f * em() + sq),
@@ -422,13 +407,12 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         ImGui::TextUnformatted(s.horizons[i].name.c_str());
         ImGui::SameLine(0, 0.8f * em());
     }
-    if (!fits("directions | destinations"))
-        ImGui::NewLine();
+    if (!fits("directions | destinations")) ImGui::NewLine();
     const ImVec2 lp = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(lp + ImVec2(0, 0.25f * em()), lp + ImVec2(0.35f * em(), 0.95f * em()),
                       pal.direction);
-    dl->AddRectFilled(lp + ImVec2(0.35f * em(), 0.25f * em()), lp + ImVec2(0.7f * em(), 0.95f * em()),
-                      pal.destination);
+    dl->AddRectFilled(lp + ImVec2(0.35f * em(), 0.25f * em()),
+                      lp + ImVec2(0.7f * em(), 0.95f * em()), pal.destination);
     ImGui::Dummy(ImVec2(0.7f * em(), em()));
     ImGui::SameLine(0, 0.3f * em());
     ImGui::TextDisabled("directions | destinations");
@@ -443,7 +427,8 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
     const float base = origin.y + plotH;
     dl->AddLine(ImVec2(origin.x, base), ImVec2(origin.x + size.x, base), pal.canvasGrid);
     if (s.points.empty() || s.maxTotal == 0) {
-        dl->AddText(ImVec2(origin.x + em(), origin.y + em()), pal.textMuted, "Nothing to chart yet.");
+        dl->AddText(ImVec2(origin.x + em(), origin.y + em()), pal.textMuted,
+                    "Nothing to chart yet.");
         return;
     }
     const float slot = size.x / static_cast<float>(s.points.size());
@@ -459,8 +444,7 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         const float ax = cx - barW - 1, bx = cx - 1;
         for (std::size_t h = 0; h < p.perHorizon.size(); ++h) {
             const float hgt = unit * static_cast<float>(p.perHorizon[h]);
-            if (hgt > 0)
-                dl->AddRectFilled(ImVec2(ax, y - hgt), ImVec2(bx, y), seriesColour(h));
+            if (hgt > 0) dl->AddRectFilled(ImVec2(ax, y - hgt), ImVec2(bx, y), seriesColour(h));
             y -= hgt;
         }
         // Directions over destinations.
@@ -471,7 +455,8 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         dl->AddRectFilled(ImVec2(cx + 1, base - d1 - d2), ImVec2(cx + 1 + barW * 0.6f, base - d1),
                           pal.direction);
         // Label (clipped to the slot).
-        const ImVec2 lmin(cx - slot * 0.5f + 2, base + 2), lmax(cx + slot * 0.5f - 2, base + labelH);
+        const ImVec2 lmin(cx - slot * 0.5f + 2, base + 2),
+            lmax(cx + slot * 0.5f - 2, base + labelH);
         dl->PushClipRect(lmin, lmax, true);
         const float tw = ImGui::CalcTextSize(p.label.c_str()).x;
         dl->AddText(ImVec2(std::max(lmin.x, cx - tw * 0.5f), lmin.y),
@@ -497,11 +482,9 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
 
 // ---- banner, dialogs, shortcuts ------------------------------------------------------------
 float drawSnapshotBanner(ViewContext& ctx, HistoryViewState& st) {
-    if (!st.viewing)
-        return 0;
+    if (!st.viewing) return 0;
     const Snapshot* s = ctx.doc.board().snapshots.find(st.viewing);
-    if (!s)
-        return 0;
+    if (!s) return 0;
     const Palette& pal = palette();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -519,16 +502,14 @@ float drawSnapshotBanner(ViewContext& ctx, HistoryViewState& st) {
     const char* back = "Back to the current board";
     const float bw = ImGui::CalcTextSize(back).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SetCursorScreenPos(ImVec2(p0.x + w - bw - 0.4f * em(), p0.y + 0.3f * em()));
-    if (button(back, "snapshot-back"))
-        closeSnapshot(st);
+    if (button(back, "snapshot-back")) closeSnapshot(st);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 0.3f * em()));
     return h + 0.3f * em();
 }
 
 void historyShortcuts(ViewContext& ctx, HistoryViewState& st) {
     (void)ctx;
-    if (compat::shortcut(compat::Key::T))
-        st.openTakeDialog = true;
+    if (compat::shortcut(compat::Key::T)) st.openTakeDialog = true;
     if (st.viewing && compat::keyPressed(compat::Key::Escape, false) &&
         !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         closeSnapshot(st);
@@ -545,14 +526,12 @@ void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(28 * em(), 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings))
-        return;
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     ImGui::TextWrapped("Keep the plan as it stands today, so you can look back at it and see "
                        "what moved. The snapshot is stored in the board file.");
     ImGui::Spacing();
     ImGui::TextUnformatted("Name");
-    if (ImGui::IsWindowAppearing())
-        ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool enter =
         ImGui::InputText("##snapshot-name", &st.nameBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -577,8 +556,7 @@ void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
 void drawHistoryView(ViewContext& ctx, HistoryViewState& st) {
     const std::vector<const Snapshot*> snaps = snapshotsByTime(ctx.doc.board());
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-    if (!ImGui::BeginTable("##history", 3, flags, ImGui::GetContentRegionAvail()))
-        return;
+    if (!ImGui::BeginTable("##history", 3, flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupColumn("Snapshots", ImGuiTableColumnFlags_WidthStretch, 0.36f);
     ImGui::TableSetupColumn("Compare", ImGuiTableColumnFlags_WidthStretch, 0.40f);
     ImGui::TableSetupColumn("Chart", ImGuiTableColumnFlags_WidthStretch, 0.24f);
@@ -589,8 +567,7 @@ void drawHistoryView(ViewContext& ctx, HistoryViewState& st) {
         drawSnapshotList(ctx, st, snaps);
     ImGui::EndChild();
     ImGui::TableNextColumn();
-    if (compat::beginChild("##history-compare", ImVec2(0, h), false))
-        drawChanges(ctx, st);
+    if (compat::beginChild("##history-compare", ImVec2(0, h), false)) drawChanges(ctx, st);
     ImGui::EndChild();
     ImGui::TableNextColumn();
     if (compat::beginChild("##history-chart", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar))

@@ -28,9 +28,9 @@ namespace horizons::ui {
 
 struct HistoryViewState {
     // Read-only viewing
-    SnapshotId viewing;                 // 0 = the live board
-    std::unique_ptr<Document> viewDoc;  // the snapshot's content (kept after closing, see .cpp)
-    std::uint64_t viewDocSource = 0;    // viewing.value the copy was built from
+    SnapshotId viewing;                // 0 = the live board
+    std::unique_ptr<Document> viewDoc; // the snapshot's content (kept after closing, see .cpp)
+    std::uint64_t viewDocSource = 0;   // viewing.value the copy was built from
 
     // Compare: `from` -> `to` (a zero id means "now", the live board)
     bool comparing = false;
@@ -40,7 +40,7 @@ struct HistoryViewState {
     BoardContent fromContent, toContent; // what the change list was computed on
     std::uint64_t changesStateId = 0;    // live document state the diff was made against
     int selectedChange = -1;
-    std::vector<GoalGhost> ghosts;       // moved goals, for BoardViewState::ghosts
+    std::vector<GoalGhost> ghosts; // moved goals, for BoardViewState::ghosts
 
     // Take-snapshot dialog
     bool openTakeDialog = false;
@@ -55,8 +55,8 @@ struct HistoryViewState {
 // open snapshot no longer exists (deleted, undone), viewing ends.
 Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& shared);
 
-void openSnapshot(HistoryViewState& st, SnapshotId id);  // view read-only
-void closeSnapshot(HistoryViewState& st);                // back to the live board
+void openSnapshot(HistoryViewState& st, SnapshotId id); // view read-only
+void closeSnapshot(HistoryViewState& st);               // back to the live board
 // Starts a comparison from -> to (zero id = now) and computes the change list.
 void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, SnapshotId to);
 

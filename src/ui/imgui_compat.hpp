@@ -16,11 +16,70 @@ namespace horizons::ui::compat {
 // Keys views may ask about. Letters and digits are all there (ImGui 1.86's ImGuiKey_ has
 // only A, C, V, X, Y, Z, so anything else must go through the backend's native codes).
 enum class Key {
-    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
-    Num0, Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9,
-    F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12,
-    Tab, Left, Right, Up, Down, PageUp, PageDown, Home, End, Insert, Delete, Backspace,
-    Space, Enter, Escape, KeypadEnter,
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+    G,
+    H,
+    I,
+    J,
+    K,
+    L,
+    M,
+    N,
+    O,
+    P,
+    Q,
+    R,
+    S,
+    T,
+    U,
+    V,
+    W,
+    X,
+    Y,
+    Z,
+    Num0,
+    Num1,
+    Num2,
+    Num3,
+    Num4,
+    Num5,
+    Num6,
+    Num7,
+    Num8,
+    Num9,
+    F1,
+    F2,
+    F3,
+    F4,
+    F5,
+    F6,
+    F7,
+    F8,
+    F9,
+    F10,
+    F11,
+    F12,
+    Tab,
+    Left,
+    Right,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Insert,
+    Delete,
+    Backspace,
+    Space,
+    Enter,
+    Escape,
+    KeypadEnter,
     Count
 };
 
@@ -29,7 +88,7 @@ enum class Key {
 // numbering, so views never need to know GLFW. Returns -1 for Key::Count.
 constexpr int nativeKeyCode(Key k) {
     const int i = static_cast<int>(k);
-    if (k >= Key::A && k <= Key::Z) return 'A' + i;                              // 65..90
+    if (k >= Key::A && k <= Key::Z) return 'A' + i; // 65..90
     if (k >= Key::Num0 && k <= Key::Num9) return '0' + (i - static_cast<int>(Key::Num0));
     if (k >= Key::F1 && k <= Key::F12) return 290 + (i - static_cast<int>(Key::F1));
     switch (k) {
@@ -83,7 +142,9 @@ constexpr ImGuiKey toImGuiKey(Key k) {
     }
 }
 inline bool keyDown(Key k) { return ImGui::IsKeyDown(toImGuiKey(k)); }
-inline bool keyPressed(Key k, bool repeat = true) { return ImGui::IsKeyPressed(toImGuiKey(k), repeat); }
+inline bool keyPressed(Key k, bool repeat = true) {
+    return ImGui::IsKeyPressed(toImGuiKey(k), repeat);
+}
 inline bool keyReleased(Key k) { return ImGui::IsKeyReleased(toImGuiKey(k)); }
 #else
 // ---- ImGui 1.86: io.KeysDown[] indexed by the backend's native codes -------------------

@@ -52,7 +52,6 @@ std::string joinTags(const std::vector<std::string>& tags) {
 
 namespace {
 
-
 void label(const char* text) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", text);

@@ -14,7 +14,7 @@ LayoutRegistry* g_current = nullptr;
 void appendNumber(std::string& out, double v) {
     if (!std::isfinite(v)) v = 0;
     char buf[32];
-    const double r = std::round(v * 10.0) / 10.0;  // 0.1 px is plenty
+    const double r = std::round(v * 10.0) / 10.0; // 0.1 px is plenty
     std::snprintf(buf, sizeof buf, "%.10g", r);
     out += buf;
 }
@@ -97,12 +97,12 @@ std::string LayoutRegistry::toJsonLine(unsigned long long frame, double seconds)
 void setCurrentLayoutRegistry(LayoutRegistry* r) { g_current = r; }
 LayoutRegistry* currentLayoutRegistry() { return g_current; }
 
-void registerItem(std::string_view id, std::string_view kind, std::string_view label,
-                  ImVec2 min, ImVec2 max) {
+void registerItem(std::string_view id, std::string_view kind, std::string_view label, ImVec2 min,
+                  ImVec2 max) {
     if (!g_current) return;
     if (ImGui::GetCurrentContext() && ImGui::GetCurrentWindowRead()) {
         const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
-        if (!clip.Overlaps(ImRect(min, max))) return;  // fully clipped: not visible
+        if (!clip.Overlaps(ImRect(min, max))) return; // fully clipped: not visible
     }
     g_current->add(id, kind, label, min, max);
 }

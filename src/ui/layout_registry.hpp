@@ -4,8 +4,8 @@
 //     ui::registerItem("goal:" + std::to_string(id.value), "card", title, min, max);
 //     ui::registerLastItem("button:add-goal", "button", "Add goal");   // after ImGui::Button
 // Rectangles are in ImGui screen coordinates (= window pixel coordinates with the GLFW
-// backend), unclipped; items fully outside the current clip rect are left out. With no current registry (unit tests that
-// do not care) the calls do nothing.
+// backend), unclipped; items fully outside the current clip rect are left out. With no current
+// registry (unit tests that do not care) the calls do nothing.
 //
 // Id conventions: "goal:<id>" card, "person:<id>" person, "horizon:<id>" column,
 // "ring:<trust level>" ring (bounding square), "menu:<path>" menu (e.g. "menu:file",
@@ -21,37 +21,37 @@
 namespace horizons::ui {
 
 struct LayoutItem {
-    std::string id;     // stable, e.g. "goal:42"
-    std::string kind;   // "card", "person", "column", "ring", "menu", "button", "panel", …
-    std::string label;  // what the user reads
+    std::string id;    // stable, e.g. "goal:42"
+    std::string kind;  // "card", "person", "column", "ring", "menu", "button", "panel", …
+    std::string label; // what the user reads
     float x = 0, y = 0, w = 0, h = 0;
 };
 
 class LayoutRegistry {
-public:
+  public:
     void beginFrame() { items_.clear(); }
     void add(std::string_view id, std::string_view kind, std::string_view label, ImVec2 min,
              ImVec2 max);
     const std::vector<LayoutItem>& items() const { return items_; }
-    const LayoutItem* find(std::string_view id) const;  // nullptr when not drawn this frame
+    const LayoutItem* find(std::string_view id) const; // nullptr when not drawn this frame
 
     // One JSON line (no trailing newline):
     // {"frame":N,"t":SECONDS,"items":[{"id":…,"kind":…,"label":…,"x":…,"y":…,"w":…,"h":…}]}
     std::string toJsonLine(unsigned long long frame, double seconds) const;
 
-private:
+  private:
     std::vector<LayoutItem> items_;
 };
 
-std::string jsonEscape(std::string_view s);  // JSON string body (no quotes), UTF-8 kept
+std::string jsonEscape(std::string_view s); // JSON string body (no quotes), UTF-8 kept
 
-void setCurrentLayoutRegistry(LayoutRegistry* r);  // the app sets one; nullptr disables
+void setCurrentLayoutRegistry(LayoutRegistry* r); // the app sets one; nullptr disables
 LayoutRegistry* currentLayoutRegistry();
 
 // Records a rectangle for the current frame (nothing is recorded when it lies entirely
 // outside the current window's clip rect).
-void registerItem(std::string_view id, std::string_view kind, std::string_view label,
-                  ImVec2 min, ImVec2 max);
+void registerItem(std::string_view id, std::string_view kind, std::string_view label, ImVec2 min,
+                  ImVec2 max);
 // Records the last ImGui item (GetItemRectMin/Max), e.g. right after ImGui::Button().
 void registerLastItem(std::string_view id, std::string_view kind, std::string_view label);
 

@@ -292,7 +292,8 @@ std::optional<Rectf> placeCaption(ImVec2 centre, float radius, ImVec2 size,
         // Near the top or bottom the caption sits on the circle; towards the sides it moves
         // outwards so it does not reach across the rings inside.
         if (std::fabs(sa) < 0.7f) x += (ca > 0 ? 0.5f : -0.5f) * size.x;
-        const Rectf box{{x - size.x * 0.5f, y - size.y * 0.5f}, {x + size.x * 0.5f, y + size.y * 0.5f}};
+        const Rectf box{{x - size.x * 0.5f, y - size.y * 0.5f},
+                        {x + size.x * 0.5f, y + size.y * 0.5f}};
         if (!viewport.containsRect(box)) continue;
         bool free = true;
         for (const Rectf& o : obstacles)
@@ -403,8 +404,8 @@ void PersonGrid::query(std::span<const PlacedPerson> placed, const Rectf& world,
         std::iota(out.begin(), out.end(), std::uint32_t{0});
         return;
     }
-    if (world.max.x < bounds_.min.x || world.min.x > bounds_.max.x ||
-        world.max.y < bounds_.min.y || world.min.y > bounds_.max.y)
+    if (world.max.x < bounds_.min.x || world.min.x > bounds_.max.x || world.max.y < bounds_.min.y ||
+        world.min.y > bounds_.max.y)
         return;
     const int x0 = cellOf(world.min.x, bounds_.min.x, cols_);
     const int x1 = cellOf(world.max.x, bounds_.min.x, cols_);
@@ -421,8 +422,8 @@ void PersonGrid::query(std::span<const PlacedPerson> placed, const Rectf& world,
     std::sort(out.begin(), out.end());
 }
 
-std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> placed,
-                                                 ImVec2 world, float radius) const {
+std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> placed, ImVec2 world,
+                                                 float radius) const {
     if (cols_ == 0 || !(radius >= 0)) return std::nullopt;
     const Rectf r{{world.x - radius, world.y - radius}, {world.x + radius, world.y + radius}};
     if (r.max.x < bounds_.min.x || r.min.x > bounds_.max.x || r.max.y < bounds_.min.y ||
@@ -452,9 +453,8 @@ std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> p
 
 // ------------------------------------------------------------------------- derived data
 
-bool NetworkMapCache::update(const void* docIdentity, std::uint64_t stateId,
-                             const BoardContent& c, const NetworkFilter& filter, Date today,
-                             const RingGeometry& g) {
+bool NetworkMapCache::update(const void* docIdentity, std::uint64_t stateId, const BoardContent& c,
+                             const NetworkFilter& filter, Date today, const RingGeometry& g) {
     if (valid_ && doc_ == docIdentity && stateId_ == stateId && filter_ == filter &&
         today_ == today.days && g_ == g)
         return false;

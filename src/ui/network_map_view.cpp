@@ -325,11 +325,11 @@ struct Frame {
     float zoom = 1;
     CanvasTransform navXf;
     std::span<const PersonId> linkedToSelectedGoals; // sorted
-    float nodeR = 10; // screen radius of a node
+    float nodeR = 10;                                // screen radius of a node
     MouseSnap mouse;
     bool hovered = false; // canvas hovered (no other item active)
     bool mouseInCanvas = false;
-    bool naive = false;   // the benchmark's baseline: no culling, no level of detail
+    bool naive = false; // the benchmark's baseline: no culling, no level of detail
 
     ImVec2 toScreen(ImVec2 w) const { return toIm(navXf.toScreen(fromIm(w))); }
     ImVec2 toWorld(ImVec2 s) const { return toIm(navXf.toWorld(fromIm(s))); }
@@ -443,7 +443,8 @@ void drawRingLabels(ImDrawList* dl, Frame& f, int threshold, bool namesShown) {
     const Rectf viewport{fromIm(f.c0), fromIm(f.c1)};
     std::vector<Rectf>& obstacles = f.st.obstacles; // node discs and names, filled by the caller
     const float youR = std::max(f.g.youRadius * f.zoom, 0.9f * em());
-    obstacles.push_back(Rectf{{centre.x - youR, centre.y - youR}, {centre.x + youR, centre.y + youR}});
+    obstacles.push_back(
+        Rectf{{centre.x - youR, centre.y - youR}, {centre.x + youR, centre.y + youR}});
     f.st.captionsShown = 0;
 
     auto place = [&](const char* text, float radius, bool preferBottom, ImU32 col, bool always) {
@@ -455,8 +456,7 @@ void drawRingLabels(ImDrawList* dl, Frame& f, int threshold, bool namesShown) {
             at = placeCaption(centre, radius, box, captionAngles(preferBottom), {}, viewport);
         if (!at) return;
         obstacles.push_back(at->expanded(0.25f * em())); // air between captions
-        dl->AddRectFilled(toIm(at->min), toIm(at->max), withAlpha(pal.canvasBg, 0.92f),
-                          fs * 0.5f);
+        dl->AddRectFilled(toIm(at->min), toIm(at->max), withAlpha(pal.canvasBg, 0.92f), fs * 0.5f);
         dl->AddText(font, fs, toIm(at->min) + pad, col, text);
         ++f.st.captionsShown;
     };
@@ -698,8 +698,7 @@ void personTooltip(const Frame& f, const Person& p, std::optional<Date> last, Da
 }
 
 // Zoom so the rings, the nodes and their names fill the canvas, centred on "You".
-void fitMap(NetworkMapViewState& st, const BoardContent& c, const RingGeometry& g,
-            Vec2f canvas) {
+void fitMap(NetworkMapViewState& st, const BoardContent& c, const RingGeometry& g, Vec2f canvas) {
     const ZoomLimits limits{0.2f, 3.0f};
     const float margin = 0.5f * em();
     // The rings alone give an upper bound of the zoom; names are measured at that zoom for
@@ -730,8 +729,7 @@ void fitMap(NetworkMapViewState& st, const BoardContent& c, const RingGeometry& 
             nodes.push_back(fn);
         }
     }
-    st.nav.xf.zoom =
-        fitZoomForMap(g.outerRadius() + g.nodeRadius, nodes, canvas, margin, limits);
+    st.nav.xf.zoom = fitZoomForMap(g.outerRadius() + g.nodeRadius, nodes, canvas, margin, limits);
     st.nav.xf.offset = canvas * 0.5f;
     st.viewMoved = false;
 }
@@ -1108,8 +1106,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         if (const PlacedPerson* from = st.cache.find(st.gesturePerson)) {
             ImVec2 to = f.mouse.pos;
             if (linkTarget)
-                if (const PlacedPerson* t = st.cache.find(*linkTarget))
-                    to = fr.toScreen(t->pos);
+                if (const PlacedPerson* t = st.cache.find(*linkTarget)) to = fr.toScreen(t->pos);
             drawIntroCurve(dl, fr, fr.toScreen(from->pos), to, pal.accent, 2.2f);
         }
     }

@@ -81,7 +81,7 @@ struct NetworkMapViewState {
     std::vector<std::string> names;   // per drawn person: the name as drawn (fitted)
 
     // Outputs of the last frame (tests, bench).
-    std::size_t visiblePeople = 0; // people drawn (inside the visible rect)
+    std::size_t visiblePeople = 0;  // people drawn (inside the visible rect)
     std::size_t detailedPeople = 0; // ... of which drawn in full (initials, name, badge)
     int captionsShown = 0;          // ring captions drawn (of 5, + the threshold's)
 };

@@ -19,7 +19,6 @@ namespace horizons::ui {
 
 namespace {
 
-
 enum Field : std::uint64_t { FName = 1, FTrust, FCadence, FNotes, FNext };
 
 // One merge key per (person, field): typing in one field is one undo step.

@@ -17,8 +17,6 @@ namespace horizons::ui {
 
 namespace {
 
-
-
 void heading(const std::string& text) {
     ImGui::Spacing();
     FontScope f(fonts().semibold);
@@ -27,8 +25,7 @@ void heading(const std::string& text) {
 
 void goalBullet(const BoardContent& c, GoalId id, const std::string& extra = {}) {
     const Goal* g = c.goals.find(id);
-    if (!g)
-        return;
+    if (!g) return;
     const Palette& pal = palette();
     ImGui::PushStyleColor(ImGuiCol_Text,
                           g->kind() == GoalKind::Direction ? pal.direction : pal.destination);
@@ -36,12 +33,9 @@ void goalBullet(const BoardContent& c, GoalId id, const std::string& extra = {})
     ImGui::PopStyleColor();
     ImGui::SameLine();
     std::string line = g->title;
-    if (g->kind() == GoalKind::Direction)
-        line += "  (still open)";
-    if (g->target)
-        line += "  by " + g->target->iso();
-    if (!extra.empty())
-        line += "  - " + extra;
+    if (g->kind() == GoalKind::Direction) line += "  (still open)";
+    if (g->target) line += "  by " + g->target->iso();
+    if (!extra.empty()) line += "  - " + extra;
     ImGui::TextWrapped("%s", line.c_str());
     registerLastItem("agenda-goal:" + std::to_string(id.value), "agenda", g->title);
 }
@@ -71,14 +65,12 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
     }
     registerLastItem("combo:prep-person", "combo", p ? p->name : "");
     p = c.people.find(who);
-    if (!p)
-        return;
+    if (!p) return;
 
     const Agenda a = draftAgenda(c, who);
     if (button("Copy", "agenda-copy")) {
         ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
-        if (ctx.ui)
-            ctx.ui->setStatus("Agenda copied as Markdown");
+        if (ctx.ui) ctx.ui->setStatus("Agenda copied as Markdown");
     }
     compat::itemTooltip("Copy the agenda as Markdown, to paste into notes or an email.");
     ImGui::SameLine();
@@ -86,8 +78,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         st.openExportDialog = true;
         std::string file = "agenda-" + p->name + ".md";
         for (char& ch : file)
-            if (ch == ' ' || ch == '/' || ch == '\\')
-                ch = '-';
+            if (ch == ' ' || ch == '/' || ch == '\\') ch = '-';
         st.exportPath = file;
     }
 
@@ -96,8 +87,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.textMuted);
         std::string sub = std::string(relationshipName(p->relationship)) + ", trust " +
                           std::to_string(p->trust) + "/5";
-        if (a.lastTalked)
-            sub += ", last talked " + a.lastTalked->iso();
+        if (a.lastTalked) sub += ", last talked " + a.lastTalked->iso();
         ImGui::TextWrapped("%s", sub.c_str());
         ImGui::TextWrapped("You lead this one: say where you are heading, listen to how it "
                            "lands, leave with sharper ideas.");
@@ -113,8 +103,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         for (GoalId g : a.linked) {
             std::string topic;
             for (const GoalLink* l : linksOfGoal(c, g))
-                if (l->person == who)
-                    topic = l->topic;
+                if (l->person == who) topic = l->topic;
             goalBullet(c, g, topic);
         }
         heading("What you could ask");
@@ -149,17 +138,14 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
 
 PersonId agendaPerson(const ViewContext& ctx, const PrepViewState& st) {
     const BoardContent& c = ctx.doc.content();
-    if (c.people.contains(st.person))
-        return st.person;
+    if (c.people.contains(st.person)) return st.person;
     for (PersonId p : ctx.shared.selection.people)
-        if (c.people.contains(p))
-            return p;
+        if (c.people.contains(p)) return p;
     return c.people.empty() ? PersonId{} : c.people.begin()->id;
 }
 
 void drawPrepView(ViewContext& ctx, PrepViewState& st) {
-    if (!ImGui::BeginTabBar("##prep-tabs"))
-        return;
+    if (!ImGui::BeginTabBar("##prep-tabs")) return;
     if (ImGui::BeginTabItem("Agenda")) {
         st.tab = 0;
         drawAgenda(ctx, st);
@@ -168,8 +154,7 @@ void drawPrepView(ViewContext& ctx, PrepViewState& st) {
     registerLastItem("tab:agenda", "tab", "Agenda");
     if (ImGui::BeginTabItem("Conversations")) {
         st.tab = 1;
-        if (compat::beginChild("##log", ImVec2(0, 0), false))
-            drawConversationLogView(ctx, st.log);
+        if (compat::beginChild("##log", ImVec2(0, 0), false)) drawConversationLogView(ctx, st.log);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
@@ -186,11 +171,9 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(30 * em(), 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings))
-        return;
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     ImGui::TextUnformatted("Markdown file:");
-    if (ImGui::IsWindowAppearing())
-        ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool enter =
         ImGui::InputText("##agenda-path", &st.exportPath, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -200,8 +183,8 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     const bool cancel = button("Cancel", "agenda-export-cancel", ImVec2(7 * em(), 0)) ||
                         compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !st.exportPath.empty()) {
-        st.pendingExport = PendingExport{st.exportPath,
-                                         agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))};
+        st.pendingExport =
+            PendingExport{st.exportPath, agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))};
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();

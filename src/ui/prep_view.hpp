@@ -18,10 +18,10 @@ struct PendingExport {
 };
 
 struct PrepViewState {
-    PersonId person;          // whose agenda; 0 = follow the selection / first person
-    int tab = 0;              // 0 = agenda, 1 = conversation log
+    PersonId person; // whose agenda; 0 = follow the selection / first person
+    int tab = 0;     // 0 = agenda, 1 = conversation log
     bool openExportDialog = false;
-    std::string exportPath;   // text of the export dialog
+    std::string exportPath; // text of the export dialog
     ConversationLogState log;
     std::optional<PendingExport> pendingExport; // taken by the app after the frame
 };

@@ -11,14 +11,12 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
 }
 ImU32 u32(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
 
-const Palette kDark{
-    u32(24, 26, 31),    u32(48, 52, 61),  u32(226, 228, 233), u32(140, 146, 160),
-    u32(94, 160, 255),  u32(143, 122, 255), u32(58, 190, 140), u32(240, 170, 60),
-    u32(80, 200, 120),  u32(38, 41, 49),  u32(70, 75, 88)};
-const Palette kLight{
-    u32(246, 247, 249), u32(222, 225, 231), u32(30, 33, 40),   u32(105, 111, 124),
-    u32(30, 110, 230),  u32(110, 85, 225), u32(20, 150, 100),  u32(200, 120, 10),
-    u32(30, 150, 70),   u32(255, 255, 255), u32(200, 204, 212)};
+const Palette kDark{u32(24, 26, 31),   u32(48, 52, 61),    u32(226, 228, 233), u32(140, 146, 160),
+                    u32(94, 160, 255), u32(143, 122, 255), u32(58, 190, 140),  u32(240, 170, 60),
+                    u32(80, 200, 120), u32(38, 41, 49),    u32(70, 75, 88)};
+const Palette kLight{u32(246, 247, 249), u32(222, 225, 231), u32(30, 33, 40),   u32(105, 111, 124),
+                     u32(30, 110, 230),  u32(110, 85, 225),  u32(20, 150, 100), u32(200, 120, 10),
+                     u32(30, 150, 70),   u32(255, 255, 255), u32(200, 204, 212)};
 
 void metrics(ImGuiStyle& s) {
     s.WindowPadding = ImVec2(10, 10);
@@ -112,7 +110,7 @@ bool parseTheme(std::string_view name, Theme& out) {
 }
 
 void applyTheme(Theme t, float scale) {
-    ImGuiStyle style;  // fresh unscaled style each time, so scaling never accumulates
+    ImGuiStyle style; // fresh unscaled style each time, so scaling never accumulates
     metrics(style);
     if (t == Theme::Light)
         lightColours(style);

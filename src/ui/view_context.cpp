@@ -11,13 +11,11 @@ template <class IdT> bool contains(const std::vector<IdT>& v, IdT id) {
 }
 template <class IdT> void insertSorted(std::vector<IdT>& v, IdT id) {
     auto it = std::lower_bound(v.begin(), v.end(), id);
-    if (it == v.end() || *it != id)
-        v.insert(it, id);
+    if (it == v.end() || *it != id) v.insert(it, id);
 }
 template <class IdT> void eraseSorted(std::vector<IdT>& v, IdT id) {
     auto it = std::lower_bound(v.begin(), v.end(), id);
-    if (it != v.end() && *it == id)
-        v.erase(it);
+    if (it != v.end() && *it == id) v.erase(it);
 }
 
 } // namespace

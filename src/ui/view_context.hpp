@@ -36,9 +36,9 @@ struct Selection {
 struct CrossViewDrag {
     enum class Kind : std::uint8_t { None, Goals, Person };
     Kind kind = Kind::None;
-    std::vector<GoalId> goals; // Kind::Goals
-    PersonId person;           // Kind::Person
-    bool released = false;     // the mouse button went up this frame
+    std::vector<GoalId> goals;        // Kind::Goals
+    PersonId person;                  // Kind::Person
+    bool released = false;            // the mouse button went up this frame
     float releaseX = 0, releaseY = 0; // screen position at release
 };
 

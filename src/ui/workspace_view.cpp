@@ -9,8 +9,7 @@
 
 namespace horizons::ui {
 
-namespace {
-} // namespace
+namespace {} // namespace
 
 WorkspaceMode workspaceMode(const PanelState& p) {
     if (p.networkMap && !p.board) return WorkspaceMode::MapOnly;

@@ -67,22 +67,22 @@ struct ViewFigures {
 
 struct SizeFigures { // plain doubles: sent through a pipe from the child
     double goals = 0;
-    ViewFigures boardFit, boardFitNaive, boardZoom, boardZoomNaive, mapFit, mapFitNaive,
-        mapZoom, mapZoomNaive;
-    double editFrameMs = 0;          // frame right after a one-card move (layout rebuilt)
+    ViewFigures boardFit, boardFitNaive, boardZoom, boardZoomNaive, mapFit, mapFitNaive, mapZoom,
+        mapZoomNaive;
+    double editFrameMs = 0; // frame right after a one-card move (layout rebuilt)
     double jsonBytes = 0, jsonLoadMs = 0, jsonSaveMs = 0;
     double binBytes = 0, binLoadMs = 0, binSaveMs = 0;
-    double undoHistoryBytes = 0;     // Document::historyBytes() after 1,000 moves
-    double undoHeapBytes = 0;        // malloc'd bytes the 1,000 moves added
+    double undoHistoryBytes = 0; // Document::historyBytes() after 1,000 moves
+    double undoHeapBytes = 0;    // malloc'd bytes the 1,000 moves added
     double undoDepth = 0;
-    double moveApplyMs = 0;          // median Document::apply of one single-card move
+    double moveApplyMs = 0; // median Document::apply of one single-card move
     double diffMs = 0, diffChanges = 0;
-    double autosaveMaxFrameMs = 0;   // wall ms, longest frame while the worker wrote
-    double autosaveMaxCpuMs = 0;     // CPU ms of the UI thread, longest frame while it wrote
-    double autosaveP99Ms = 0;        // wall ms, p99 of the frames while it wrote
-    double autosaveFrames = 0;       // frames drawn while it wrote
-    double autosaveIdleMaxMs = 0;    // wall ms, longest frame with no autosave running
-    double autosaveCopyMs = 0;       // copying the board for the worker (UI thread)
+    double autosaveMaxFrameMs = 0; // wall ms, longest frame while the worker wrote
+    double autosaveMaxCpuMs = 0;   // CPU ms of the UI thread, longest frame while it wrote
+    double autosaveP99Ms = 0;      // wall ms, p99 of the frames while it wrote
+    double autosaveFrames = 0;     // frames drawn while it wrote
+    double autosaveIdleMaxMs = 0;  // wall ms, longest frame with no autosave running
+    double autosaveCopyMs = 0;     // copying the board for the worker (UI thread)
     double autosaveWrites = 0;
     double peakRssBytes = 0;
     double ok = 0;
@@ -101,7 +101,8 @@ int framesFor(double firstFrameMs, int maxFrames) {
 ViewFigures measure(HeadlessUi& ui, const std::function<void()>& view,
                     const std::function<double()>& shown, int maxFrames) {
     FrameResult last;
-    for (int i = 0; i < 3; ++i) last = ui.frame(view);
+    for (int i = 0; i < 3; ++i)
+        last = ui.frame(view);
     const int n = framesFor(last.cpuMs, maxFrames);
     std::vector<double> t;
     t.reserve(static_cast<std::size_t>(n));
@@ -128,8 +129,8 @@ template <class Count> float zoomShowing(std::size_t want, float lo, float hi, C
     for (int i = 0; i < 14; ++i) {
         const float m = 0.5f * (a + b);
         const std::size_t n = count(std::exp(m));
-        const double err = std::fabs(std::log(static_cast<double>(std::max<std::size_t>(n, 1)) /
-                                              static_cast<double>(want)));
+        const double err = std::fabs(
+            std::log(static_cast<double>(std::max<std::size_t>(n, 1)) / static_cast<double>(want)));
         if (err < bestErr) bestErr = err, best = std::exp(m);
         if (n > want)
             a = m;
@@ -199,7 +200,8 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
             ui.frame(drawBoard);
         }
         out.editFrameMs = statsOf(t).median;
-        while (doc.canUndo()) doc.undo();
+        while (doc.canUndo())
+            doc.undo();
     }
 
     // ---- network map (naive: derived data rebuilt every frame, every person in full)
@@ -233,9 +235,11 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
         }
     }
     ui.setRegistry(false);
-    out.mapFit = measure(ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
+    out.mapFit = measure(
+        ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
     map.naiveDrawForBenchmark = true;
-    out.mapFitNaive = measure(ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
+    out.mapFitNaive = measure(
+        ui, drawMap, [&] { return mapFitPeople; }, maxFrames);
     map.naiveDrawForBenchmark = false;
     const ui::CanvasTransform mapFitXf = map.nav.xf;
     ui.setRegistry(true);
@@ -248,9 +252,11 @@ void benchViews(SizeFigures& out, Document& doc, bool quick) {
     ui.frame(drawMap);
     const double mapZoomPeople = static_cast<double>(people());
     ui.setRegistry(false);
-    out.mapZoom = measure(ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
+    out.mapZoom = measure(
+        ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
     map.naiveDrawForBenchmark = true;
-    out.mapZoomNaive = measure(ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
+    out.mapZoomNaive = measure(
+        ui, drawMap, [&] { return mapZoomPeople; }, maxFrames);
     map.naiveDrawForBenchmark = false;
 }
 
@@ -271,7 +277,8 @@ void benchFiles(SizeFigures& out, const Board& board, const fs::path& dir, bool 
     for (const bool json : {true, false}) {
         const fs::path file = dir / (json ? "board.horizons.json" : "board.horizons");
         bool ok = true;
-        const double save = medianMs(reps, [&] { ok = ok && store::saveBoardFile(board, file).ok; });
+        const double save =
+            medianMs(reps, [&] { ok = ok && store::saveBoardFile(board, file).ok; });
         std::size_t bytes = ok ? static_cast<std::size_t>(fs::file_size(file)) : 0;
         const double load = medianMs(reps, [&] {
             const store::LoadResult r = store::loadBoardFile(file);
@@ -324,13 +331,18 @@ void benchDiff(SizeFigures& out, const Board& board, bool quick) {
             removed.push_back(g.id);
             continue;
         }
-        if (r < 3) m.horizon = cols[rng() % cols.size()]->id;
-        else if (r < 6) m.specificity = std::min(1.0, m.specificity + 0.4);
-        else if (r < 8) m.title += " (revised)";
-        else m.status = GoalStatus::Done;
+        if (r < 3)
+            m.horizon = cols[rng() % cols.size()]->id;
+        else if (r < 6)
+            m.specificity = std::min(1.0, m.specificity + 0.4);
+        else if (r < 8)
+            m.title += " (revised)";
+        else
+            m.status = GoalStatus::Done;
         b.goals.put(std::move(m));
     }
-    for (GoalId id : removed) b.goals.erase(id);
+    for (GoalId id : removed)
+        b.goals.erase(id);
     for (std::size_t i = 0; i < a.goals.size() / 100; ++i) {
         Goal g;
         g.id = GoalId{nextId++};
@@ -360,7 +372,8 @@ void benchAutosave(SizeFigures& out, Document& doc, const fs::path& dir, bool qu
     ui::ViewContext ctx{doc, shared, Date::fromYmd(2026, 6, 1)};
     ui::BoardViewState board;
     auto draw = [&] { ui::drawBoardView(ctx, board); };
-    for (int i = 0; i < 4; ++i) ui.frame(draw);
+    for (int i = 0; i < 4; ++i)
+        ui.frame(draw);
 
     std::vector<double> idle;
     for (int i = 0; i < 20; ++i) {
@@ -404,14 +417,14 @@ void benchAutosave(SizeFigures& out, Document& doc, const fs::path& dir, bool qu
     out.autosaveFrames = static_cast<double>(s.n);
     out.autosaveCopyMs = statsOf(copies).median;
     out.autosaveWrites = static_cast<double>(saver.status().writes);
-    while (doc.canUndo()) doc.undo();
+    while (doc.canUndo())
+        doc.undo();
 }
 
 SizeFigures runSize(std::size_t goals, bool quick) {
     SizeFigures out;
     out.goals = static_cast<double>(goals);
-    const fs::path dir = fs::temp_directory_path() /
-                         ("horizons-bench-" + std::to_string(getpid()));
+    const fs::path dir = fs::temp_directory_path() / ("horizons-bench-" + std::to_string(getpid()));
     fs::create_directories(dir);
     const Board board = makeSyntheticBoard(goals, 1);
     {
@@ -507,14 +520,17 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     if (devnull >= 0) {
         dup2(devnull, 0);
         dup2(devnull, 1);
-        const int err = errFile.empty() ? -1 : open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err =
+            errFile.empty() ? -1 : open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (!std::getenv("HORIZONS_BENCH_VERBOSE")) dup2(err >= 0 ? err : devnull, 2);
     }
     for (int fd = 3; fd < 256; ++fd)
         if (fd != keepFd) close(fd);
-    for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
+    for (const std::string& e : env)
+        putenv(const_cast<char*>(e.c_str()));
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execvp(args[0], args.data());
     _exit(127);
@@ -569,9 +585,9 @@ AppFigures benchApp(const std::string& binary, bool quick) {
     const int runs = quick ? 2 : 5;
     int failures = 0;
     for (int run = 0; run < runs; ++run) {
-        const fs::path root = fs::temp_directory_path() /
-                              ("horizons-bench-app-" + std::to_string(getpid()) + "-" +
-                               std::to_string(run));
+        const fs::path root =
+            fs::temp_directory_path() /
+            ("horizons-bench-app-" + std::to_string(getpid()) + "-" + std::to_string(run));
         fs::create_directories(root / "home");
         const fs::path dump = root / "layout.jsonl";
         const std::vector<std::string> env = {
@@ -585,7 +601,8 @@ AppFigures benchApp(const std::string& binary, bool quick) {
         const bool idleRun = run == 0;
         Child app;
         const double t0 = wallMs();
-        app.pid = spawn({binary, "--layout-dump", dump.string()}, env, -1, (root / "stderr.txt").string());
+        app.pid = spawn({binary, "--layout-dump", dump.string()}, env, -1,
+                        (root / "stderr.txt").string());
         double first = -1;
         int exitStatus = -1;
         while (wallMs() - t0 < 15000) {
@@ -607,9 +624,10 @@ AppFigures benchApp(const std::string& binary, bool quick) {
         if (first < 0) {
             {
                 std::ifstream err(root / "stderr.txt");
-                std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
-                std::fprintf(stderr, "bench: the app drew no frame (exit status %d): %s\n", exitStatus,
-                             text.substr(0, 400).c_str());
+                std::string text((std::istreambuf_iterator<char>(err)),
+                                 std::istreambuf_iterator<char>());
+                std::fprintf(stderr, "bench: the app drew no frame (exit status %d): %s\n",
+                             exitStatus, text.substr(0, 400).c_str());
             }
             std::error_code ec;
             fs::remove_all(root, ec);
@@ -629,7 +647,8 @@ AppFigures benchApp(const std::string& binary, bool quick) {
             if (!frames.empty()) {
                 const double tFirst = frames.front().second;
                 a.framesIn5s = static_cast<int>(frames.size());
-                for (const auto& [n, t] : frames) a.framesAfter1s += t - tFirst > 1.0 ? 1 : 0;
+                for (const auto& [n, t] : frames)
+                    a.framesAfter1s += t - tFirst > 1.0 ? 1 : 0;
             }
         }
         app.stop();
@@ -647,7 +666,10 @@ std::string fmt(const char* f, double v) {
     return b;
 }
 std::string ms(double v) {
-    return v >= 100 ? fmt("%.0f", v) : v >= 10 ? fmt("%.1f", v) : v >= 1 ? fmt("%.2f", v) : fmt("%.3f", v);
+    return v >= 100  ? fmt("%.0f", v)
+           : v >= 10 ? fmt("%.1f", v)
+           : v >= 1  ? fmt("%.2f", v)
+                     : fmt("%.3f", v);
 }
 std::string count(double v) {
     const auto n = static_cast<long long>(std::llround(v));
@@ -660,16 +682,15 @@ std::string count(double v) {
 }
 std::string mb(double bytes) { return fmt(bytes >= 10e6 ? "%.0f" : "%.1f", bytes / 1e6); }
 std::string view(const ViewFigures& v) {
-    return ms(v.median) + " / " + ms(v.p99) + " (" + count(v.vertices) + " vtx, " +
-           count(v.shown) + " shown)";
+    return ms(v.median) + " / " + ms(v.p99) + " (" + count(v.vertices) + " vtx, " + count(v.shown) +
+           " shown)";
 }
 std::string ratio(const ViewFigures& naive, const ViewFigures& v) {
     return v.median > 0 ? fmt("%.1f\xC3\x97", naive.median / v.median) : "-";
 }
 
 void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, double seconds) {
-    std::printf("\nMachine: %s, %u cores\n",
-                cpuModel().c_str(), cpuCount());
+    std::printf("\nMachine: %s, %u cores\n", cpuModel().c_str(), cpuCount());
     std::printf("Frame = NewFrame..Render CPU time of one view in a 1600x1000 headless window,"
                 " median / p99 in ms.\n\n");
     std::string head = "| goals (people, links) |";
@@ -682,7 +703,8 @@ void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, do
     std::printf("%s\n%s\n", head.c_str(), rule.c_str());
     auto row = [&](const char* name, auto&& cell) {
         std::string r = std::string("| ") + name + " |";
-        for (const SizeFigures& s : sizes) r += " " + (s.ok ? cell(s) : std::string("failed")) + " |";
+        for (const SizeFigures& s : sizes)
+            r += " " + (s.ok ? cell(s) : std::string("failed")) + " |";
         std::printf("%s\n", r.c_str());
     };
     row("Board, fit-all", [](const SizeFigures& s) { return view(s.boardFit); });
@@ -691,7 +713,8 @@ void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, do
     row("Board, ~100 cards", [](const SizeFigures& s) { return view(s.boardZoom); });
     row("Board, ~100 cards, naive", [](const SizeFigures& s) { return view(s.boardZoomNaive); });
     row("naive / ours", [](const SizeFigures& s) { return ratio(s.boardZoomNaive, s.boardZoom); });
-    row("Board, frame after a move (relayout)", [](const SizeFigures& s) { return ms(s.editFrameMs); });
+    row("Board, frame after a move (relayout)",
+        [](const SizeFigures& s) { return ms(s.editFrameMs); });
     row("Map, fit-all", [](const SizeFigures& s) { return view(s.mapFit); });
     row("Map, fit-all, naive", [](const SizeFigures& s) { return view(s.mapFitNaive); });
     row("naive / ours", [](const SizeFigures& s) { return ratio(s.mapFitNaive, s.mapFit); });
@@ -699,27 +722,33 @@ void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, do
     row("Map, ~100 people, naive", [](const SizeFigures& s) { return view(s.mapZoomNaive); });
     row("naive / ours", [](const SizeFigures& s) { return ratio(s.mapZoomNaive, s.mapZoom); });
     row("JSON: size MB; load ms (MB/s); save ms (MB/s)", [](const SizeFigures& s) {
-        return mb(s.jsonBytes) + "; " + ms(s.jsonLoadMs) + " (" + fmt("%.0f", s.jsonBytes / 1e3 / s.jsonLoadMs) +
-               "); " + ms(s.jsonSaveMs) + " (" + fmt("%.0f", s.jsonBytes / 1e3 / s.jsonSaveMs) + ")";
+        return mb(s.jsonBytes) + "; " + ms(s.jsonLoadMs) + " (" +
+               fmt("%.0f", s.jsonBytes / 1e3 / s.jsonLoadMs) + "); " + ms(s.jsonSaveMs) + " (" +
+               fmt("%.0f", s.jsonBytes / 1e3 / s.jsonSaveMs) + ")";
     });
     row("Binary: size MB; load ms (MB/s); save ms (MB/s)", [](const SizeFigures& s) {
-        return mb(s.binBytes) + "; " + ms(s.binLoadMs) + " (" + fmt("%.0f", s.binBytes / 1e3 / s.binLoadMs) +
-               "); " + ms(s.binSaveMs) + " (" + fmt("%.0f", s.binBytes / 1e3 / s.binSaveMs) + ")";
+        return mb(s.binBytes) + "; " + ms(s.binLoadMs) + " (" +
+               fmt("%.0f", s.binBytes / 1e3 / s.binLoadMs) + "); " + ms(s.binSaveMs) + " (" +
+               fmt("%.0f", s.binBytes / 1e3 / s.binSaveMs) + ")";
     });
     row("Undo history after 1,000 moves: MB (heap MB)", [](const SizeFigures& s) {
         return mb(s.undoHistoryBytes) + " (" + mb(s.undoHeapBytes) + ")";
     });
-    row("One move, Document::apply \xC2\xB5s", [](const SizeFigures& s) { return fmt("%.1f", s.moveApplyMs * 1000.0); });
-    row("Diff of two snapshots ms (changes)", [](const SizeFigures& s) {
-        return ms(s.diffMs) + " (" + count(s.diffChanges) + ")";
-    });
-    row("Autosave running: longest frame wall / CPU ms; p99 wall (frames)", [](const SizeFigures& s) {
-        return ms(s.autosaveMaxFrameMs) + " / " + ms(s.autosaveMaxCpuMs) + "; " + ms(s.autosaveP99Ms) +
-               " (" + count(s.autosaveFrames) + ")";
-    });
-    row("... longest frame without autosave, wall ms", [](const SizeFigures& s) { return ms(s.autosaveIdleMaxMs); });
-    row("... board copy handed to the worker, ms", [](const SizeFigures& s) { return ms(s.autosaveCopyMs); });
-    row("Peak RSS MB (naive baseline excluded)", [](const SizeFigures& s) { return mb(s.peakRssBytes); });
+    row("One move, Document::apply \xC2\xB5s",
+        [](const SizeFigures& s) { return fmt("%.1f", s.moveApplyMs * 1000.0); });
+    row("Diff of two snapshots ms (changes)",
+        [](const SizeFigures& s) { return ms(s.diffMs) + " (" + count(s.diffChanges) + ")"; });
+    row("Autosave running: longest frame wall / CPU ms; p99 wall (frames)",
+        [](const SizeFigures& s) {
+            return ms(s.autosaveMaxFrameMs) + " / " + ms(s.autosaveMaxCpuMs) + "; " +
+                   ms(s.autosaveP99Ms) + " (" + count(s.autosaveFrames) + ")";
+        });
+    row("... longest frame without autosave, wall ms",
+        [](const SizeFigures& s) { return ms(s.autosaveIdleMaxMs); });
+    row("... board copy handed to the worker, ms",
+        [](const SizeFigures& s) { return ms(s.autosaveCopyMs); });
+    row("Peak RSS MB (naive baseline excluded)",
+        [](const SizeFigures& s) { return mb(s.peakRssBytes); });
 
     std::printf("\nReal binary under Xvfb, starter board:");
     if (!app.ran) {
@@ -728,7 +757,8 @@ void printTable(const std::vector<SizeFigures>& sizes, const AppFigures& app, do
         const Stats st = statsOf(app.startupMs);
         std::printf(" start-up to first frame %s ms median of %zu runs (min %s, max %s);"
                     " frames in 5 s without input: %d, after the first second: %d\n",
-                    ms(st.median).c_str(), st.n, ms(*std::min_element(app.startupMs.begin(), app.startupMs.end())).c_str(),
+                    ms(st.median).c_str(), st.n,
+                    ms(*std::min_element(app.startupMs.begin(), app.startupMs.end())).c_str(),
                     ms(st.max).c_str(), app.framesIn5s, app.framesAfter1s);
     }
     std::printf("Benchmark wall time %.0f s.\n", seconds);
@@ -753,23 +783,29 @@ int main(int argc, char** argv) {
     std::string binary = HORIZONS_BINARY;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--quick") quick = true;
-        else if (a == "--no-app") withApp = false;
-        else if (a == "--sizes" && i + 1 < argc) sizes = parseSizes(argv[++i]);
-        else if (a == "--app" && i + 1 < argc) binary = argv[++i];
+        if (a == "--quick")
+            quick = true;
+        else if (a == "--no-app")
+            withApp = false;
+        else if (a == "--sizes" && i + 1 < argc)
+            sizes = parseSizes(argv[++i]);
+        else if (a == "--app" && i + 1 < argc)
+            binary = argv[++i];
         else if (a == "--profile-load" && i + 2 < argc) { // for callgrind / perf: load only
             const bool json = std::string(argv[++i]) == "json";
             const Board board = makeSyntheticBoard(std::stoul(argv[++i]), 1);
-            const std::string bytes = json ? store::serializeJson(board) : store::serializeBinary(board);
+            const std::string bytes =
+                json ? store::serializeJson(board) : store::serializeBinary(board);
             for (int r = 0; r < 3; ++r) {
                 const double t0 = wallMs();
                 const bool ok = static_cast<bool>(store::loadBoardFromBytes(bytes, "bench"));
-                std::printf("load %s: %.1f ms%s\n", json ? "JSON" : "binary", wallMs() - t0, ok ? "" : " FAILED");
+                std::printf("load %s: %.1f ms%s\n", json ? "JSON" : "binary", wallMs() - t0,
+                            ok ? "" : " FAILED");
             }
             return 0;
-        }
-        else {
-            std::fprintf(stderr, "usage: horizons_bench [--quick] [--sizes 100,1000] [--no-app] [--app PATH] [--profile-load json|binary GOALS]\n");
+        } else {
+            std::fprintf(stderr, "usage: horizons_bench [--quick] [--sizes 100,1000] [--no-app] "
+                                 "[--app PATH] [--profile-load json|binary GOALS]\n");
             return 2;
         }
     }

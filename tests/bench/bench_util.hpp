@@ -7,8 +7,8 @@
 
 namespace horizons::bench {
 
-double wallMs();        // steady clock, milliseconds
-double threadCpuMs();   // CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID), ms
+double wallMs();      // steady clock, milliseconds
+double threadCpuMs(); // CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID), ms
 
 struct Stats {
     double median = 0, p99 = 0, max = 0, mean = 0;
@@ -21,8 +21,8 @@ void resetPeakRss();           // VmHWM := VmRSS (writes 5 to /proc/self/clear_r
 std::size_t currentRssBytes(); // VmRSS of this process
 std::size_t heapInUseBytes();  // mallinfo2().uordblks: bytes handed out by malloc
 
-std::string cpuModel();        // "model name" of /proc/cpuinfo
-unsigned cpuCount();           // online CPUs
-std::string loadAverage();     // "0.52 0.71 0.80" from /proc/loadavg
+std::string cpuModel();    // "model name" of /proc/cpuinfo
+unsigned cpuCount();       // online CPUs
+std::string loadAverage(); // "0.52 0.71 0.80" from /proc/loadavg
 
 } // namespace horizons::bench

@@ -29,7 +29,7 @@ HeadlessUi::HeadlessUi(ImVec2 displaySize) : size_(displaySize) {
     io.DisplaySize = displaySize;
     io.DeltaTime = 1.0f / 60.0f;
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // > 65,536 vertices per list
-    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);                   // no hover, no tooltip
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);                  // no hover, no tooltip
     ui::applyTheme(ui::Theme::Dark, 1.0f);
     ui::setCurrentLayoutRegistry(nullptr);
 }

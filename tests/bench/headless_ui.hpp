@@ -14,8 +14,8 @@
 namespace horizons::bench {
 
 struct FrameResult {
-    double cpuMs = 0;        // NewFrame .. Render, thread CPU time
-    int vertices = 0;        // ImDrawData::TotalVtxCount
+    double cpuMs = 0; // NewFrame .. Render, thread CPU time
+    int vertices = 0; // ImDrawData::TotalVtxCount
 };
 
 class HeadlessUi {

@@ -12,32 +12,30 @@ Board makeSyntheticBoard(std::size_t goalCount, unsigned seed) {
     Board b = makeEmptyBoard("Synthetic board, " + std::to_string(goalCount) + " goals");
     const auto cols = orderedHorizons(b.content);
 
-    static const char* const verbs[] = {"Lead", "Learn", "Ship", "Mentor", "Write", "Speak at",
-                                        "Move into", "Build", "Explore", "Finish"};
-    static const char* const things[] = {"a platform team", "product management", "a conference",
-                                         "the data course", "an open-source project",
-                                         "a cross-team initiative", "people leadership",
-                                         "a book chapter", "design reviews", "the certification"};
+    static const char* const verbs[] = {"Lead",     "Learn",     "Ship",  "Mentor",  "Write",
+                                        "Speak at", "Move into", "Build", "Explore", "Finish"};
+    static const char* const things[] = {
+        "a platform team",        "product management",      "a conference",      "the data course",
+        "an open-source project", "a cross-team initiative", "people leadership", "a book chapter",
+        "design reviews",         "the certification"};
     std::vector<Goal> goals;
     goals.reserve(goalCount);
     std::vector<double> nextOrder(cols.size(), 0.0);
     for (std::size_t i = 0; i < goalCount; ++i) {
         Goal g;
         g.id = GoalId{b.nextId++};
-        g.title = std::string(verbs[rng() % 10]) + " " + things[rng() % 10] + " #" +
-                  std::to_string(i);
+        g.title =
+            std::string(verbs[rng() % 10]) + " " + things[rng() % 10] + " #" + std::to_string(i);
         const std::size_t col = rng() % cols.size();
         g.horizon = cols[col]->id;
         g.specificity = unit(rng);
         g.order = nextOrder[col]++;
         g.status = static_cast<GoalStatus>(rng() % kGoalStatusCount);
-        if (rng() % 2)
-            g.target = Date::fromYmd(2027, 1 + rng() % 12, 1 + rng() % 28);
-        if (rng() % 3 == 0)
-            g.tags = {"growth", "visibility"};
+        if (rng() % 2) g.target = Date::fromYmd(2027, 1 + rng() % 12, 1 + rng() % 28);
+        if (rng() % 3 == 0) g.tags = {"growth", "visibility"};
         g.beyondOrg = rng() % 7 == 0;
-        g.notes = rng() % 4 == 0 ? "Some notes about why this matters and what done looks like."
-                                 : "";
+        g.notes =
+            rng() % 4 == 0 ? "Some notes about why this matters and what done looks like." : "";
         g.created = g.updated = 1'780'000'000 + static_cast<Timestamp>(i);
         goals.push_back(std::move(g));
     }
@@ -61,15 +59,17 @@ Board makeSyntheticBoard(std::size_t goalCount, unsigned seed) {
     std::vector<GoalLink> links;
     links.reserve(goalCount);
     for (std::size_t i = 0; i < goalCount; ++i)
-        links.push_back(GoalLink{LinkId{b.nextId++}, people[rng() % peopleCount].id,
-                                 goals[i].id, i % 5 == 0 ? "ask about this" : ""});
+        links.push_back(GoalLink{LinkId{b.nextId++}, people[rng() % peopleCount].id, goals[i].id,
+                                 i % 5 == 0 ? "ask about this" : ""});
 
     std::vector<Conversation> conversations;
     for (std::size_t i = 0; i < peopleCount; i += 3)
         conversations.push_back(Conversation{ConversationId{b.nextId++},
                                              Date::fromYmd(2026, 1 + rng() % 11, 1 + rng() % 28),
-                                             people[i].id, {goals[i % goalCount].id},
-                                             "Talked it through.", {"Send a follow-up note"}});
+                                             people[i].id,
+                                             {goals[i % goalCount].id},
+                                             "Talked it through.",
+                                             {"Send a follow-up note"}});
 
     b.content.goals.assign(std::move(goals));
     b.content.people.assign(std::move(people));

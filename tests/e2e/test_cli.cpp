@@ -84,10 +84,12 @@ TEST_CASE("cli export: Markdown of the whole plan") {
 TEST_CASE("cli export: CSV of goals (default) and of people") {
     Cli c;
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "-o", "goals.csv"}) == 0);
-    CHECK(readFileText(c.dir / "goals.csv").rfind("id,title,horizon,kind,specificity,status", 0) == 0);
+    CHECK(readFileText(c.dir / "goals.csv").rfind("id,title,horizon,kind,specificity,status", 0) ==
+          0);
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "people", "-o",
                    "people.csv"}) == 0);
-    CHECK(readFileText(c.dir / "people.csv").rfind("id,name,relationship,inside_org,trust", 0) == 0);
+    CHECK(readFileText(c.dir / "people.csv").rfind("id,name,relationship,inside_org,trust", 0) ==
+          0);
 }
 
 TEST_CASE("cli export: an existing OUT is replaced; on error it is left alone") {
@@ -116,8 +118,8 @@ TEST_CASE("cli export: error paths write nothing") {
                  "x.png"}) == 1);
     CHECK(c.run({"export", "plan.horizons.json", "--format", "md"}) == 2); // -o is required
     CHECK_FALSE(c.err.empty());
-    CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o",
-                 "no/such/folder/x.md"}) == 1);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "no/such/folder/x.md"}) ==
+          1);
     spit(c.dir / "broken.horizons.json", "{ not json");
     const auto withBroken = c.files();
     CHECK(c.run({"export", "broken.horizons.json", "--format", "md", "-o", "x.md"}) == 1);
@@ -182,10 +184,11 @@ TEST_CASE("cli agenda: prints Markdown; unknown person fails") {
     REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "priya raman"}) == 0);
     CHECK(c.out.rfind("# Career conversation with Priya Raman", 0) == 0);
     CHECK(c.out.find("## What I could ask") != std::string::npos);
-    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o",
-                   "agenda.md"}) == 0);
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o", "agenda.md"}) ==
+            0);
     CHECK(c.out.empty());
-    CHECK(readFileText(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) == 0);
+    CHECK(readFileText(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) ==
+          0);
     CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Nobody"}) == 1);
     CHECK(c.err.find("no person \"Nobody\"") != std::string::npos);
     CHECK(c.run({"agenda", "plan.horizons.json"}) == 2);

@@ -18,8 +18,7 @@ std::optional<Item> findPrefix(App& app, const std::string& prefix) {
     for (int i = 0; i < 100; ++i) {
         if (auto f = app.latestFrame())
             for (const auto& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0)
-                    return it;
+                if (it.id.rfind(prefix, 0) == 0) return it;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return std::nullopt;
@@ -31,8 +30,7 @@ bool waitCardInColumn(App& app, const std::string& goal, const std::string& hori
         if (auto f = app.latestFrame()) {
             const Item* g = f->find(goal);
             const Item* h = f->find(horizon);
-            if (g && h && g->cx() >= h->x && g->cx() <= h->x + h->w)
-                return true;
+            if (g && h && g->cx() >= h->x && g->cx() <= h->x + h->w) return true;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -84,8 +82,7 @@ TEST_CASE("history e2e: snapshot, drag across horizons, compare names the move, 
         if (auto f = app.latestFrame())
             for (const auto& it : f->items)
                 named = named || (it.kind == "change" && it.label == moved);
-        if (!named)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!named) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     CHECK_MESSAGE(named, "the change list does not name the move");
 

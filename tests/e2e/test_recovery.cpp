@@ -8,9 +8,9 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <filesystem>
 #include <thread>
 
 #include <signal.h>
@@ -24,8 +24,7 @@ namespace {
 // The id of the column whose rectangle holds the card's centre.
 std::string columnOf(const Frame& f, const Item& card) {
     for (const auto& it : f.items)
-        if (it.kind == "column" && card.cx() >= it.x && card.cx() < it.x + it.w)
-            return it.id;
+        if (it.kind == "column" && card.cx() >= it.x && card.cx() < it.x + it.w) return it.id;
     return {};
 }
 
@@ -41,21 +40,18 @@ struct OnStarter {
         REQUIRE(frame);
         const Item* nearCol = nullptr;
         for (const auto& it : frame->items)
-            if (it.kind == "column" && (!nearCol || it.x < nearCol->x))
-                nearCol = &it;
+            if (it.kind == "column" && (!nearCol || it.x < nearCol->x)) nearCol = &it;
         REQUIRE(nearCol);
         const Item* card = nullptr;
         for (const auto& it : frame->items)
-            if (it.kind == "card" && columnOf(*frame, it) == nearCol->id)
-                card = &it;
+            if (it.kind == "card" && columnOf(*frame, it) == nearCol->id) card = &it;
         REQUIRE(card);
         const std::string cardId = card->id, from = nearCol->id;
         REQUIRE(app.click(*card));
         REQUIRE(app.key("ctrl+Right"));
         for (int i = 0; i < 50; ++i) { // wait until the card has left its column
             auto f = app.waitForFrame(app.frameCount());
-            if (f && f->find(cardId) && columnOf(*f, *f->find(cardId)) != from)
-                return cardId;
+            if (f && f->find(cardId) && columnOf(*f, *f->find(cardId)) != from) return cardId;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         FAIL("the card did not move to the next horizon");

@@ -24,7 +24,7 @@ TEST_CASE("shell: start, open the File menu, quit with Ctrl+Q") {
     CHECK(quit->label == "Quit");
     CHECK(quit->y > file->y);
 
-    REQUIRE(app.key("Escape"));  // close the menu, then quit from the keyboard
+    REQUIRE(app.key("Escape")); // close the menu, then quit from the keyboard
     REQUIRE(app.waitForItemGone("menu:file/quit"));
     REQUIRE(app.key("ctrl+q"));
     const auto status = app.waitForExit();
@@ -56,13 +56,13 @@ TEST_CASE("shell: no frames are drawn while idle") {
     App app;
     REQUIRE(app.start());
     REQUIRE_MESSAGE(app.waitForItem("menu:file"), "stderr:\n" << app.stderrText());
-    std::this_thread::sleep_for(std::chrono::seconds(1));  // initial frames settle
+    std::this_thread::sleep_for(std::chrono::seconds(1)); // initial frames settle
     const auto before = app.frameCount();
     std::this_thread::sleep_for(std::chrono::seconds(5));
     const auto after = app.frameCount();
     MESSAGE("frames drawn in 5 s of idleness: " << after - before);
     CHECK(after - before <= 10);
-    REQUIRE(app.mouseMove(200, 200));  // pointer over the window, as a user's would be
+    REQUIRE(app.mouseMove(200, 200)); // pointer over the window, as a user's would be
     REQUIRE(app.waitForFrame(after));
     REQUIRE(app.key("ctrl+q"));
     CHECK(app.waitForExit() == std::optional<int>(0));

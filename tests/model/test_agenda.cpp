@@ -47,8 +47,7 @@ struct Plan {
     bool mentions(const Agenda& a, GoalId g) const {
         for (const auto& s : a.sections)
             for (GoalId x : s.goals)
-                if (x == g)
-                    return true;
+                if (x == g) return true;
         return false;
     }
 };

@@ -45,9 +45,8 @@ struct Board3 {
 };
 
 std::size_t count(const std::vector<Hint>& hs, HintKind k, GoalId g = {}) {
-    return static_cast<std::size_t>(std::count_if(hs.begin(), hs.end(), [&](const Hint& h) {
-        return h.kind == k && (!g || h.goal == g);
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        hs.begin(), hs.end(), [&](const Hint& h) { return h.kind == k && (!g || h.goal == g); }));
 }
 
 } // namespace
@@ -111,7 +110,8 @@ TEST_CASE("overdue by cadence: exactly at the cadence is on time, a day later is
     Board3 t;
     const PersonId p = t.person(Relationship::Manager, true, 30);
     const Date talked = Date::fromYmd(2026, 1, 1);
-    t.b.content.conversations.put(Conversation{ConversationId{t.b.nextId++}, talked, p, {}, "", {}});
+    t.b.content.conversations.put(
+        Conversation{ConversationId{t.b.nextId++}, talked, p, {}, "", {}});
     CHECK(count(t.hints(talked.plusDays(30)), HintKind::ConversationOverdue) == 0);
     CHECK(count(t.hints(talked.plusDays(31)), HintKind::ConversationOverdue) == 1);
     const Person& person = *t.b.content.people.find(p);

@@ -288,7 +288,8 @@ TEST_CASE("diff: randomised - diff(a, apply(a, edits)) reports exactly the edite
             case 0: { // move to another horizon, same specificity
                 const Goal& g = *b.content.goals.find(goals[gi++]);
                 HorizonId to = f.cols[(std::find(f.cols.begin(), f.cols.end(), g.horizon) -
-                                       f.cols.begin() + 1 + pick(2)) % 3];
+                                       f.cols.begin() + 1 + pick(2)) %
+                                      3];
                 GoalPlacement m{g.id, to, g.specificity, g.order};
                 doc.apply(moveGoals(b, std::span(&m, 1)));
                 expected.insert({ChangeKind::GoalMoved, g.id.value});
@@ -299,8 +300,8 @@ TEST_CASE("diff: randomised - diff(a, apply(a, edits)) reports exactly the edite
                 const double s = g.kind() == GoalKind::Direction ? 0.9 : 0.1;
                 GoalPlacement m{g.id, g.horizon, s, g.order};
                 doc.apply(moveGoals(b, std::span(&m, 1)));
-                expected.insert({s > 0.5 ? ChangeKind::GoalFirmedUp : ChangeKind::GoalLoosened,
-                                 g.id.value});
+                expected.insert(
+                    {s > 0.5 ? ChangeKind::GoalFirmedUp : ChangeKind::GoalLoosened, g.id.value});
                 break;
             }
             case 2: {

@@ -41,7 +41,8 @@ struct Fixture {
 
 } // namespace
 
-TEST_CASE("moving a goal to another horizon is one undo step that restores horizon and specificity") {
+TEST_CASE(
+    "moving a goal to another horizon is one undo step that restores horizon and specificity") {
     Fixture f;
     const GoalId g = f.goal("Lead a team", 0, 0.9);
     const HorizonId far = f.cols()[2]->id;
@@ -111,8 +112,8 @@ TEST_CASE("deleting a person removes their links, introductions and log; undo re
     const PersonId a = f.person("Ana"), b = f.person("Ben");
     f.link(a, g);
     f.doc.apply(addIntro(f.doc.board(), f.doc.newId<IntroId>(), a, b));
-    f.doc.apply(logConversation(f.doc.board(),
-                                Conversation{f.doc.newId<ConversationId>(), Date{20000}, a, {g}, "n", {}}));
+    f.doc.apply(logConversation(
+        f.doc.board(), Conversation{f.doc.newId<ConversationId>(), Date{20000}, a, {g}, "n", {}}));
     const Board before = f.doc.board();
     const PersonId ids[] = {a};
     f.doc.apply(deletePeople(f.doc.board(), ids));
@@ -248,12 +249,13 @@ TEST_CASE("property: random edits, undo all gives the initial board, redo all th
             case 5:
                 if (!people.empty() && !goals.empty())
                     e = linkPersonToGoal(f.doc.board(), f.doc.newId<LinkId>(),
-                                         people[pick(people.size())].id, goals[pick(goals.size())].id);
+                                         people[pick(people.size())].id,
+                                         goals[pick(goals.size())].id);
                 break;
             case 6:
                 if (people.size() > 1)
-                    e = addIntro(f.doc.board(), f.doc.newId<IntroId>(), people[pick(people.size())].id,
-                                 people[pick(people.size())].id);
+                    e = addIntro(f.doc.board(), f.doc.newId<IntroId>(),
+                                 people[pick(people.size())].id, people[pick(people.size())].id);
                 break;
             case 7:
                 if (!people.empty())
@@ -271,11 +273,14 @@ TEST_CASE("property: random edits, undo all gives the initial board, redo all th
                 if (!people.empty())
                     e = logConversation(
                         f.doc.board(),
-                        Conversation{f.doc.newId<ConversationId>(), Date{19000 + int(pick(500))},
+                        Conversation{f.doc.newId<ConversationId>(),
+                                     Date{19000 + int(pick(500))},
                                      people[pick(people.size())].id,
-                                     goals.empty() ? std::vector<GoalId>{}
-                                                   : std::vector<GoalId>{goals[pick(goals.size())].id},
-                                     "notes", {"follow up"}});
+                                     goals.empty()
+                                         ? std::vector<GoalId>{}
+                                         : std::vector<GoalId>{goals[pick(goals.size())].id},
+                                     "notes",
+                                     {"follow up"}});
                 break;
             case 10:
                 e = takeSnapshot(f.doc.board(), f.doc.newId<SnapshotId>(), "s", "", 1000 + i);
@@ -286,8 +291,7 @@ TEST_CASE("property: random edits, undo all gives the initial board, redo all th
                                         f.doc.newId<SnapshotId>(), 5000 + i);
                 break;
             }
-            if (f.doc.apply(std::move(e)))
-                ++steps;
+            if (f.doc.apply(std::move(e))) ++steps;
             INFO("seed " << seed << " step " << i);
             REQUIRE_FALSE(validateBoard(f.doc.board()));
         }

@@ -20,9 +20,9 @@ TEST_CASE("dates round-trip through ISO text and reject impossible days") {
 TEST_CASE("UTF-8 validation accepts real text and rejects broken sequences") {
     CHECK(isValidUtf8("plain"));
     CHECK(isValidUtf8("Zürich 東京 🚀"));
-    CHECK_FALSE(isValidUtf8("\xC3"));          // truncated
-    CHECK_FALSE(isValidUtf8("\xC0\xAF"));      // overlong '/'
-    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));  // surrogate
+    CHECK_FALSE(isValidUtf8("\xC3"));             // truncated
+    CHECK_FALSE(isValidUtf8("\xC0\xAF"));         // overlong '/'
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));     // surrogate
     CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // beyond U+10FFFF
     CHECK_FALSE(isValidUtf8("\xFF"));
     CHECK(nonBlankOr("  x ", "f") == "  x ");

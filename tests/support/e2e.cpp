@@ -63,7 +63,8 @@ class Json {
   private:
     char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
     void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r'))
+            ++i_;
     }
     bool expect(char c) {
         ws();
@@ -133,14 +134,22 @@ class Json {
             std::string key;
             if (!string(key) || !expect(':')) return false;
             bool ok = true;
-            if (key == "id") ok = string(it.id);
-            else if (key == "kind") ok = string(it.kind);
-            else if (key == "label") ok = string(it.label);
-            else if (key == "x") ok = number(it.x);
-            else if (key == "y") ok = number(it.y);
-            else if (key == "w") ok = number(it.w);
-            else if (key == "h") ok = number(it.h);
-            else ok = skip();
+            if (key == "id")
+                ok = string(it.id);
+            else if (key == "kind")
+                ok = string(it.kind);
+            else if (key == "label")
+                ok = string(it.label);
+            else if (key == "x")
+                ok = number(it.x);
+            else if (key == "y")
+                ok = number(it.y);
+            else if (key == "w")
+                ok = number(it.w);
+            else if (key == "h")
+                ok = number(it.h);
+            else
+                ok = skip();
             if (!ok) return false;
         }
     }
@@ -163,7 +172,7 @@ class Json {
             return expect(']');
         }
     }
-    bool skip() {  // any value we do not know
+    bool skip() { // any value we do not know
         ws();
         const char c = peek();
         if (c == '"') {
@@ -210,13 +219,15 @@ class Json {
 
 std::vector<char*> cStrings(std::vector<std::string>& v) {
     std::vector<char*> out;
-    for (auto& s : v) out.push_back(s.data());
+    for (auto& s : v)
+        out.push_back(s.data());
     out.push_back(nullptr);
     return out;
 }
 
 std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+        s.pop_back();
     return s;
 }
 
@@ -282,7 +293,8 @@ App::App() {
     std::string tmpl = (fs::temp_directory_path() / "horizons-e2e-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
     root_ = tmpl;
-    for (const char* d : {"home", "config", "data", "state", "cache"}) fs::create_directory(root_ / d);
+    for (const char* d : {"home", "config", "data", "state", "cache"})
+        fs::create_directory(root_ / d);
 }
 
 App::~App() {
@@ -326,8 +338,10 @@ bool App::start(const std::vector<std::string>& extra) {
 
     // Environment: ours, with every user folder redirected into the temp folder.
     const std::vector<std::pair<std::string, fs::path>> redirect{
-        {"HOME", homeDir()},          {"XDG_CONFIG_HOME", configDir()},
-        {"XDG_DATA_HOME", dataDir()}, {"XDG_STATE_HOME", root_ / "state"},
+        {"HOME", homeDir()},
+        {"XDG_CONFIG_HOME", configDir()},
+        {"XDG_DATA_HOME", dataDir()},
+        {"XDG_STATE_HOME", root_ / "state"},
         {"XDG_CACHE_HOME", root_ / "cache"}};
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e) {
@@ -337,7 +351,8 @@ bool App::start(const std::vector<std::string>& extra) {
             if (kv.rfind(k + "=", 0) == 0) replaced = true;
         if (!replaced) env.push_back(kv);
     }
-    for (const auto& [k, v] : redirect) env.push_back(k + "=" + v.string());
+    for (const auto& [k, v] : redirect)
+        env.push_back(k + "=" + v.string());
     std::vector<char*> cenv = cStrings(env);
 
     posix_spawn_file_actions_t fa;
@@ -438,8 +453,8 @@ std::string App::windowId(Seconds timeout) {
 bool App::mouseMove(double x, double y) {
     const std::string w = windowId();
     if (w.empty()) return false;
-    return runCommand({"xdotool", "mousemove", "--window", w,
-                       std::to_string(static_cast<int>(x)), std::to_string(static_cast<int>(y))}) == 0;
+    return runCommand({"xdotool", "mousemove", "--window", w, std::to_string(static_cast<int>(x)),
+                       std::to_string(static_cast<int>(y))}) == 0;
 }
 
 bool App::mouseDown(int button) {
@@ -452,7 +467,7 @@ bool App::mouseUp(int button) {
 
 bool App::click(double x, double y, int button) {
     if (!mouseMove(x, y)) return false;
-    sleepFor(0.05);  // let the app see the hover before the press
+    sleepFor(0.05); // let the app see the hover before the press
     if (!mouseDown(button)) return false;
     sleepFor(0.05);
     return mouseUp(button);

@@ -58,8 +58,8 @@ std::filesystem::path binaryPath();
 
 class App {
   public:
-    App();   // creates a fresh temp folder with home/, config/, data/
-    ~App();  // kills the app if still running, removes the temp folder
+    App();  // creates a fresh temp folder with home/, config/, data/
+    ~App(); // kills the app if still running, removes the temp folder
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 
@@ -76,8 +76,8 @@ class App {
     void settle(std::string_view id);
     // Waits for a frame number greater than `after`; returns the latest frame.
     std::optional<Frame> waitForFrame(unsigned long long after = 0, Seconds timeout = Seconds(10));
-    std::optional<Frame> latestFrame();  // reads what is new in the dump
-    unsigned long long frameCount();     // latest frame number (0: none yet)
+    std::optional<Frame> latestFrame(); // reads what is new in the dump
+    unsigned long long frameCount();    // latest frame number (0: none yet)
 
     // The app's X window id (found by PID, cached).
     std::string windowId(Seconds timeout = Seconds(10));
@@ -89,7 +89,7 @@ class App {
     bool click(double x, double y, int button = 1);
     bool click(const Item& item, int button = 1) { return click(item.cx(), item.cy(), button); }
     bool drag(double x0, double y0, double x1, double y1, int steps = 8, int button = 1);
-    bool key(const std::string& keys);  // e.g. "ctrl+q", "Escape", "ctrl+shift+s"
+    bool key(const std::string& keys); // e.g. "ctrl+q", "Escape", "ctrl+shift+s"
     bool type(const std::string& text);
 
     // Waits for the process to end; its exit status (128+signal when killed by a signal),
@@ -100,11 +100,11 @@ class App {
     pid_t pid() const { return pid_; }
     const std::filesystem::path& root() const { return root_; }
     std::filesystem::path homeDir() const { return root_ / "home"; }
-    std::filesystem::path configDir() const { return root_ / "config"; }  // XDG_CONFIG_HOME
-    std::filesystem::path dataDir() const { return root_ / "data"; }      // XDG_DATA_HOME
+    std::filesystem::path configDir() const { return root_ / "config"; } // XDG_CONFIG_HOME
+    std::filesystem::path dataDir() const { return root_ / "data"; }     // XDG_DATA_HOME
     std::filesystem::path dumpPath() const { return root_ / "layout.jsonl"; }
     std::filesystem::path stderrPath() const { return root_ / "stderr.txt"; }
-    std::string stderrText() const;  // what the app wrote to stderr
+    std::string stderrText() const; // what the app wrote to stderr
 
   private:
     void readDump();
@@ -114,7 +114,7 @@ class App {
     pid_t pid_ = -1;
     std::optional<int> status_;
     std::string window_;
-    std::string pending_;  // incomplete last line of the dump
+    std::string pending_; // incomplete last line of the dump
     std::streamoff offset_ = 0;
     std::optional<Frame> latest_;
 };

@@ -31,7 +31,7 @@ ImFontAtlas& sharedAtlas(bool realFonts) {
         }
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
-        slot->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
+        slot->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas
         slot->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
         ImGui::DestroyContext(tmp);
         ImGui::SetCurrentContext(prev);
@@ -51,7 +51,7 @@ ImGuiFixture::ImGuiFixture(ImVec2 displaySize, bool realFonts) {
     io.LogFilename = nullptr;
     io.DisplaySize = displaySize;
     io.DeltaTime = 1.0f / 60.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // 32-bit offsets: big lists ok
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // 32-bit offsets: big lists ok
     io.FontDefault = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
 #if IMGUI_VERSION_NUM < 18700
     // 1.86: the backend defines key numbering through io.KeyMap; use GLFW's, like the app.
@@ -61,19 +61,31 @@ ImGuiFixture::ImGuiFixture(ImVec2 displaySize, bool realFonts) {
         ImGuiKey_ imgui;
         Key key;
     } map[] = {
-        {ImGuiKey_Tab, Key::Tab},         {ImGuiKey_LeftArrow, Key::Left},
-        {ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_UpArrow, Key::Up},
-        {ImGuiKey_DownArrow, Key::Down},  {ImGuiKey_PageUp, Key::PageUp},
-        {ImGuiKey_PageDown, Key::PageDown}, {ImGuiKey_Home, Key::Home},
-        {ImGuiKey_End, Key::End},         {ImGuiKey_Insert, Key::Insert},
-        {ImGuiKey_Delete, Key::Delete},   {ImGuiKey_Backspace, Key::Backspace},
-        {ImGuiKey_Space, Key::Space},     {ImGuiKey_Enter, Key::Enter},
-        {ImGuiKey_Escape, Key::Escape},   {ImGuiKey_KeyPadEnter, Key::KeypadEnter},
-        {ImGuiKey_A, Key::A},             {ImGuiKey_C, Key::C},
-        {ImGuiKey_V, Key::V},             {ImGuiKey_X, Key::X},
-        {ImGuiKey_Y, Key::Y},             {ImGuiKey_Z, Key::Z},
+        {ImGuiKey_Tab, Key::Tab},
+        {ImGuiKey_LeftArrow, Key::Left},
+        {ImGuiKey_RightArrow, Key::Right},
+        {ImGuiKey_UpArrow, Key::Up},
+        {ImGuiKey_DownArrow, Key::Down},
+        {ImGuiKey_PageUp, Key::PageUp},
+        {ImGuiKey_PageDown, Key::PageDown},
+        {ImGuiKey_Home, Key::Home},
+        {ImGuiKey_End, Key::End},
+        {ImGuiKey_Insert, Key::Insert},
+        {ImGuiKey_Delete, Key::Delete},
+        {ImGuiKey_Backspace, Key::Backspace},
+        {ImGuiKey_Space, Key::Space},
+        {ImGuiKey_Enter, Key::Enter},
+        {ImGuiKey_Escape, Key::Escape},
+        {ImGuiKey_KeyPadEnter, Key::KeypadEnter},
+        {ImGuiKey_A, Key::A},
+        {ImGuiKey_C, Key::C},
+        {ImGuiKey_V, Key::V},
+        {ImGuiKey_X, Key::X},
+        {ImGuiKey_Y, Key::Y},
+        {ImGuiKey_Z, Key::Z},
     };
-    for (const auto& m : map) io.KeyMap[m.imgui] = nativeKeyCode(m.key);
+    for (const auto& m : map)
+        io.KeyMap[m.imgui] = nativeKeyCode(m.key);
 #endif
     ui::applyTheme(ui::Theme::Dark, 1.0f);
     previousLayout_ = ui::currentLayoutRegistry();
@@ -107,7 +119,8 @@ void ImGuiFixture::frame(const std::function<void()>& body) {
 }
 
 void ImGuiFixture::step(int frames) {
-    for (int i = 0; i < frames; ++i) frame(draw_);
+    for (int i = 0; i < frames; ++i)
+        frame(draw_);
 }
 
 void ImGuiFixture::moveMouse(float x, float y) {

@@ -32,18 +32,18 @@ class ImGuiFixture {
     // The body drawn by step() and by every input helper below.
     void setDraw(std::function<void()> draw) { draw_ = std::move(draw); }
 
-    void frame(const std::function<void()>& body);  // one frame with `body`
-    void step(int frames = 1);                      // frames with the draw callback
+    void frame(const std::function<void()>& body); // one frame with `body`
+    void step(int frames = 1);                     // frames with the draw callback
 
     // Input: each call changes one thing and draws one frame (the 1.86 way).
     void moveMouse(float x, float y);
     void press(int button = 0);
     void release(int button = 0);
-    void click(float x, float y, int button = 0);        // move, press, release
-    void doubleClick(float x, float y, int button = 0);  // move, (press, release) x2
+    void click(float x, float y, int button = 0);       // move, press, release
+    void doubleClick(float x, float y, int button = 0); // move, (press, release) x2
     void drag(float x0, float y0, float x1, float y1, int steps = 4, int button = 0);
     void wheel(float dy, float dx = 0.0f);
-    void setMods(unsigned mods);                         // Ctrl/Shift/Alt held or not
+    void setMods(unsigned mods); // Ctrl/Shift/Alt held or not
     void keyDown(ui::compat::Key k);
     void keyUp(ui::compat::Key k);
     void key(ui::compat::Key k, unsigned mods = NoMods); // mods down, key down, key up, mods up

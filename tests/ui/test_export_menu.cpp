@@ -31,8 +31,7 @@ struct ShellWithBoard {
     }
     const ui::Request* exportRequest() const {
         for (const auto& r : state.requests)
-            if (r.kind == ui::AppRequest::ExportText)
-                return &r;
+            if (r.kind == ui::AppRequest::ExportText) return &r;
         return nullptr;
     }
     void exportVia(const char* menuId) {

@@ -51,12 +51,9 @@ struct Harness {
             status.canRedo = doc.canRedo();
             ui::drawApp(state, &doc, status);
             for (const auto& r : state.takeRequests()) { // what the app does with them
-                if (r.kind == ui::AppRequest::Undo)
-                    doc.undo();
-                if (r.kind == ui::AppRequest::Redo)
-                    doc.redo();
-                if (r.kind == ui::AppRequest::ExportText)
-                    exported.push_back(r);
+                if (r.kind == ui::AppRequest::Undo) doc.undo();
+                if (r.kind == ui::AppRequest::Redo) doc.redo();
+                if (r.kind == ui::AppRequest::ExportText) exported.push_back(r);
             }
         });
         im.step(3);
@@ -190,8 +187,7 @@ TEST_CASE("conversation log: a follow-up becomes a six-month goal in one click, 
     CHECK(h.doc.undoDepth() == depth + 1);
     const Goal* made = nullptr;
     for (const auto& g : h.doc.content().goals)
-        if (g.title == "Shadow a team lead for a week")
-            made = &g;
+        if (g.title == "Shadow a team lead for a week") made = &g;
     REQUIRE(made);
     CHECK(made->horizon == h.cols[0]); // the shortest horizon: six months
     CHECK(made->kind() == GoalKind::Destination);

@@ -508,9 +508,9 @@ TEST_CASE("map view: only people inside the visible rect are drawn; crowded ring
     }
     m.ui.step(2);
     const std::size_t total = m.doc.content().people.size();
-    CHECK(m.st.visiblePeople == total);         // fit-all: everyone is on screen
-    CHECK(m.st.detailedPeople < total);         // ... but ring 1 is too full for names
-    CHECK(m.st.detailedPeople >= 2);            // the inner rings still show theirs
+    CHECK(m.st.visiblePeople == total); // fit-all: everyone is on screen
+    CHECK(m.st.detailedPeople < total); // ... but ring 1 is too full for names
+    CHECK(m.st.detailedPeople >= 2);    // the inner rings still show theirs
     const std::uint64_t builds = m.st.cache.rebuilds();
     m.ui.step(3);
     CHECK(m.st.cache.rebuilds() == builds); // nothing changed: nothing recomputed
@@ -579,7 +579,8 @@ TEST_CASE("map view: names and ring captions do not overlap on a small board") {
         if (m.st.nameBoxes[a].empty()) continue;
         for (std::size_t b = 0; b < n; ++b) {
             if (a == b) continue;
-            if (!m.st.nameBoxes[b].empty()) CHECK_FALSE(m.st.nameBoxes[a].overlaps(m.st.nameBoxes[b]));
+            if (!m.st.nameBoxes[b].empty())
+                CHECK_FALSE(m.st.nameBoxes[a].overlaps(m.st.nameBoxes[b]));
             CHECK_FALSE(m.st.nameBoxes[a].overlaps(m.st.obstacles[b])); // b's disc
         }
     }

@@ -52,7 +52,7 @@ TEST_CASE("shell: menu bar, status bar, empty state are laid out") {
     CHECK(edit->x > file->x + file->w - 1);
     const auto* saved = s.fx.item("status:saved");
     REQUIRE(saved);
-    CHECK(saved->y > 900);  // bottom of a 1000 px window
+    CHECK(saved->y > 900); // bottom of a 1000 px window
     CHECK(saved->label == "Not saved yet");
     s.status.path = "/tmp/plan.horizons";
     s.fx.step();
@@ -77,9 +77,9 @@ TEST_CASE("shell: File > Quit and Ctrl+Q queue a Quit request") {
     s.fx.clickItem("menu:file/quit");
     CHECK(s.requested(ui::AppRequest::Quit));
     s.fx.step();
-    CHECK_FALSE(s.fx.item("menu:file/quit"));  // menu closed
+    CHECK_FALSE(s.fx.item("menu:file/quit")); // menu closed
 
-    s.fx.clickItem("menu:file");  // Escape closes an open menu
+    s.fx.clickItem("menu:file"); // Escape closes an open menu
     REQUIRE(s.fx.item("menu:file/quit"));
     s.fx.key(Key::Escape);
     s.fx.step();
@@ -112,7 +112,7 @@ TEST_CASE("shell: Ctrl+S saves, or asks for a path when the board was never save
 TEST_CASE("shell: undo and redo follow the document's state") {
     Shell s;
     s.fx.key(Key::Z, test::Ctrl);
-    CHECK_FALSE(s.requested(ui::AppRequest::Undo));  // nothing to undo
+    CHECK_FALSE(s.requested(ui::AppRequest::Undo)); // nothing to undo
     s.status.canUndo = true;
     s.status.canRedo = true;
     s.fx.key(Key::Z, test::Ctrl);
