@@ -7,10 +7,13 @@ namespace {
 
 Fonts g_fonts;
 
-// Latin (incl. Latin Extended for names), general punctuation (dashes, bullets, ellipsis),
-// euro sign, arrows.
+// Latin (incl. Latin Extended for names), Greek and Cyrillic (Inter has them), general
+// punctuation (dashes, bullets, ellipsis), euro sign, arrows. Scripts Inter lacks (CJK,
+// emoji) show ImGui's fallback glyph; the text itself is kept exactly.
 const ImWchar kGlyphRanges[] = {
     0x0020, 0x024F, // Basic Latin .. Latin Extended-B
+    0x0370, 0x03FF, // Greek
+    0x0400, 0x052F, // Cyrillic, Cyrillic Supplement
     0x2000, 0x206F, // General Punctuation
     0x20AC, 0x20AC, // Euro
     0x2190, 0x21FF, // Arrows

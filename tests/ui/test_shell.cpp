@@ -39,6 +39,15 @@ TEST_CASE("fixture: real Inter font, display size, 32-bit vertex offsets") {
     CHECK(std::string(ui::fonts().regular->GetDebugName()).find("Inter") != std::string::npos);
 }
 
+TEST_CASE("fonts: names in Latin Extended, Greek and Cyrillic have real glyphs") {
+    ImGuiFixture fx;
+    const ImFont* f = ui::fonts().regular;
+    REQUIRE(f != nullptr);
+    for (ImWchar c : {ImWchar(0x00FC) /* ü */, ImWchar(0x0142) /* ł */, ImWchar(0x0159) /* ř */,
+                      ImWchar(0x03A9) /* Ω */, ImWchar(0x0416) /* Ж */, ImWchar(0x2014) /* — */})
+        CHECK_MESSAGE(f->FindGlyphNoFallback(c) != nullptr, "U+" << std::hex << int(c));
+}
+
 TEST_CASE("shell: menu bar, status bar, empty state are laid out") {
     Shell s;
     for (const char* id : {"menu:file", "menu:edit", "menu:view", "menu:help", "status:saved",
