@@ -190,7 +190,9 @@ class Shell {
     bool handleRequests(); // false: quit
     void openBoard(const fs::path& path);
     bool saveBoard(const fs::path& path);
-    void keepUnsavedWork(); // before quitting or switching boards: save, never discard
+    // Before quitting or switching boards: save, never discard. False when the work could be
+    // kept neither in the board file nor in the recovery file.
+    bool keepUnsavedWork();
     void restartAutosave(); // the recovery file follows the board's path
     void recoverIfAny();    // newer autosaved work for path_: load it and say so
     void autosaveIfDue();   // hands a copy of the board to the worker 2 s after the last edit
@@ -217,7 +219,8 @@ class Shell {
     std::unique_ptr<store::Autosaver> autosaver_; // null in screenshot mode
     std::uint64_t autosavedState_ = 0;            // doc_.stateId() last handed to autosaver_
     std::uint64_t seenState_ = 0;                 // doc_.stateId() at the last loop turn
-    double lastEditAt = 0;                        // glfwGetTime() of the last board change
+    double lastEditAt = 0;
+    double quitAnywayUntil_ = -1;                 // a second Quit before this time quits                        // glfwGetTime() of the last board change
     ui::Theme appliedTheme_ = ui::Theme::Dark;
     float scale_ = 1.0f;
     ui::LayoutRegistry layout_;
@@ -442,8 +445,8 @@ void Shell::autosaveIfDue() {
     autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
 }
 
-void Shell::keepUnsavedWork() {
-    if (doc_.stateId() == savedState_) return;
+bool Shell::keepUnsavedWork() {
+    if (doc_.stateId() == savedState_) return true;
     fs::path target = path_;
     if (target.empty()) { // an untitled board: keep it in the data folder, listed in Recent
         char stamp[32] = "";
@@ -452,11 +455,11 @@ void Shell::keepUnsavedWork() {
             std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H%M%S", tm);
         target = store::userDataDir() / ("Untitled board " + std::string(stamp) + ".horizons.json");
     }
-    if (!saveBoard(target) && autosaver_) {
-        // Could not save (read-only folder, full disk): the recovery file keeps the work.
-        autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
-        autosaver_->flush();
-    }
+    if (saveBoard(target)) return true;
+    if (!autosaver_) return false;
+    // Could not save (read-only folder, full disk): the recovery file keeps the work.
+    autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
+    return autosaver_->flush();
 }
 
 bool Shell::saveBoard(const fs::path& path) {
@@ -561,7 +564,15 @@ bool Shell::handleRequests() {
     for (const ui::Request& r : ui_.takeRequests()) {
         switch (r.kind) {
         case ui::AppRequest::Quit:
-            if (autosaver_) keepUnsavedWork();
+            // Work that cannot be saved anywhere is not dropped silently: the first Quit
+            // says why and stays; a second one within 10 s quits anyway.
+            if (autosaver_ && !keepUnsavedWork() && glfwGetTime() > quitAnywayUntil_) {
+                quitAnywayUntil_ = glfwGetTime() + 10.0;
+                ui_.setStatus(ui_.statusMessage + ". Use Save as to keep your changes, or quit "
+                                                  "again to leave without them.",
+                              10.0);
+                break;
+            }
             return false;
         case ui::AppRequest::NewBoard:
             if (autosaver_) keepUnsavedWork();

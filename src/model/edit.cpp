@@ -40,13 +40,14 @@ double finiteOr(double v, double fallback) { return std::isfinite(v) ? v : fallb
 } // namespace
 
 void normalize(Horizon& h) {
-    h.name = nonBlankOr(h.name, "Horizon");
+    h.name = nonBlankOr(restoreEditedText({}, h.name), "Horizon");
     h.months = std::clamp(h.months, 1, 1200);
     h.order = finiteOr(h.order, 0);
 }
 
 void normalize(Goal& g) {
-    g.title = nonBlankOr(g.title, "Untitled goal");
+    g.title = nonBlankOr(restoreEditedText({}, g.title), "Untitled goal"); // no NULs
+    g.notes = restoreEditedText({}, g.notes);
     g.specificity = std::clamp(finiteOr(g.specificity, 0.5), 0.0, 1.0);
     g.order = finiteOr(g.order, 0);
     if (g.serves == g.id) g.serves = GoalId{};
@@ -54,7 +55,8 @@ void normalize(Goal& g) {
 }
 
 void normalize(Person& p) {
-    p.name = nonBlankOr(p.name, "Unnamed");
+    p.name = nonBlankOr(restoreEditedText({}, p.name), "Unnamed");
+    p.notes = restoreEditedText({}, p.notes);
     p.trust = std::clamp(p.trust, kMinTrust, kMaxTrust);
     p.helpsWith &= kHelpWithAll;
     p.cadenceDays = std::clamp(p.cadenceDays, 0, 3660);
@@ -62,7 +64,8 @@ void normalize(Person& p) {
 }
 
 void normalize(BoardMeta& m) {
-    m.title = nonBlankOr(m.title, "My career plan");
+    m.title = nonBlankOr(restoreEditedText({}, m.title), "My career plan");
+    m.owner = restoreEditedText({}, m.owner);
     m.settings.beyondOrgTrust = std::clamp(m.settings.beyondOrgTrust, kMinTrust, kMaxTrust);
 }
 

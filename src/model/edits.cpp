@@ -28,7 +28,12 @@ Edit addGoal(const Board&, Goal goal) {
 
 Edit updateGoal(const Board& b, Goal goal, std::string label) {
     const Goal* old = b.content.goals.find(goal.id);
-    if (!old || *old == goal) return {};
+    if (!old) return {};
+    goal.title = restoreEditedText(old->title, goal.title);
+    goal.notes = restoreEditedText(old->notes, goal.notes);
+    for (std::size_t i = 0; i < goal.tags.size(); ++i)
+        goal.tags[i] = restoreEditedText(i < old->tags.size() ? old->tags[i] : "", goal.tags[i]);
+    if (*old == goal) return {};
     goal.updated = nowTimestamp();
     return single(std::move(label), Put<Goal>{std::move(goal)});
 }
@@ -121,7 +126,10 @@ Edit addPerson(const Board&, Person person) {
 
 Edit updatePerson(const Board& b, Person person, std::string label) {
     const Person* old = b.content.people.find(person.id);
-    if (!old || *old == person) return {};
+    if (!old) return {};
+    person.name = restoreEditedText(old->name, person.name);
+    person.notes = restoreEditedText(old->notes, person.notes);
+    if (*old == person) return {};
     return single(std::move(label), Put<Person>{std::move(person)});
 }
 
@@ -190,7 +198,9 @@ Edit addHorizon(const Board& b, Horizon h) {
 
 Edit renameHorizon(const Board& b, HorizonId id, std::string name) {
     const Horizon* h = b.content.horizons.find(id);
-    if (!h || h->name == name) return {};
+    if (!h) return {};
+    name = restoreEditedText(h->name, name);
+    if (h->name == name) return {};
     Horizon copy = *h;
     copy.name = std::move(name);
     return single("Rename horizon", Put<Horizon>{std::move(copy)});
@@ -237,6 +247,8 @@ Edit removeHorizon(const Board& b, HorizonId id, HorizonId goalsGoTo) {
 // ---------------------------------------------------------------------------- board, log
 
 Edit setMeta(const Board& b, BoardMeta meta) {
+    meta.title = restoreEditedText(b.content.meta.title, meta.title);
+    meta.owner = restoreEditedText(b.content.meta.owner, meta.owner);
     if (b.content.meta == meta) return {};
     return single("Edit board settings", Put<BoardMeta>{std::move(meta)});
 }
@@ -257,7 +269,12 @@ Edit logConversation(const Board& b, Conversation c) {
 
 Edit updateConversation(const Board& b, Conversation c) {
     const Conversation* old = b.content.conversations.find(c.id);
-    if (!old || *old == c || !b.content.people.contains(c.person)) return {};
+    if (!old || !b.content.people.contains(c.person)) return {};
+    c.notes = restoreEditedText(old->notes, c.notes);
+    for (std::size_t i = 0; i < c.followUps.size(); ++i)
+        c.followUps[i] =
+            restoreEditedText(i < old->followUps.size() ? old->followUps[i] : "", c.followUps[i]);
+    if (*old == c) return {};
     std::erase_if(c.goals, [&](GoalId g) { return !b.content.goals.contains(g); });
     return single("Edit conversation", Put<Conversation>{std::move(c)});
 }

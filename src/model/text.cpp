@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <vector>
 
 namespace horizons {
 
@@ -60,6 +61,58 @@ bool containsIgnoringCase(std::string_view haystack, std::string_view needle) {
                                      std::tolower(static_cast<unsigned char>(b));
                           });
     return it != haystack.end();
+}
+
+} // namespace horizons
+
+namespace horizons {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+
+// The characters of `s` that an ImGui 1.86 field shows as U+FFFD, in order: 4-byte UTF-8
+// sequences and U+FFFD itself.
+std::vector<std::string_view> replacedCharacters(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        const std::string_view ch = s.substr(i, len);
+        if (len == 4 || ch == kReplacement)
+            out.push_back(ch);
+        i += len;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string restoreEditedText(std::string_view before, std::string_view after) {
+    std::string cleaned;
+    cleaned.reserve(after.size());
+    for (char c : after)
+        if (c != '\0')
+            cleaned.push_back(c);
+    const auto originals = replacedCharacters(before);
+    if (originals.empty())
+        return cleaned;
+    std::size_t count = 0;
+    for (std::size_t p = cleaned.find(kReplacement); p != std::string::npos;
+         p = cleaned.find(kReplacement, p + kReplacement.size()))
+        ++count;
+    if (count != originals.size())
+        return cleaned; // the user added or removed such characters: nothing to map back
+    std::string out;
+    std::size_t from = 0, k = 0;
+    for (std::size_t p = cleaned.find(kReplacement); p != std::string::npos;
+         p = cleaned.find(kReplacement, from)) {
+        out.append(cleaned, from, p - from);
+        out.append(originals[k++]);
+        from = p + kReplacement.size();
+    }
+    out.append(cleaned, from, std::string::npos);
+    return out;
 }
 
 } // namespace horizons

@@ -307,6 +307,10 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
     ImGui::EndGroup();
 
     // ---- side panel: inspector, prep, coach ----
+    struct RememberPrep { // after this frame: whether the prep panel was shown
+        AppUiState& ui;
+        ~RememberPrep() { ui.prepShownLastFrame = ui.panels.prep; }
+    } rememberPrep{ui};
     if (side) {
         ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
@@ -315,6 +319,25 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         if (p.inspector || p.prep) {
             panel("inspector", "Inspector", ImVec2(sideW, topH), [&] {
                 // VIEW HOOK: drawInspectorView(ctx);  (src/ui/inspector_view.cpp)
+                if (p.prep && p.inspector && ctx) { // both: one tab each, the prep just opened first
+                    const bool prepJustOpened = !ui.prepShownLastFrame;
+                    if (ImGui::BeginTabBar("##side-tabs")) {
+                        if (ImGui::BeginTabItem("Inspector")) {
+                            drawInspectorView(*ctx, ui.inspector);
+                            ImGui::EndTabItem();
+                        }
+                        registerLastItem("tab:inspector", "button", "Inspector");
+                        const ImGuiTabItemFlags prepFlags =
+                            prepJustOpened ? ImGuiTabItemFlags_SetSelected : 0;
+                        if (ImGui::BeginTabItem("Conversation prep", nullptr, prepFlags)) {
+                            drawPrepView(*ctx, ui.prep);
+                            ImGui::EndTabItem();
+                        }
+                        registerLastItem("tab:prep", "button", "Conversation prep");
+                        ImGui::EndTabBar();
+                    }
+                    return;
+                }
                 if (p.prep && ctx) {
                     drawPrepView(*ctx, ui.prep);
                     return;

@@ -95,6 +95,7 @@ struct AppUiState {
     HistoryViewState history;     // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;           // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;
+    bool prepShownLastFrame = false;  // prep panel just opened: its tab comes to the front
     bool chromeless = false; // picture export: the view alone, no menu bar or status bar
     float dpiScale = 1.0f;   // content scale the fonts were built for (set by the app)
 

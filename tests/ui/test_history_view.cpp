@@ -174,7 +174,7 @@ TEST_CASE("conversation log: a follow-up becomes a six-month goal in one click, 
     cv.followUps = {"Shadow a team lead for a week"};
     h.doc.apply(logConversation(h.doc.board(), cv));
     h.state.panels.prep = true;
-    h.im.step(2);
+    h.im.step(3); // the side panel's tabs, then the prep view's own tabs, settle
     h.im.clickItem("tab:conversations");
     h.im.step(2);
     const std::string id = "button:followup-goal:" + std::to_string(cv.id.value) + ":0";
@@ -197,4 +197,19 @@ TEST_CASE("conversation log: a follow-up becomes a six-month goal in one click, 
     h.doc.undo();
     CHECK(h.doc.content().goals.size() == goalsBefore);
     CHECK(h.doc.content().links.empty());
+}
+
+TEST_CASE("prep and inspector both open: two tabs, the prep first, the inspector one click away") {
+    Harness h;
+    h.state.panels.inspector = true;
+    h.state.panels.prep = true;
+    h.state.shared.selection.selectOnly(h.goal);
+    h.im.step(3);
+    REQUIRE(h.im.item("tab:inspector"));
+    REQUIRE(h.im.item("tab:prep"));
+    CHECK(h.im.item("button:agenda-copy")); // the prep tab came to the front
+    CHECK_FALSE(h.im.item("input:inspector-status"));
+    h.im.clickItem("tab:inspector");
+    h.im.step(2);
+    CHECK(h.im.item("input:inspector-status")); // the selected goal's fields
 }
