@@ -39,6 +39,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <deque>
 #include <filesystem>
@@ -190,6 +191,7 @@ class Shell {
     bool handleRequests(); // false: quit
     void openBoard(const fs::path& path);
     bool saveBoard(const fs::path& path);
+    fs::path resolveUserPath(const std::string& typed) const;
     // Before quitting or switching boards: save, never discard. False when the work could be
     // kept neither in the board file nor in the recovery file.
     bool keepUnsavedWork();
@@ -462,6 +464,18 @@ bool Shell::keepUnsavedWork() {
     return autosaver_->flush();
 }
 
+// A path typed in a dialog: "~/" is the home folder; a relative path is next to the open
+// board (or in the data folder for an untitled one), never in the app's working directory.
+fs::path Shell::resolveUserPath(const std::string& typed) const {
+    fs::path p = typed;
+    if (typed == "~" || typed.rfind("~/", 0) == 0) {
+        const char* home = std::getenv("HOME");
+        if (home && *home) p = fs::path(home) / typed.substr(std::min<std::size_t>(2, typed.size()));
+    }
+    if (p.is_relative()) p = (path_.empty() ? store::userDataDir() : path_.parent_path()) / p;
+    return p.lexically_normal();
+}
+
 bool Shell::saveBoard(const fs::path& path) {
     const store::SaveResult r = store::saveBoardFile(doc_.board(), path);
     if (!r) {
@@ -584,18 +598,29 @@ bool Shell::handleRequests() {
             ui_.shared = {};
             if (autosaver_) restartAutosave();
             break;
-        case ui::AppRequest::Open: openBoard(r.path); break;
+        case ui::AppRequest::Open: {
+            const fs::path p = resolveUserPath(r.path);
+            std::error_code ec;
+            if (!fs::is_regular_file(p, ec)) { // a typo must not look like an empty board
+                ui_.setStatus("No board at " + p.string() + " (File > New board starts one)",
+                              8.0);
+                break;
+            }
+            openBoard(p);
+            break;
+        }
         case ui::AppRequest::Save:
             if (path_.empty())
                 ui_.saveAsDialog = true;
             else
                 saveBoard(path_);
             break;
-        case ui::AppRequest::SaveAs: saveBoard(r.path); break;
+        case ui::AppRequest::SaveAs: saveBoard(resolveUserPath(r.path)); break;
         case ui::AppRequest::Undo: doc_.undo(); break;
         case ui::AppRequest::ExportText: { // agenda / plan exports from the views
-            const auto w = store::writeFileAtomically(r.path, r.text, false);
-            ui_.setStatus(w ? "Exported " + r.path : "Not exported: " + w.error, 8.0);
+            const fs::path p = resolveUserPath(r.path);
+            const auto w = store::writeFileAtomically(p, r.text, false);
+            ui_.setStatus(w ? "Exported " + p.string() : "Not exported: " + w.error, 8.0);
             break;
         }
         case ui::AppRequest::Redo: doc_.redo(); break;

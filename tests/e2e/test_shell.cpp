@@ -121,3 +121,40 @@ TEST_CASE("shell: the map maximised stays maximised after a restart") {
     REQUIRE(app.key("ctrl+q"));
     CHECK(app.waitForExit() == 0);
 }
+
+TEST_CASE("file dialogs: a missing file is an error, a relative name lands next to the board") {
+    App app;
+    const fs::path board = app.root() / "boards" / "plan.horizons.json";
+    fs::create_directories(board.parent_path());
+    fs::copy_file(fs::path(HORIZONS_ASSET_DIR) / "starter.horizons.json", board);
+    REQUIRE(app.start({board.string()}));
+    REQUIRE(app.waitForFrame(2));
+    const auto file = app.waitForItem("status:file");
+    REQUIRE(file);
+    app.mouseMove(file->cx(), file->cy() - 300);
+
+    REQUIRE(app.key("ctrl+o"));
+    REQUIRE(app.waitForItem("input:open-path"));
+    REQUIRE(app.type("missing.horizons.json"));
+    REQUIRE(app.key("Return"));
+    std::optional<Item> msg;
+    for (int i = 0; i < 50 && !(msg && msg->label.find("No board at") != std::string::npos); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        msg = app.waitForItem("status:message", std::chrono::seconds(1));
+    }
+    REQUIRE(msg);
+    CHECK(msg->label.find((board.parent_path() / "missing.horizons.json").string()) !=
+          std::string::npos);
+    CHECK(app.waitForItem("status:file")->label == board.string()); // still the same board
+
+    REQUIRE(app.key("ctrl+shift+s"));
+    REQUIRE(app.waitForItem("input:save-as-path"));
+    REQUIRE(app.key("ctrl+a"));
+    REQUIRE(app.type("copy.horizons.json"));
+    REQUIRE(app.key("Return"));
+    for (int i = 0; i < 50 && !fs::exists(board.parent_path() / "copy.horizons.json"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(fs::exists(board.parent_path() / "copy.horizons.json"));
+    REQUIRE(app.key("ctrl+q"));
+    CHECK(app.waitForExit() == 0);
+}
