@@ -222,7 +222,8 @@ class Shell {
     std::uint64_t autosavedState_ = 0;            // doc_.stateId() last handed to autosaver_
     std::uint64_t seenState_ = 0;                 // doc_.stateId() at the last loop turn
     double lastEditAt = 0;
-    double quitAnywayUntil_ = -1;                 // a second Quit before this time quits                        // glfwGetTime() of the last board change
+    double quitAnywayUntil_ = -1; // a second Quit before this time quits                        //
+                                  // glfwGetTime() of the last board change
     ui::Theme appliedTheme_ = ui::Theme::Dark;
     float scale_ = 1.0f;
     ui::LayoutRegistry layout_;
@@ -470,7 +471,8 @@ fs::path Shell::resolveUserPath(const std::string& typed) const {
     fs::path p = typed;
     if (typed == "~" || typed.rfind("~/", 0) == 0) {
         const char* home = std::getenv("HOME");
-        if (home && *home) p = fs::path(home) / typed.substr(std::min<std::size_t>(2, typed.size()));
+        if (home && *home)
+            p = fs::path(home) / typed.substr(std::min<std::size_t>(2, typed.size()));
     }
     if (p.is_relative()) p = (path_.empty() ? store::userDataDir() : path_.parent_path()) / p;
     return p.lexically_normal();
@@ -511,6 +513,8 @@ ui::DocStatus Shell::docStatus() const {
     st.dirty = doc_.stateId() != savedState_;
     st.canUndo = doc_.canUndo();
     st.canRedo = doc_.canRedo();
+    st.undoLabel = doc_.undoLabel();
+    st.redoLabel = doc_.redoLabel();
     st.empty = c.goals.empty() && c.people.empty();
     st.lastSaved = lastSaved_;
     st.error = loadError_;
@@ -602,8 +606,7 @@ bool Shell::handleRequests() {
             const fs::path p = resolveUserPath(r.path);
             std::error_code ec;
             if (!fs::is_regular_file(p, ec)) { // a typo must not look like an empty board
-                ui_.setStatus("No board at " + p.string() + " (File > New board starts one)",
-                              8.0);
+                ui_.setStatus("No board at " + p.string() + " (File > New board starts one)", 8.0);
                 break;
             }
             openBoard(p);

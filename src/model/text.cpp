@@ -79,8 +79,7 @@ std::vector<std::string_view> replacedCharacters(std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
         const std::string_view ch = s.substr(i, len);
-        if (len == 4 || ch == kReplacement)
-            out.push_back(ch);
+        if (len == 4 || ch == kReplacement) out.push_back(ch);
         i += len;
     }
     return out;
@@ -92,11 +91,9 @@ std::string restoreEditedText(std::string_view before, std::string_view after) {
     std::string cleaned;
     cleaned.reserve(after.size());
     for (char c : after)
-        if (c != '\0')
-            cleaned.push_back(c);
+        if (c != '\0') cleaned.push_back(c);
     const auto originals = replacedCharacters(before);
-    if (originals.empty())
-        return cleaned;
+    if (originals.empty()) return cleaned;
     std::size_t count = 0;
     for (std::size_t p = cleaned.find(kReplacement); p != std::string::npos;
          p = cleaned.find(kReplacement, p + kReplacement.size()))

@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 
+#include "model/edits.hpp"
 #include "model/export_text.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
@@ -145,10 +146,15 @@ void drawMenuBar(AppUiState& ui, const DocStatus& st) {
         if (menuItem("Quit", "file/quit", "Ctrl+Q")) ui.request(AppRequest::Quit);
     });
     menu("Edit", "edit", [&] {
-        if (menuItem("Undo", "edit/undo", "Ctrl+Z", false, st.canUndo))
+        const std::string undo = st.undoLabel.empty() ? "Undo" : "Undo " + st.undoLabel;
+        const std::string redo = st.redoLabel.empty() ? "Redo" : "Redo " + st.redoLabel;
+        if (menuItem(undo.c_str(), "edit/undo", "Ctrl+Z", false, st.canUndo))
             ui.request(AppRequest::Undo);
-        if (menuItem("Redo", "edit/redo", "Ctrl+Y", false, st.canRedo))
+        if (menuItem(redo.c_str(), "edit/redo", "Ctrl+Y", false, st.canRedo))
             ui.request(AppRequest::Redo);
+        ImGui::Separator();
+        if (menuItem("Board settings…", "edit/board-settings", nullptr, false, !st.readOnly))
+            ui.showBoardSettings = true;
     });
     menu("View", "view", [&] {
         PanelState& p = ui.panels;
@@ -319,7 +325,8 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
         if (p.inspector || p.prep) {
             panel("inspector", "Inspector", ImVec2(sideW, topH), [&] {
                 // VIEW HOOK: drawInspectorView(ctx);  (src/ui/inspector_view.cpp)
-                if (p.prep && p.inspector && ctx) { // both: one tab each, the prep just opened first
+                if (p.prep && p.inspector &&
+                    ctx) { // both: one tab each, the prep just opened first
                     const bool prepJustOpened = !ui.prepShownLastFrame;
                     if (ImGui::BeginTabBar("##side-tabs")) {
                         if (ImGui::BeginTabItem("Inspector")) {
@@ -471,6 +478,51 @@ std::string suggestedExportPath(const DocStatus& st, const char* suffix) {
     return (base.empty() ? std::string("plan") : base) + suffix;
 }
 
+// Edit > Board settings: the board's title, owner and the trust from which goals beyond the
+// current organisation are discussed. One undo step when saved.
+void drawBoardSettingsDialog(AppUiState& ui, Document* doc) {
+    if (!doc) return;
+    if (ui.showBoardSettings) {
+        ui.showBoardSettings = false;
+        ui.boardSettingsDraft = doc->content().meta;
+        ImGui::OpenPopup("Board settings");
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(30 * em(), 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Board settings", nullptr, ImGuiWindowFlags_NoSavedSettings))
+        return;
+    BoardMeta& m = ui.boardSettingsDraft;
+    ImGui::TextUnformatted("Title");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##board-title", &m.title);
+    registerLastItem("input:board-title", "input", "Title");
+    ImGui::TextUnformatted("Whose plan (optional)");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##board-owner", &m.owner);
+    registerLastItem("input:board-owner", "input", "Owner");
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted("Talk about goals beyond the current organisation with people "
+                           "trusted at least:");
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##board-threshold", &m.settings.beyondOrgTrust, kMinTrust, kMaxTrust,
+                     "trust %d");
+    registerLastItem("input:board-threshold", "input", "Trust threshold");
+    ImGui::TextDisabled("Agendas leave those goals out for anyone trusted less.");
+    ImGui::Spacing();
+    if (button("Save", "board-settings-ok", ImVec2(7 * em(), 0))) {
+        doc->apply(setMeta(doc->board(), m));
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button("Cancel", "board-settings-cancel", ImVec2(7 * em(), 0)) ||
+        compat::keyPressed(compat::Key::Escape, false))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
     if (ui.openDialog) ui.pathBuffer.clear();
     if (ui.saveAsDialog) ui.pathBuffer = st.path;
@@ -616,6 +668,7 @@ void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
 
     if (!ui.chromeless) drawStatusBar(ui, st);
     drawDialogs(ui, st, ui.history.viewing ? nullptr : doc);
+    drawBoardSettingsDialog(ui, ui.history.viewing ? nullptr : doc);
     if (liveCtx) {
         drawHistoryDialogs(*liveCtx, ui.history);
         drawPrepDialogs(*liveCtx, ui.prep);

@@ -20,6 +20,7 @@
 // registerItem()/registerLastItem() (layout_registry.hpp). Views never touch files or GL.
 #pragma once
 
+#include "model/board.hpp"
 #include "ui/board_view.hpp"
 #include "ui/coach_view.hpp"
 #include "ui/history_view.hpp"
@@ -66,6 +67,8 @@ struct DocStatus {
     bool readOnly = false;                // e.g. a snapshot opened for viewing
     bool canUndo = false;
     bool canRedo = false;
+    std::string undoLabel; // "Move goal": the Edit menu says "Undo Move goal"
+    std::string redoLabel;
     bool empty = true;     // no goals and no people: show the empty state
     std::string lastSaved; // human-readable time of last save, "" if never
     std::string error;     // last load/save error, shown in the status bar
@@ -95,14 +98,16 @@ struct AppUiState {
     HistoryViewState history;     // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;           // agenda and conversation log (prep_view.hpp)
     Theme theme = Theme::Dark;
-    bool prepShownLastFrame = false;  // prep panel just opened: its tab comes to the front
-    bool chromeless = false; // picture export: the view alone, no menu bar or status bar
-    float dpiScale = 1.0f;   // content scale the fonts were built for (set by the app)
+    bool prepShownLastFrame = false; // prep panel just opened: its tab comes to the front
+    bool chromeless = false;         // picture export: the view alone, no menu bar or status bar
+    float dpiScale = 1.0f;           // content scale the fonts were built for (set by the app)
 
     // Transient UI (not persisted)
     std::string statusMessage; // one-line message in the status bar ("Saved", errors …)
     double statusUntil = 0.0;  // ImGui::GetTime() when the message disappears
     bool showAbout = false;
+    bool showBoardSettings = false; // Edit > Board settings requested this frame
+    BoardMeta boardSettingsDraft;   // the dialog's fields until Save
     bool showShortcuts = false;
     bool openDialog = false;   // "Open board" path dialog requested this frame
     bool saveAsDialog = false; // "Save as" path dialog requested this frame

@@ -33,8 +33,8 @@ TEST_CASE("UTF-8 validation accepts real text and rejects broken sequences") {
 }
 
 TEST_CASE("a text field's round trip never changes a title: emoji come back, NULs go") {
-    const std::string title = "Lead \xF0\x9F\x9A\x80 team";            // Lead 🚀 team
-    const std::string shown = "Lead \xEF\xBF\xBD team";                 // as ImGui 1.86 shows it
+    const std::string title = "Lead \xF0\x9F\x9A\x80 team"; // Lead 🚀 team
+    const std::string shown = "Lead \xEF\xBF\xBD team";     // as ImGui 1.86 shows it
     CHECK(restoreEditedText(title, shown + std::string(1, '\0')) == title); // F2, Enter
     CHECK(restoreEditedText(title, shown + " now") == title + " now");      // edit elsewhere
     CHECK(restoreEditedText(title, "Lead team") == "Lead team");            // emoji deleted
@@ -50,8 +50,8 @@ TEST_CASE("an edit that only went through a text field keeps the emoji in the go
     g.horizon = horizons::orderedHorizons(doc.content())[0]->id;
     doc.apply(horizons::addGoal(doc.board(), g));
     const std::size_t depth = doc.undoDepth();
-    CHECK_FALSE(doc.apply(horizons::renameGoal(doc.board(), g.id,
-                                               std::string("Lead \xEF\xBF\xBD team\0", 14))));
+    CHECK_FALSE(doc.apply(
+        horizons::renameGoal(doc.board(), g.id, std::string("Lead \xEF\xBF\xBD team\0", 14))));
     CHECK(doc.undoDepth() == depth);
     CHECK(doc.content().goals.find(g.id)->title == g.title);
 }

@@ -71,3 +71,25 @@ TEST_CASE("File > Export > Goals as CSV sends RFC 4180 text") {
     CHECK(r->text == goalsCsv(s.doc.content()));
     CHECK(r->text.find("\"Give a talk, \"\"in public\"\"\"") != std::string::npos);
 }
+
+TEST_CASE("Edit > Board settings changes title, owner and trust threshold in one undo step") {
+    ShellWithBoard s;
+    REQUIRE(s.fx.item("menu:edit"));
+    s.fx.clickItem("menu:edit");
+    s.fx.step(2);
+    REQUIRE(s.fx.item("menu:edit/board-settings"));
+    s.fx.clickItem("menu:edit/board-settings");
+    s.fx.step(3);
+    REQUIRE(s.fx.item("input:board-title"));
+    s.state.boardSettingsDraft.title = "Plan for 2027"; // what typing into the fields does
+    s.state.boardSettingsDraft.settings.beyondOrgTrust = 3;
+    const std::size_t depth = s.doc.undoDepth();
+    s.fx.clickItem("button:board-settings-ok");
+    s.fx.step(2);
+    CHECK(s.doc.content().meta.title == "Plan for 2027");
+    CHECK(s.doc.content().meta.settings.beyondOrgTrust == 3);
+    CHECK(s.doc.undoDepth() == depth + 1);
+    CHECK(s.doc.undoLabel() == "Edit board settings");
+    s.doc.undo();
+    CHECK(s.doc.content().meta.title == "Export me");
+}
