@@ -317,6 +317,8 @@ bool sideCombo(const char* label, const char* id, const Board& b, SnapshotId& va
                 value = s->id;
                 changed = true;
             }
+            registerLastItem(std::string("combo:") + id + "/" + std::to_string(s->id.value), "menu",
+                             sideName(b, s->id));
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -332,8 +334,11 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
         ImGui::TextDisabled("Take a snapshot first; then compare it with the board as it is now.");
         return;
     }
-    SnapshotId from = st.comparing ? st.compareFrom : snapshotsByTime(b).back()->id;
-    SnapshotId to = st.comparing ? st.compareTo : SnapshotId{};
+    const bool keep = st.comparing ||
+                      (st.sidesPicked && (!st.compareFrom || b.snapshots.contains(st.compareFrom)));
+    SnapshotId from = keep ? st.compareFrom : snapshotsByTime(b).back()->id;
+    SnapshotId to =
+        keep && (!st.compareTo || b.snapshots.contains(st.compareTo)) ? st.compareTo : SnapshotId{};
     bool changed = sideCombo("##from", "compare-from", b, from);
     ImGui::SameLine();
     ImGui::TextUnformatted("->");
@@ -341,7 +346,14 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
     changed |= sideCombo("##to", "compare-to", b, to);
     ImGui::SameLine();
     if (!st.comparing) {
-        if (button("Compare", "compare") || changed) startCompare(st, ctx.doc, from, to);
+        // Picking the two sides only prepares the comparison; the button runs it (it used to
+        // run at once and turn the button under the mouse into Close).
+        if (changed) {
+            st.compareFrom = from;
+            st.compareTo = to;
+            st.sidesPicked = true;
+        }
+        if (button("Compare", "compare")) startCompare(st, ctx.doc, from, to);
         return;
     }
     if (changed) startCompare(st, ctx.doc, from, to);

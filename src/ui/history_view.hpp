@@ -36,6 +36,7 @@ struct HistoryViewState {
     bool comparing = false;
     SnapshotId compareFrom;
     SnapshotId compareTo;
+    bool sidesPicked = false; // compareFrom/To were picked in the lists before comparing
     std::vector<Change> changes;
     BoardContent fromContent, toContent; // what the change list was computed on
     std::uint64_t changesStateId = 0;    // live document state the diff was made against

@@ -213,3 +213,38 @@ TEST_CASE("prep and inspector both open: two tabs, the prep first, the inspector
     h.im.step(2);
     CHECK(h.im.item("input:inspector-status")); // the selected goal's fields
 }
+
+TEST_CASE("compare: picking the two sides prepares the comparison; the Compare button runs it") {
+    Harness h;
+    const SnapshotId a = h.doc.newId<SnapshotId>(), b = h.doc.newId<SnapshotId>();
+    h.doc.apply(takeSnapshot(h.doc.board(), a, "Spring review", "", 1000));
+    GoalPlacement m{h.goal, h.cols[0], 0.6, 0};
+    h.doc.apply(moveGoals(h.doc.board(), std::span(&m, 1)));
+    h.doc.apply(takeSnapshot(h.doc.board(), b, "Autumn review", "", 2000));
+    h.im.step(2);
+
+    // "from": the spring snapshot; "to": the autumn one, both picked from the lists.
+    h.im.clickItem("combo:compare-from");
+    h.im.step(2);
+    const std::string from = "combo:compare-from/" + std::to_string(a.value);
+    REQUIRE(h.im.item(from));
+    h.im.clickItem(from);
+    h.im.step(2);
+    CHECK_FALSE(h.state.history.comparing);
+    REQUIRE(h.im.item("combo:compare-to"));
+    h.im.clickItem("combo:compare-to");
+    h.im.step(2);
+    const std::string pick = "combo:compare-to/" + std::to_string(b.value);
+    REQUIRE(h.im.item(pick));
+    h.im.clickItem(pick);
+    h.im.step(2);
+    CHECK_FALSE(h.state.history.comparing); // nothing ran yet; the button is still Compare
+    REQUIRE(h.im.item("button:compare"));
+    CHECK(h.im.item("combo:compare-to")->label.find("Autumn review") != std::string::npos);
+
+    h.im.clickItem("button:compare");
+    h.im.step(2);
+    CHECK(h.state.history.comparing);
+    CHECK(h.state.history.compareTo == b);
+    REQUIRE(h.im.item("change:0"));
+}
