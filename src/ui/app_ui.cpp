@@ -237,8 +237,9 @@ template <class Body> void panel(const char* id, const char* label, ImVec2 size,
     ImGui::PopStyleColor();
 }
 
-// Placeholder for a view that has not landed yet: its name, muted, centred.
-void placeholder(const char* name) {
+// A panel while no board is open (the app always has one; the shell's headless tests draw
+// it without): the panel's name, muted, centred.
+void panelWithoutBoard(const char* name) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 sz = ImGui::CalcTextSize(name);
     ImGui::SetCursorPos(ImGui::GetCursorPos() + (avail - sz) * 0.5f);
@@ -274,7 +275,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                 if (ctx)
                     drawNetworkMapView(*ctx, ui.map);
                 else
-                    placeholder("Network map");
+                    panelWithoutBoard("Network map");
             });
             return;
         }
@@ -296,7 +297,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
             } else if (st.empty) {
                 drawEmptyState(ui);
             } else {
-                placeholder("Board");
+                panelWithoutBoard("Board");
             }
         });
     });
@@ -307,7 +308,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                   if (liveCtx)
                       drawHistoryView(*liveCtx, ui.history);
                   else
-                      placeholder("Snapshots and history");
+                      panelWithoutBoard("Snapshots and history");
               });
     }
     ImGui::EndGroup();
