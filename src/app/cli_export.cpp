@@ -191,7 +191,7 @@ int runDiff(const CliExportOptions& o) {
                      : std::string("now"))
               << ": " << changes.size() << (changes.size() == 1 ? " change" : " changes") << "\n";
     for (const auto& c : changes)
-        std::cout << "  " << changeKindName(c.kind) << ": " << describeChange(c, a, b) << "\n";
+        std::cout << "- " << describeChange(c, a, b) << "\n"; // the line names its kind
     return kOk;
 }
 
