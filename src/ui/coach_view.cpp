@@ -6,6 +6,7 @@
 #include "ui/theme.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // RenderTextEllipsis
 
 #include <cstdio>
 #include <string>
@@ -69,9 +70,11 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
         if (subject) {
             const ImVec2 at(start.x + 0.9f * em, start.y + size.y);
             const ImVec4 clip(at.x, at.y, start.x + textW, at.y + subjectH);
-            ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, at,
-                                                ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                                                subject->title.c_str(), nullptr, 0.0f, &clip);
+            // One line, ended with an ellipsis when the title is longer than the panel.
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(clip.z, clip.w),
+                                      clip.z, clip.z, subject->title.c_str(), nullptr, nullptr);
+            ImGui::PopStyleColor();
             registerItem("hint-subject:" + std::to_string(i), "text", subject->title, at,
                          ImVec2(clip.z, clip.w));
         }
