@@ -131,7 +131,43 @@ struct LocateHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LocateHan
 
 } // namespace
 
+// RapidJSON 1.1 (Debian 12) has undefined behaviour (clz(0), negative shifts) when its
+// full-precision parser meets a number whose digits are all zero but which has an exponent,
+// like "0e99" or "-0.00E-7" (fixed upstream). Board files never hold such numbers, so they
+// are refused before RapidJSON sees them. Strings are skipped (escapes included).
+static std::optional<JsonProblem> findZeroWithExponent(std::string_view json) {
+    bool inString = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (!(c == '-' || (c >= '0' && c <= '9'))) continue;
+        const std::size_t start = i;
+        bool nonZeroDigit = false;
+        if (json[i] == '-') ++i;
+        while (i < json.size() && ((json[i] >= '0' && json[i] <= '9') || json[i] == '.')) {
+            nonZeroDigit = nonZeroDigit || (json[i] >= '1' && json[i] <= '9');
+            ++i;
+        }
+        if (i < json.size() && (json[i] == 'e' || json[i] == 'E') && !nonZeroDigit)
+            return JsonProblem{"a zero with an exponent (like 0e5) is not a number a board holds",
+                               start};
+        if (i > start) --i; // the loop's ++i looks at the character after the number
+    }
+    return std::nullopt;
+}
+
 std::optional<JsonProblem> scanJson(std::string_view json) {
+    if (auto p = findZeroWithExponent(json)) return p;
     rapidjson::MemoryStream ms(json.data(), json.size());
     ScanHandler h;
     h.stream = &ms;

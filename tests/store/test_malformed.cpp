@@ -147,6 +147,21 @@ TEST_CASE("100,000 nested brackets are refused before any recursive parse") {
     mustFail(arrays, "nesting is deeper than");
 }
 
+TEST_CASE("a zero with an exponent (RapidJSON 1.1 misparses it) is refused with its place") {
+    const std::string json = starterJson();
+    for (const char* bad : {"0e99", "-0.000E-7", "0.0e5"}) {
+        CAPTURE(bad);
+        const auto r = mustFail(
+            replaceOnce(json, "\"specificity\": 0.15", std::string("\"specificity\": ") + bad));
+        CHECK(r.error.find("zero with an exponent") != std::string::npos);
+        CHECK(r.error.find("line ") != std::string::npos);
+    }
+    // Inside a string it is just text, and 10e2 or 0.5 are ordinary numbers.
+    CHECK(loadBoardFromBytes(replaceOnce(json, "My career plan", "Plan 0e99"), "s"));
+    CHECK(loadBoardFromBytes(replaceOnce(json, "\"specificity\": 0.15", "\"specificity\": 15e-2"),
+                             "s"));
+}
+
 TEST_CASE("NaN, Infinity and numbers too big to be finite are refused") {
     const std::string json = starterJson();
     for (const char* bad : {"NaN", "Infinity", "-Infinity", "1e999", "-1e400"}) {
