@@ -92,16 +92,16 @@ bool writeOut(const std::string& out, const std::string& bytes, int& code) {
     return true;
 }
 
+} // namespace
+
 bool parseSize(const std::string& s, int& w, int& h) {
     static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
     std::smatch m;
     if (!std::regex_match(s, m, re)) return false;
     w = std::stoi(m[1].str());
     h = std::stoi(m[2].str());
-    return w >= 64 && h >= 64 && w <= 8192 && h <= 8192;
+    return w >= kMinSide && h >= kMinSide && w <= kMaxSide && h <= kMaxSide;
 }
-
-} // namespace
 
 int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     if (o.format != "md" && o.format != "csv" && o.format != "png")
@@ -113,7 +113,7 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     if (o.out.empty()) return fail("no output file (-o OUT)");
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
-        return fail("--size must look like 1600x1000 (64..8192 pixels), not \"" + o.size + "\"");
+        return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
     int code = kOk;
     const auto board = load(o.file, code);
     if (!board) return code;

@@ -64,6 +64,11 @@ class CliCommands {
 };
 
 // The subcommands as plain functions (used by run(), and by tests without CLI11).
+// "WxH" for --size (the window, a screenshot, a PNG export): 64..16384 pixels a side.
+inline constexpr int kMinSide = 64;
+inline constexpr int kMaxSide = 16384;
+bool parseSize(const std::string& s, int& w, int& h);
+
 int runExport(const CliExportOptions& o, const PngRenderer& renderPng);
 int runSnapshot(const CliExportOptions& o);
 int runDiff(const CliExportOptions& o);

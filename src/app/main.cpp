@@ -6,7 +6,6 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
-#include <regex>
 #include <string>
 
 #ifndef HORIZONS_VERSION
@@ -16,15 +15,6 @@
 namespace {
 
 constexpr int kUsageError = 2;
-
-bool parseSize(const std::string& s, int& w, int& h) {
-    static const std::regex re("^([0-9]{2,5})x([0-9]{2,5})$");
-    std::smatch m;
-    if (!std::regex_match(s, m, re)) return false;
-    w = std::stoi(m[1].str());
-    h = std::stoi(m[2].str());
-    return w >= 64 && h >= 64 && w <= 16384 && h <= 16384;
-}
 
 } // namespace
 
@@ -59,7 +49,7 @@ int main(int argc, char** argv) {
 
     try {
         cli.parse(argc, argv);
-        if (!size.empty() && !parseSize(size, opt.width, opt.height))
+        if (!size.empty() && !horizons::app::parseSize(size, opt.width, opt.height))
             throw CLI::ValidationError("--size", "expected WxH, e.g. 1600x1000 (64..16384)");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return cli.exit(e); // --help, --version: stdout, 0
