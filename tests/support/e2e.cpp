@@ -474,15 +474,19 @@ bool App::click(double x, double y, int button) {
 }
 
 bool App::drag(double x0, double y0, double x1, double y1, int steps, int button) {
+    // The app samples the pointer once per frame: on a loaded machine (sanitizers, parallel
+    // tests) a press followed at once by moves can be seen with the pointer already moved
+    // away. Hold still after the press and before the release so both land where meant.
     if (!mouseMove(x0, y0)) return false;
-    sleepFor(0.05);
+    sleepFor(0.15);
     if (!mouseDown(button)) return false;
+    sleepFor(0.2);
     for (int i = 1; i <= steps; ++i) {
         const double t = static_cast<double>(i) / steps;
         sleepFor(0.03);
         if (!mouseMove(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)) return false;
     }
-    sleepFor(0.05);
+    sleepFor(0.2);
     return mouseUp(button);
 }
 
