@@ -10,7 +10,7 @@ ARGS ?=
 
 # Debian 12 packages the build, the tests and the app need.
 PACKAGES := cmake make g++ pkg-config libimgui-dev libglfw3-dev libcereal-dev doctest-dev \
-            libstb-dev python3-glad libcli11-dev fonts-inter xvfb xauth xdotool
+            libstb-dev python3-glad libcli11-dev fonts-inter xvfb xauth xdotool ccache
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
