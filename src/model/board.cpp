@@ -129,6 +129,12 @@ bool isOverdue(const Person& p, std::optional<Date> last, Date today) {
     return false;
 }
 
+std::string conversationWith(const BoardContent& c, const Conversation& cv) {
+    if (const Person* p = c.people.find(cv.person)) return p->name;
+    return (cv.formerContact.empty() ? std::string("Someone") : cv.formerContact) +
+           " (former contact)";
+}
+
 const Person* findPersonByName(const BoardContent& c, std::string_view name) {
     auto lower = [](std::string_view s) {
         std::string out(s);

@@ -130,10 +130,11 @@ struct Intro { // <from> can introduce me to <to>
 struct Conversation {
     ConversationId id;
     Date date;
-    PersonId person;
+    PersonId person; // 0 once the person was deleted: see formerContact
     std::vector<GoalId> goals; // goals discussed
     std::string notes;
     std::vector<std::string> followUps;
+    std::string formerContact; // the deleted person's name: the talk itself stays history
     bool operator==(const Conversation&) const = default;
 };
 
@@ -196,6 +197,8 @@ std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c);
 // Overdue: the person has a cadence and the last conversation is more than cadence days ago,
 // or a planned next conversation date has passed. Never talked + no plan = not overdue.
 bool isOverdue(const Person& p, std::optional<Date> lastTalkedDate, Date today);
+// Who a conversation was with: the person's name, or "Name (former contact)" once deleted.
+std::string conversationWith(const BoardContent& c, const Conversation& cv);
 const Person* findPersonByName(const BoardContent& c, std::string_view name); // case-insensitive
 
 std::uint64_t maxIdInUse(const Board& b); // the largest id anywhere, snapshots included

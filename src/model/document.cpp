@@ -130,6 +130,14 @@ bool Document::redo() {
     return true;
 }
 
+bool Document::cancelStep(std::uint64_t mergeKey) {
+    if (mergeKey == 0 || !mergeOpen_ || undo_.empty() || undo_.back().mergeKey != mergeKey)
+        return false;
+    undo();
+    redo_.pop_back();
+    return true;
+}
+
 void Document::reset(Board board) {
     board_ = std::move(board);
     board_.nextId = std::max(board_.nextId, maxIdInUse(board_) + 1);

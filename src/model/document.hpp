@@ -37,6 +37,9 @@ class Document {
     const std::string& redoLabel() const;
     bool undo();
     bool redo();
+    // Takes back the last step when it is the open gesture `mergeKey` (a cancelled rename of
+    // a goal made for it): undone and forgotten, so Redo cannot bring it back.
+    bool cancelStep(std::uint64_t mergeKey);
     std::size_t undoDepth() const { return undo_.size(); }
     std::size_t historyBytes() const; // approximate memory held by the history
 

@@ -150,8 +150,14 @@ Edit deletePeople(const Board& b, std::span<const PersonId> ids) {
         if (doomed.count(l.person)) e.ops.emplace_back(Erase<GoalLink>{l.id});
     for (const auto& i : b.content.intros)
         if (doomed.count(i.from) || doomed.count(i.to)) e.ops.emplace_back(Erase<Intro>{i.id});
+    // Conversations happened: they stay in the log, under the person's name.
     for (const auto& c : b.content.conversations)
-        if (doomed.count(c.person)) e.ops.emplace_back(Erase<Conversation>{c.id});
+        if (doomed.count(c.person)) {
+            Conversation copy = c;
+            copy.person = PersonId{};
+            if (const Person* p = b.content.people.find(c.person)) copy.formerContact = p->name;
+            e.ops.emplace_back(Put<Conversation>{std::move(copy)});
+        }
     for (PersonId id : doomed)
         if (b.content.people.contains(id)) e.ops.emplace_back(Erase<Person>{id});
     return e;
@@ -269,7 +275,8 @@ Edit logConversation(const Board& b, Conversation c) {
 
 Edit updateConversation(const Board& b, Conversation c) {
     const Conversation* old = b.content.conversations.find(c.id);
-    if (!old || !b.content.people.contains(c.person)) return {};
+    if (!old || (c.person ? !b.content.people.contains(c.person) : c.formerContact.empty()))
+        return {};
     c.notes = restoreEditedText(old->notes, c.notes);
     for (std::size_t i = 0; i < c.followUps.size(); ++i)
         c.followUps[i] =
@@ -304,7 +311,19 @@ Edit restoreSnapshot(const Board& b, SnapshotId id, SnapshotId safetyId, Timesta
     Edit e{"Restore snapshot", {}};
     e.ops.emplace_back(Put<Snapshot>{
         Snapshot{safetyId, "Before restoring \"" + s->name + "\"", {}, now, b.content}});
-    e.ops.emplace_back(Put<BoardContent>{s->content});
+    // The plan goes back; the log does not: conversations held since are history that
+    // happened. Those with people or goals the restored plan lacks keep their name and text.
+    BoardContent restored = s->content;
+    std::vector<Conversation> log = b.content.conversations.items();
+    for (Conversation& c : log) {
+        if (c.person && !restored.people.contains(c.person)) {
+            if (const Person* p = b.content.people.find(c.person)) c.formerContact = p->name;
+            c.person = PersonId{};
+        }
+        std::erase_if(c.goals, [&](GoalId g) { return !restored.goals.contains(g); });
+    }
+    restored.conversations.assign(std::move(log));
+    e.ops.emplace_back(Put<BoardContent>{std::move(restored)});
     return e;
 }
 

@@ -198,9 +198,8 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
     if (log.size() > maxConversations) log.resize(maxConversations);
     if (log.empty()) md += "None logged yet.\n";
     for (const Conversation* cv : log) {
-        const Person* p = c.people.find(cv->person);
-        md += "- " + cv->date.iso() + " with **" +
-              (p ? markdownInline(p->name) : std::string("someone removed")) + "**\n";
+        md += "- " + cv->date.iso() + " with **" + markdownInline(conversationWith(c, *cv)) +
+              "**\n";
         std::vector<std::string> goals;
         for (GoalId g : cv->goals)
             if (const Goal* goal = c.goals.find(g)) goals.push_back(markdownInline(goal->title));

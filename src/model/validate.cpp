@@ -63,8 +63,10 @@ std::optional<std::string> validateContent(const BoardContent& c) {
         if (!c.people.contains(i.from) || !c.people.contains(i.to) || i.from == i.to)
             return "introduction " + idText(i.id.value) + " refers to a missing person";
     for (const auto& conv : c.conversations) {
-        if (!c.people.contains(conv.person))
+        // A conversation is with someone on the map, or with a former contact (deleted since).
+        if (conv.person ? !c.people.contains(conv.person) : conv.formerContact.empty())
             return "conversation " + idText(conv.id.value) + " is with a person who does not exist";
+        if (auto e = checkText(conv.formerContact, "conversation", conv.id.value)) return e;
         for (GoalId g : conv.goals)
             if (!c.goals.contains(g))
                 return "conversation " + idText(conv.id.value) + " refers to a missing goal";

@@ -43,7 +43,8 @@ namespace horizons::store::detail {
 
 inline constexpr std::size_t kMaxTextBytes = 1u << 20; // one text field: 1 MiB
 inline constexpr std::size_t kMaxItems = 1u << 20;     // entities in one table
-inline constexpr std::uint32_t kClassVersion = 1;      // of every serialised type, for now
+inline constexpr std::uint32_t kClassVersion = 1; // of every serialised type not listed below
+inline constexpr std::uint32_t kConversationVersion = 2; // 2: formerContact
 
 // ------------------------------------------------------------------------------ context
 
@@ -111,11 +112,13 @@ inline std::size_t bytesLeft() {
     return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
-inline void checkVersion(std::uint32_t version, const char* what) {
-    if (version > kClassVersion)
-        throw FormatError(
-            std::string("the ") + what + " record has version " + std::to_string(version) +
-            ", newer than this version of Horizons reads (" + std::to_string(kClassVersion) + ")");
+inline void checkVersion(std::uint32_t version, const char* what,
+                         std::uint32_t newest = kClassVersion) {
+    if (version > newest)
+        throw FormatError(std::string("the ") + what + " record has version " +
+                          std::to_string(version) +
+                          ", newer than this version of Horizons reads (" +
+                          std::to_string(newest) + ")");
 }
 
 // Binary: a count of `n` elements each at least `minBytes` long must fit in what is left.
@@ -641,16 +644,18 @@ template <class A> void save(A& ar, const Conversation& c, std::uint32_t) {
     saveArray(ar, "goals", c.goals);
     saveText(ar, "notes", c.notes);
     saveArray(ar, "followUps", c.followUps);
+    saveText(ar, "formerContact", c.formerContact);
 }
 template <class A> void load(A& ar, Conversation& c, std::uint32_t version) {
     using namespace store::detail;
-    checkVersion(version, "conversation");
+    checkVersion(version, "conversation", kConversationVersion);
     loadId(ar, "id", c.id);
     loadDate(ar, "date", c.date);
     loadId(ar, "person", c.person);
     loadArray(ar, "goals", c.goals, "goals discussed");
     loadText(ar, "notes", c.notes);
     loadArray(ar, "followUps", c.followUps, "follow-ups");
+    if (version >= 2) loadText(ar, "formerContact", c.formerContact); // since version 2
 }
 
 template <class A> void save(A& ar, const Settings& s, std::uint32_t) {
@@ -743,7 +748,7 @@ CEREAL_CLASS_VERSION(horizons::Goal, 1)
 CEREAL_CLASS_VERSION(horizons::Person, 1)
 CEREAL_CLASS_VERSION(horizons::GoalLink, 1)
 CEREAL_CLASS_VERSION(horizons::Intro, 1)
-CEREAL_CLASS_VERSION(horizons::Conversation, 1)
+CEREAL_CLASS_VERSION(horizons::Conversation, horizons::store::detail::kConversationVersion)
 CEREAL_CLASS_VERSION(horizons::Settings, 1)
 CEREAL_CLASS_VERSION(horizons::BoardMeta, 1)
 CEREAL_CLASS_VERSION(horizons::BoardContent, 1)

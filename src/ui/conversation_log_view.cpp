@@ -224,7 +224,7 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
         ImGui::PushID(static_cast<int>(cv->id.value));
         {
             FontScope f(fonts().semibold);
-            ImGui::Text("%s  %s", cv->date.iso().c_str(), personLabel(c, cv->person).c_str());
+            ImGui::Text("%s  %s", cv->date.iso().c_str(), conversationWith(c, *cv).c_str());
         }
         for (GoalId g : cv->goals)
             if (const Goal* goal = c.goals.find(g)) ImGui::BulletText("%s", goal->title.c_str());

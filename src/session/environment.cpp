@@ -1,0 +1,207 @@
+// environment.cpp — StoreFiles (the real files, through src/store) and MemoryFiles.
+#include "session/environment.hpp"
+
+#include "store/atomic_file.hpp"
+#include "store/autosave.hpp"
+#include "store/paths.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <system_error>
+
+namespace horizons::session {
+
+namespace {
+
+// The store's Autosaver behind the session's interface (it writes at once: the session
+// decides when a pause in editing has come).
+class StoreAutosaver final : public AutosaveWorker {
+  public:
+    StoreAutosaver(fs::path target, std::function<void()> wake)
+        : saver_({std::move(target), std::chrono::milliseconds(0), std::move(wake)}) {}
+    void changed(std::shared_ptr<const Board> b, std::uint64_t s) override {
+        saver_.changed(std::move(b), s);
+    }
+    void saved(std::uint64_t s) override { saver_.saved(s); }
+    bool flush() override { return saver_.flush(); }
+    std::string lastError() const override { return saver_.status().lastError; }
+
+  private:
+    store::Autosaver saver_;
+};
+
+std::string clockText(fs::file_time_type t) {
+    const auto sys = std::chrono::time_point_cast<std::chrono::seconds>(
+        t - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+    const std::time_t tt = std::chrono::system_clock::to_time_t(sys);
+    char buf[16] = "";
+    if (const std::tm* tm = std::localtime(&tt)) std::strftime(buf, sizeof buf, "%H:%M", tm);
+    return buf;
+}
+
+} // namespace
+
+// ---- StoreFiles ----------------------------------------------------------------------------
+StoreFiles::StoreFiles(fs::path assetDir, std::function<void()> wake)
+    : assetDir_(std::move(assetDir)), wake_(std::move(wake)) {}
+
+BoardFiles::Kind StoreFiles::kind(const fs::path& p) const {
+    std::error_code ec;
+    const fs::file_status s = fs::status(p, ec);
+    if (ec || s.type() == fs::file_type::not_found) return Kind::Missing;
+    return s.type() == fs::file_type::regular ? Kind::Regular : Kind::Other;
+}
+
+store::LoadResult StoreFiles::load(const fs::path& p) { return store::loadBoardFile(p); }
+
+store::SaveResult StoreFiles::save(const Board& b, const fs::path& p) {
+    return store::saveBoardFile(b, p);
+}
+
+std::string StoreFiles::writeText(const fs::path& p, std::string_view text) {
+    const store::WriteResult w = store::writeFileAtomically(p, text, false);
+    return w ? std::string() : w.error;
+}
+
+std::optional<BoardFiles::Recovery> StoreFiles::recoveryFor(const fs::path& board) {
+    const auto r = store::findRecovery(board);
+    if (!r) return std::nullopt;
+    return Recovery{clockText(r->saved)};
+}
+
+store::LoadResult StoreFiles::loadRecovery(const fs::path& board) {
+    return store::loadBoardFile(store::recoveryFileFor(board));
+}
+
+void StoreFiles::discardRecovery(const fs::path& board) { store::discardRecovery(board); }
+
+std::unique_ptr<AutosaveWorker> StoreFiles::autosaverFor(const fs::path& board) {
+    return std::make_unique<StoreAutosaver>(store::recoveryFileFor(board), wake_);
+}
+
+fs::path StoreFiles::dataDir() const { return store::userDataDir(); }
+
+fs::path StoreFiles::homeDir() const {
+#ifdef _WIN32
+    const char* home = std::getenv("USERPROFILE");
+#else
+    const char* home = std::getenv("HOME");
+#endif
+    return home && *home ? fs::path(home) : fs::path();
+}
+
+fs::path StoreFiles::ensureDefaultBoard(std::string* error) {
+    const store::DefaultBoard d = store::ensureDefaultBoard(assetDir_);
+    if (error) *error = d.error;
+    return d.path;
+}
+
+// ---- MemoryFiles ---------------------------------------------------------------------------
+namespace {
+class MemoryAutosaver final : public AutosaveWorker {
+  public:
+    MemoryAutosaver(MemoryFiles& files, fs::path board) : files_(files), board_(std::move(board)) {}
+    void changed(std::shared_ptr<const Board> b, std::uint64_t) override {
+        ok_ = files_.writeRecovery(board_, *b);
+    }
+    void saved(std::uint64_t) override { files_.discardRecovery(board_); }
+    bool flush() override { return ok_; }
+    std::string lastError() const override { return ok_ ? "" : "No space left on device"; }
+
+  private:
+    MemoryFiles& files_;
+    fs::path board_;
+    bool ok_ = true;
+};
+
+fs::path recoveryKey(const fs::path& board) { return "recovery:" + board.string(); }
+} // namespace
+
+BoardFiles::Kind MemoryFiles::kind(const fs::path& p) const {
+    return files.contains(p) ? Kind::Regular : Kind::Missing;
+}
+
+store::LoadResult MemoryFiles::load(const fs::path& p) {
+    const auto it = files.find(p);
+    if (it == files.end()) {
+        store::LoadResult r;
+        r.error = p.filename().string() + ": no such file";
+        return r;
+    }
+    return store::loadBoardFromBytes(it->second, p.filename().string());
+}
+
+store::SaveResult MemoryFiles::save(const Board& b, const fs::path& p) {
+    store::SaveResult r;
+    if (const auto f = failWrites.find(p); f != failWrites.end()) {
+        r.error = f->second;
+        return r;
+    }
+    files[p] = store::serializeBoard(b, store::formatForPath(p));
+    modifiedAt[p] = clock;
+    ++writes[p];
+    r.ok = true;
+    r.bytes = files[p].size();
+    return r;
+}
+
+std::string MemoryFiles::writeText(const fs::path& p, std::string_view text) {
+    if (const auto f = failWrites.find(p); f != failWrites.end()) return f->second;
+    files[p] = std::string(text);
+    modifiedAt[p] = clock;
+    ++writes[p];
+    return {};
+}
+
+std::optional<BoardFiles::Recovery> MemoryFiles::recoveryFor(const fs::path& board) {
+    if (!recovery.contains(board)) return std::nullopt;
+    const auto file = modifiedAt.find(board);
+    if (files.contains(board) && file != modifiedAt.end() &&
+        modifiedAt[recoveryKey(board)] <= file->second)
+        return std::nullopt; // older than the board file: stale
+    return Recovery{"12:00"};
+}
+
+store::LoadResult MemoryFiles::loadRecovery(const fs::path& board) {
+    const auto it = recovery.find(board);
+    if (it == recovery.end()) {
+        store::LoadResult r;
+        r.error = "no recovery file";
+        return r;
+    }
+    return store::loadBoardFromBytes(it->second, "recovery");
+}
+
+void MemoryFiles::discardRecovery(const fs::path& board) { recovery.erase(board); }
+
+std::unique_ptr<AutosaveWorker> MemoryFiles::autosaverFor(const fs::path& board) {
+    return std::make_unique<MemoryAutosaver>(*this, board);
+}
+
+bool MemoryFiles::writeRecovery(const fs::path& board, const Board& b) {
+    if (failRecovery) return false;
+    recovery[board] = store::serializeJson(b);
+    modifiedAt[recoveryKey(board)] = clock;
+    return true;
+}
+
+fs::path MemoryFiles::ensureDefaultBoard(std::string*) {
+    const fs::path p = data / "board.horizons.json";
+    if (!files.contains(p)) save(makeEmptyBoard(), p);
+    return p;
+}
+
+// ---- Environment ---------------------------------------------------------------------------
+Environment Environment::real(fs::path assetDir, std::function<void()> wake) {
+    Environment env;
+    env.files = std::make_shared<StoreFiles>(std::move(assetDir), std::move(wake));
+    const auto start = std::chrono::steady_clock::now();
+    env.seconds = [start] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    env.now = [] { return nowTimestamp(); };
+    return env;
+}
+
+} // namespace horizons::session

@@ -1,0 +1,132 @@
+// environment.hpp — what the session needs from the world, behind interfaces so every rule
+// is a unit test: the clock, the board files and the autosave worker.
+//
+// Index
+//   AutosaveWorker    writes recovery copies off the UI thread
+//   BoardFiles        board files, recovery copies, the data folder, the default board
+//   StoreFiles        the real ones (src/store), used by the app
+//   MemoryFiles       in memory: tests, and screenshots that must touch no user file
+//   Environment       the three together, plus the clocks
+#pragma once
+
+#include "model/board.hpp"
+#include "store/board_file.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace horizons::session {
+
+namespace fs = std::filesystem;
+
+// ---- AutosaveWorker ------------------------------------------------------------------------
+class AutosaveWorker {
+  public:
+    virtual ~AutosaveWorker() = default; // writes what is still pending
+    // A copy of the board at `stateId`, to be written to the recovery file.
+    virtual void changed(std::shared_ptr<const Board> board, std::uint64_t stateId) = 0;
+    // The board file now holds `stateId`: the recovery file is no longer needed.
+    virtual void saved(std::uint64_t stateId) = 0;
+    virtual bool flush() = 0;                    // writes what is pending, waits; false: failed
+    virtual std::string lastError() const = 0;   // of the last write ("" when it worked)
+};
+
+// ---- BoardFiles ----------------------------------------------------------------------------
+class BoardFiles {
+  public:
+    enum class Kind { Missing, Regular, Other }; // Other: a folder, a FIFO, a device ...
+    struct Recovery {
+        std::string when; // "14:02" (local time of the autosave), for the message
+    };
+
+    virtual ~BoardFiles() = default;
+    virtual Kind kind(const fs::path& p) const = 0;
+    virtual store::LoadResult load(const fs::path& p) = 0;
+    virtual store::SaveResult save(const Board& b, const fs::path& p) = 0; // atomic, keeps .bak
+    virtual std::string writeText(const fs::path& p, std::string_view text) = 0; // "" or error
+
+    // Recovery copies live in the data folder, one per board path (an empty path: the
+    // untitled board). recoveryFor() reports one only when it is newer than the board file.
+    virtual std::optional<Recovery> recoveryFor(const fs::path& board) = 0;
+    virtual store::LoadResult loadRecovery(const fs::path& board) = 0;
+    virtual void discardRecovery(const fs::path& board) = 0;
+    virtual std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) = 0;
+
+    virtual fs::path dataDir() const = 0;
+    virtual fs::path homeDir() const = 0; // for "~/" in typed paths; empty when unknown
+    // The default board's path, created from the starter template when missing; error text
+    // when it could not be created.
+    virtual fs::path ensureDefaultBoard(std::string* error) = 0;
+};
+
+// ---- StoreFiles ----------------------------------------------------------------------------
+class StoreFiles final : public BoardFiles {
+  public:
+    // `assetDir` holds the starter board; `wake` is called by the autosave thread after
+    // each write (it wakes the UI loop).
+    StoreFiles(fs::path assetDir, std::function<void()> wake);
+
+    Kind kind(const fs::path& p) const override;
+    store::LoadResult load(const fs::path& p) override;
+    store::SaveResult save(const Board& b, const fs::path& p) override;
+    std::string writeText(const fs::path& p, std::string_view text) override;
+    std::optional<Recovery> recoveryFor(const fs::path& board) override;
+    store::LoadResult loadRecovery(const fs::path& board) override;
+    void discardRecovery(const fs::path& board) override;
+    std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) override;
+    fs::path dataDir() const override;
+    fs::path homeDir() const override;
+    fs::path ensureDefaultBoard(std::string* error) override;
+
+  private:
+    fs::path assetDir_;
+    std::function<void()> wake_;
+};
+
+// ---- MemoryFiles ---------------------------------------------------------------------------
+// Files as bytes in a map; the autosave worker writes the recovery copy at once. Counts
+// writes so tests can assert a file was never written.
+class MemoryFiles final : public BoardFiles {
+  public:
+    std::map<fs::path, std::string> files;     // board path -> file bytes
+    std::map<fs::path, std::string> recovery;  // board path -> recovery bytes
+    std::map<fs::path, double> modifiedAt;     // board or "recovery:" + path -> time
+    std::map<fs::path, int> writes;            // board path -> successful writes
+    std::map<fs::path, std::string> failWrites; // board path -> error every write gets
+    bool failRecovery = false;                 // autosave writes fail ("disk full")
+    fs::path data = "/data";
+    double clock = 0; // advanced by tests; stamps modifiedAt
+
+    Kind kind(const fs::path& p) const override;
+    store::LoadResult load(const fs::path& p) override;
+    store::SaveResult save(const Board& b, const fs::path& p) override;
+    std::string writeText(const fs::path& p, std::string_view text) override;
+    std::optional<Recovery> recoveryFor(const fs::path& board) override;
+    store::LoadResult loadRecovery(const fs::path& board) override;
+    void discardRecovery(const fs::path& board) override;
+    std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) override;
+    fs::path dataDir() const override { return data; }
+    fs::path homeDir() const override { return "/home/user"; }
+    fs::path ensureDefaultBoard(std::string* error) override;
+
+    bool writeRecovery(const fs::path& board, const Board& b); // false when failRecovery
+};
+
+// ---- Environment ---------------------------------------------------------------------------
+struct Environment {
+    std::shared_ptr<BoardFiles> files = std::make_shared<MemoryFiles>();
+    std::function<double()> seconds;  // monotonic, for autosave and message timing
+    std::function<Timestamp()> now;   // wall clock (Unix seconds): snapshots, untitled names
+    bool autosave = true; // false: screenshots, picture exports
+    double autosaveDelay = 2.0; // seconds after the last edit
+
+    static Environment real(fs::path assetDir, std::function<void()> wake);
+};
+
+} // namespace horizons::session

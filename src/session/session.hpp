@@ -1,0 +1,155 @@
+// session.hpp — the one owner of the open board.
+//
+// Index
+//   Status, Notice     what the window shows about the board (title, saved?, read only ...)
+//   StartOptions       what the app was started with
+//   Session            document + path + saved generation + autosave/recovery + the snapshot
+//                      being viewed + recent files, and dispatch(): the one way to change any
+//                      of them
+//
+// The rules, each one a unit test in tests/session:
+//   - Read only: while a snapshot is shown, every edit, undo and redo is refused with a notice
+//     and the live board is untouched.
+//   - A file that failed to load is never written: the board that was open stays open.
+//   - Unsaved work is never dropped: quit / open / new save it to its own file first (an
+//     untitled board goes to the data folder); if it can be kept nowhere, open and new are
+//     refused and the first quit is too.
+//   - One board's content is only ever written to that board's path; Save as moves the
+//     recovery copy with the board.
+//   - Recovery is offered for the board it belongs to, when newer than that board's file.
+//   - With no FILE, the last board that was open opens again (else the default board).
+#pragma once
+
+#include "model/document.hpp"
+#include "session/command.hpp"
+#include "session/derived.hpp"
+#include "session/environment.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace horizons::session {
+
+struct Status {
+    std::string title = "Untitled board"; // the board's name (window title too)
+    std::string path;                     // file path; empty when never saved
+    bool dirty = false;                   // unsaved changes
+    bool readOnly = false;                // a snapshot is shown
+    std::string snapshotName;             // the snapshot shown, when readOnly
+    bool canUndo = false;                 // and not read only
+    bool canRedo = false;
+    std::string undoLabel; // "Move goal": the Edit menu says "Undo Move goal"
+    std::string redoLabel;
+    bool empty = true;     // no goals and no people: show the empty state
+    std::string lastSaved; // "HH:MM" of the last save in this session, "" if none
+    std::string error;     // why the board asked for could not be opened
+    bool recovered = false; // the board shows recovered autosaved work, not yet saved
+};
+
+struct StartOptions {
+    std::string file;      // FILE on the command line ("" = where the user left off)
+    std::string lastBoard; // the board open when the app last quit (from the settings)
+    std::vector<std::string> recent; // most recent first
+    bool blank = false;    // no FILE means an empty untitled board (screenshots)
+};
+
+class Session final : public Dispatcher {
+  public:
+    static constexpr std::size_t kMaxRecent = 10;
+    static constexpr double kQuitAgainWindow = 10.0; // seconds for "quit again to leave"
+
+    explicit Session(Environment env = {});
+    ~Session() override;
+
+    void start(const StartOptions& options);
+
+    // ---- Dispatcher
+    bool dispatch(Command command) override;
+    void notify(std::string message) override;
+
+    // ---- reading
+    const Document& live() const { return doc_; }
+    const Document& viewed() const; // the snapshot shown, else the live board
+    SnapshotId viewing() const { return viewing_; }
+    bool readOnly() const { return viewing_.value != 0; }
+    const fs::path& path() const { return path_; }
+    bool unsaved() const { return doc_.stateId() != savedState_; }
+    Status status() const;
+    // Changes whenever what views draw changes (an edit, undo, another board, a snapshot
+    // shown): caches of views key on it.
+    std::uint64_t generation() const;
+    Derived& derived(Date today); // brought up to date for the viewed board
+    std::vector<std::string> recent() const; // at most kMaxRecent, only files that exist
+    std::string lastBoard() const { return path_.string(); }
+
+    // ---- the loop
+    void tick();               // autosave after a pause in editing; autosave errors
+    double wakeIn() const;     // seconds until tick() or a notice needs a frame; < 0: never
+    bool quitApproved() const { return quit_; }
+    bool takeSaveAsRequest();  // Save of an untitled board: the window asks for a name
+    const std::string& notice() const; // the status line's message ("" when none)
+    double now() const { return env_.seconds ? env_.seconds() : 0.0; }
+
+    // Where a typed path points: "~/" is home, a relative name is next to the open board
+    // (or in the data folder when untitled), never in the working directory.
+    fs::path resolve(const std::string& typed) const;
+
+  protected:
+    std::uint64_t allocateId() override;
+
+  private:
+    struct Refusal {}; // a command that was refused (its notice is set)
+
+    bool edit(ApplyEdit& e);
+    bool undoRedo(bool undo);
+    bool openBoard(const fs::path& p, bool missingIsNew);
+    bool newBoard();
+    bool save();
+    bool saveAs(const std::string& typed);
+    bool saveTo(const fs::path& p);
+    bool quit();
+    bool exportText(const ExportText& e);
+    bool viewSnapshot(SnapshotId id);
+    bool discardRecovery();
+    bool refuseWhileReadOnly(const char* what);
+
+    void adopt(Board board, const fs::path& p); // the open board becomes `board` at `p`
+    bool keepUnsavedWork();                      // before quit / open / new
+    bool recoverIfNewer();                       // recovered work for path_ is loaded
+    void restartAutosave();
+    void remember(const fs::path& p);            // recent files
+    void openDefault();
+
+    Environment env_;
+    std::shared_ptr<BoardFiles> files_;
+    Document doc_;
+    fs::path path_;                 // empty: untitled
+    std::uint64_t savedState_ = 0;  // doc_.stateId() the board file holds
+    bool recovered_ = false;
+    std::string lastSaved_;
+    std::string loadError_;
+
+    std::unique_ptr<AutosaveWorker> autosaver_;
+    std::uint64_t autosavedState_ = 0; // last state handed to the worker
+    std::uint64_t seenState_ = 0;      // state at the last tick
+    double lastEditAt_ = 0;
+    std::string autosaveError_;        // last autosave error shown
+
+    SnapshotId viewing_;
+    std::unique_ptr<Document> viewDoc_;
+
+    std::vector<std::string> recent_;
+    std::string notice_;
+    double noticeUntil_ = 0;
+    bool saveAsRequested_ = false;
+    bool quit_ = false;
+    double quitAnywayUntil_ = -1;
+
+    mutable std::uint64_t generation_ = 0;
+    mutable std::pair<std::uint64_t, std::uint64_t> generationKey_{~0ull, ~0ull};
+    Derived derived_;
+};
+
+} // namespace horizons::session
