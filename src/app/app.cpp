@@ -1,9 +1,10 @@
-// app.cpp — window, GL context, ImGui backends and the event-driven main loop.
+// app.cpp — window, GL context, ImGui backends and the event-driven main loop. A thin shell:
+// the open board and every rule about files and edits belong to the session (src/session).
 //
 // Index
 //   wake-up bookkeeping    input callbacks mark activity; requestRedraw() from other threads
 //   LayoutDump             the --layout-dump JSONL writer
-//   Shell                  window + ImGui lifetime, fonts/theme, one frame, requests
+//   Shell                  window + ImGui lifetime, fonts/theme, one frame
 //   run()                  the loop: wait for events, draw a few frames after each, repeat
 
 #include "app/app.hpp"
@@ -11,16 +12,11 @@
 #include "app/paths.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
-#include "store/atomic_file.hpp"
-#include "store/autosave.hpp"
+#include "session/session.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
-
-#include "model/document.hpp"
-#include "store/board_file.hpp"
-#include "store/paths.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -84,7 +80,6 @@ void pinGlDrivers() {}
 // ---- wake-up bookkeeping -------------------------------------------------------------------
 constexpr int kFramesAfterInput = 3;   // popups, drag-and-drop and layout settle in 2-3 frames
 constexpr double kMaxWait = 2.0;       // idle wake-up cap (no frame is drawn on a mere wake-up)
-constexpr double kAutosaveDelay = 2.0; // seconds after the last edit
 
 std::atomic<int> g_activity{0};     // input/window events since the last frame
 std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
@@ -188,17 +183,6 @@ class Shell {
   private:
     void loadFontsForScale(float scale);
     void drawFrame();
-    bool handleRequests(); // false: quit
-    void openBoard(const fs::path& path);
-    bool saveBoard(const fs::path& path);
-    fs::path resolveUserPath(const std::string& typed) const;
-    // Before quitting or switching boards: save, never discard. False when the work could be
-    // kept neither in the board file nor in the recovery file.
-    bool keepUnsavedWork();
-    void restartAutosave(); // the recovery file follows the board's path
-    void recoverIfAny();    // newer autosaved work for path_: load it and say so
-    void autosaveIfDue();   // hands a copy of the board to the worker 2 s after the last edit
-    ui::DocStatus docStatus() const;
     void updateTitle(const ui::DocStatus& st);
     void rememberGeometry();
     void shutdown();
@@ -212,18 +196,7 @@ class Shell {
     fs::path settingsFile_;
     std::string iniFile_; // ImGui's own settings; must outlive the context
     ui::AppUiState ui_;
-    // The open board. The UI draws it and dispatches edits; files are handled here only.
-    Document doc_;
-    fs::path path_;                               // empty: never saved (untitled)
-    std::uint64_t savedState_ = 0;                // doc_.stateId() when last saved or loaded
-    std::string lastSaved_;                       // "HH:MM" of the last save in this session
-    std::string loadError_;                       // why the file given could not be opened
-    std::unique_ptr<store::Autosaver> autosaver_; // null in screenshot mode
-    std::uint64_t autosavedState_ = 0;            // doc_.stateId() last handed to autosaver_
-    std::uint64_t seenState_ = 0;                 // doc_.stateId() at the last loop turn
-    double lastEditAt = 0;
-    double quitAnywayUntil_ = -1; // a second Quit before this time quits                        //
-                                  // glfwGetTime() of the last board change
+    std::unique_ptr<session::Session> session_; // the open board: the UI draws and dispatches
     ui::Theme appliedTheme_ = ui::Theme::Dark;
     float scale_ = 1.0f;
     ui::LayoutRegistry layout_;
@@ -252,7 +225,6 @@ bool Shell::init() {
         ui_.chromeless = true;
     }
     ui_.theme = settings_.theme;
-    ui_.recentFiles = settings_.recentFiles;
 
     int w = settings_.window.width, h = settings_.window.height;
     if (opt_.width > 0 && opt_.height > 0) {
@@ -327,20 +299,17 @@ bool Shell::init() {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     backendsReady_ = true;
 
-    // The board: FILE, else (normal runs) the default board, created from the starter on
-    // first start. Screenshots without FILE show a fresh empty board and touch no user files.
-    if (!opt_.file.empty()) {
-        openBoard(opt_.file);
-    } else if (!screenshotMode_) {
-        const store::DefaultBoard def = store::ensureDefaultBoard(assetDir());
-        if (!def.error.empty()) loadError_ = def.error;
-        openBoard(def.path);
-    }
-    savedState_ = doc_.stateId();
-    if (!screenshotMode_) {
-        recoverIfAny();
-        restartAutosave();
-    }
+    // The board: FILE, else where the user left off (the session's rules). Screenshots
+    // without FILE show a fresh empty board, and screenshots never autosave.
+    session::Environment env = session::Environment::real(assetDir(), [] { requestRedraw(); });
+    env.autosave = !screenshotMode_;
+    session_ = std::make_unique<session::Session>(std::move(env));
+    session::StartOptions start;
+    start.file = opt_.file;
+    start.blank = screenshotMode_;
+    start.lastBoard = settings_.lastBoard;
+    start.recent = settings_.recentFiles;
+    session_->start(start);
 
     if (!opt_.layoutDump.empty()) {
         if (!dump_.open(opt_.layoutDump)) {
@@ -380,147 +349,6 @@ void Shell::loadFontsForScale(float scale) {
     ui_.dpiScale = scale;
 }
 
-void Shell::openBoard(const fs::path& path) {
-    if (autosaver_ && path_ != path) keepUnsavedWork();
-    std::error_code ec;
-    if (!fs::exists(path, ec)) { // a new board, saved to `path` on the first Save
-        doc_.reset(makeEmptyBoard());
-        path_ = path;
-        savedState_ = doc_.stateId();
-        return;
-    }
-    store::LoadResult r = store::loadBoardFile(path);
-    if (!r) {
-        // Never overwrite a file that failed to load: keep the current board, say why.
-        loadError_ = r.error;
-        ui_.setStatus(r.error, 8.0);
-        return;
-    }
-    doc_.reset(std::move(*r.board));
-    path_ = path;
-    savedState_ = doc_.stateId();
-    loadError_.clear();
-    ui_.shared = {};
-    settings_.addRecent(fs::absolute(path, ec).string());
-    ui_.recentFiles = settings_.recentFiles;
-    if (autosaver_) {
-        recoverIfAny();
-        restartAutosave();
-    }
-}
-
-void Shell::recoverIfAny() {
-    const auto rec = store::findRecovery(path_);
-    if (!rec) return;
-    store::LoadResult r = store::loadBoardFile(rec->file);
-    if (!r) {
-        ui_.setStatus("Found autosaved work but could not read it: " + r.error, 10.0);
-        return;
-    }
-    doc_.reset(std::move(*r.board));
-    savedState_ = 0; // the recovered work is not in the board file yet: unsaved
-    ui_.setStatus("Recovered unsaved changes from your last session. Save to keep them.", 12.0);
-}
-
-void Shell::restartAutosave() {
-    autosaver_.reset(); // flushes what the previous board had pending
-    autosaver_ = std::make_unique<store::Autosaver>(store::Autosaver::Options{
-        store::recoveryFileFor(path_), std::chrono::milliseconds(0), [] { requestRedraw(); }});
-    autosavedState_ = seenState_ = doc_.stateId();
-    if (doc_.stateId() != savedState_) // recovered work: keep it safe right away
-        autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
-}
-
-void Shell::autosaveIfDue() {
-    if (!autosaver_) return;
-    const double now = glfwGetTime();
-    if (doc_.stateId() != seenState_) {
-        seenState_ = doc_.stateId();
-        lastEditAt = now;
-    }
-    if (doc_.stateId() == autosavedState_ || now - lastEditAt < kAutosaveDelay) return;
-    autosavedState_ = doc_.stateId();
-    if (doc_.stateId() == savedState_) {
-        autosaver_->saved(savedState_); // back at the saved state (undo): no recovery needed
-        return;
-    }
-    // The copy is made here, once per pause in editing, and written on the worker thread.
-    autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
-}
-
-bool Shell::keepUnsavedWork() {
-    if (doc_.stateId() == savedState_) return true;
-    fs::path target = path_;
-    if (target.empty()) { // an untitled board: keep it in the data folder, listed in Recent
-        char stamp[32] = "";
-        const std::time_t now = std::time(nullptr);
-        if (const std::tm* tm = std::localtime(&now))
-            std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H%M%S", tm);
-        target = store::userDataDir() / ("Untitled board " + std::string(stamp) + ".horizons.json");
-    }
-    if (saveBoard(target)) return true;
-    if (!autosaver_) return false;
-    // Could not save (read-only folder, full disk): the recovery file keeps the work.
-    autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
-    return autosaver_->flush();
-}
-
-// A path typed in a dialog: "~/" is the home folder; a relative path is next to the open
-// board (or in the data folder for an untitled one), never in the app's working directory.
-fs::path Shell::resolveUserPath(const std::string& typed) const {
-    fs::path p = typed;
-    if (typed == "~" || typed.rfind("~/", 0) == 0) {
-        const char* home = std::getenv("HOME");
-        if (home && *home)
-            p = fs::path(home) / typed.substr(std::min<std::size_t>(2, typed.size()));
-    }
-    if (p.is_relative()) p = (path_.empty() ? store::userDataDir() : path_.parent_path()) / p;
-    return p.lexically_normal();
-}
-
-bool Shell::saveBoard(const fs::path& path) {
-    const store::SaveResult r = store::saveBoardFile(doc_.board(), path);
-    if (!r) {
-        ui_.setStatus("Not saved: " + r.error, 8.0);
-        return false;
-    }
-    const bool samePath = path_ == path;
-    path_ = path;
-    savedState_ = doc_.stateId();
-    loadError_.clear();
-    if (autosaver_) {
-        if (samePath)
-            autosaver_->saved(savedState_);
-        else
-            restartAutosave(); // Save as: recovery now belongs to the new path
-    }
-    const std::time_t now = std::time(nullptr);
-    char buf[16] = "";
-    if (const std::tm* tm = std::localtime(&now)) std::strftime(buf, sizeof buf, "%H:%M", tm);
-    lastSaved_ = buf;
-    std::error_code ec;
-    settings_.addRecent(fs::absolute(path, ec).string());
-    ui_.recentFiles = settings_.recentFiles;
-    ui_.setStatus("Saved " + path.filename().string());
-    return true;
-}
-
-ui::DocStatus Shell::docStatus() const {
-    ui::DocStatus st;
-    const BoardContent& c = doc_.content();
-    st.title = c.meta.title.empty() ? std::string("Untitled board") : c.meta.title;
-    st.path = path_.string();
-    st.dirty = doc_.stateId() != savedState_;
-    st.canUndo = doc_.canUndo();
-    st.canRedo = doc_.canRedo();
-    st.undoLabel = doc_.undoLabel();
-    st.redoLabel = doc_.redoLabel();
-    st.empty = c.goals.empty() && c.people.empty();
-    st.lastSaved = lastSaved_;
-    st.error = loadError_;
-    return st;
-}
-
 void Shell::updateTitle(const ui::DocStatus& st) {
     std::string t = st.title + (st.dirty ? " *" : "") + " \xE2\x80\x94 Horizons";
     if (t != title_) {
@@ -548,9 +376,8 @@ void Shell::drawFrame() {
     ImGui::NewFrame();
     layout_.beginFrame();
 
-    const ui::DocStatus st = docStatus();
-    updateTitle(st);
-    ui::drawApp(ui_, &doc_, st);
+    updateTitle(session_->status());
+    ui::drawApp(ui_, *session_);
 
     ImGui::Render();
     int fw = 0, fh = 0;
@@ -576,61 +403,6 @@ void Shell::drawFrame() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
         dump_.write(layout_, frame_, t);
     }
-}
-
-bool Shell::handleRequests() {
-    for (const ui::Request& r : ui_.takeRequests()) {
-        switch (r.kind) {
-        case ui::AppRequest::Quit:
-            // Work that cannot be saved anywhere is not dropped silently: the first Quit
-            // says why and stays; a second one within 10 s quits anyway.
-            if (autosaver_ && !keepUnsavedWork() && glfwGetTime() > quitAnywayUntil_) {
-                quitAnywayUntil_ = glfwGetTime() + 10.0;
-                ui_.setStatus(ui_.statusMessage + ". Use Save as to keep your changes, or quit "
-                                                  "again to leave without them.",
-                              10.0);
-                break;
-            }
-            return false;
-        case ui::AppRequest::NewBoard:
-            if (autosaver_) keepUnsavedWork();
-            doc_.reset(makeEmptyBoard());
-            path_.clear();
-            savedState_ = doc_.stateId();
-            lastSaved_.clear();
-            loadError_.clear();
-            ui_.shared = {};
-            if (autosaver_) restartAutosave();
-            break;
-        case ui::AppRequest::Open: {
-            const fs::path p = resolveUserPath(r.path);
-            std::error_code ec;
-            if (!fs::is_regular_file(p, ec)) { // a typo must not look like an empty board
-                ui_.setStatus("No board at " + p.string() + " (File > New board starts one)", 8.0);
-                break;
-            }
-            openBoard(p);
-            break;
-        }
-        case ui::AppRequest::Save:
-            if (path_.empty())
-                ui_.saveAsDialog = true;
-            else
-                saveBoard(path_);
-            break;
-        case ui::AppRequest::SaveAs: saveBoard(resolveUserPath(r.path)); break;
-        case ui::AppRequest::Undo: doc_.undo(); break;
-        case ui::AppRequest::ExportText: { // agenda / plan exports from the views
-            const fs::path p = resolveUserPath(r.path);
-            const auto w = store::writeFileAtomically(p, r.text, false);
-            ui_.setStatus(w ? "Exported " + p.string() : "Not exported: " + w.error, 8.0);
-            break;
-        }
-        case ui::AppRequest::Redo: doc_.redo(); break;
-        default: ui_.setStatus(std::string("Not available yet: ") + ui::requestName(r.kind)); break;
-        }
-    }
-    return true;
 }
 
 int Shell::loop() {
@@ -666,25 +438,20 @@ int Shell::loop() {
         }
         if (glfwWindowShouldClose(window_)) {
             glfwSetWindowShouldClose(window_, GLFW_FALSE);
-            ui_.request(ui::AppRequest::Quit);
+            session_->dispatch(session::Quit{});
+            framesLeft = std::max(framesLeft, 1); // a refused quit says why
         }
-        autosaveIfDue();
-        if (framesLeft <= 0 && ui_.requests.empty()) {
-            if (seenState_ != autosavedState_) // an autosave is coming: wake up for it
-                wakeAt = wakeAt > 0.0 ? std::min(wakeAt, lastEditAt + kAutosaveDelay)
-                                      : lastEditAt + kAutosaveDelay;
-            continue;
-        }
+        session_->tick();
+        if (session_->quitApproved()) break;
+        // The next autosave or the end of a status message needs the loop awake then (the
+        // message one more frame).
+        if (const double in = session_->wakeIn(); in >= 0)
+            wakeAt = glfwGetTime() + in + 0.05;
+        if (framesLeft <= 0) continue;
 
-        if (framesLeft > 0) {
-            --framesLeft;
-            drawFrame();
-        }
-        if (!handleRequests()) break;
-
-        // A status message that will expire needs one more frame when it does.
-        if (!ui_.statusMessage.empty() && ui_.statusUntil > ImGui::GetTime())
-            wakeAt = glfwGetTime() + (ui_.statusUntil - ImGui::GetTime()) + 0.05;
+        --framesLeft;
+        drawFrame();
+        if (session_->quitApproved()) break;
         // A text field being edited: keep the caret blinking at a calm rate.
         if (ImGui::GetIO().WantTextInput && framesLeft == 0 && wakeAt == 0.0)
             wakeAt = glfwGetTime() + 0.5;
@@ -702,12 +469,14 @@ void Shell::rememberGeometry() {
     }
     settings_.panels = ui_.panels;
     settings_.theme = ui_.theme;
-    settings_.recentFiles = ui_.recentFiles;
+    settings_.recentFiles = session_ ? session_->recent() : settings_.recentFiles;
+    if (session_ && !session_->lastBoard().empty()) settings_.lastBoard = session_->lastBoard();
     if (!saveSettings(settingsFile_, settings_))
         std::fprintf(stderr, "horizons: cannot save %s\n", settingsFile_.string().c_str());
 }
 
 void Shell::shutdown() {
+    session_.reset(); // the autosave worker writes what is pending
     ui::setCurrentLayoutRegistry(nullptr);
     offscreen_.reset(); // needs the GL context
     if (backendsReady_) {

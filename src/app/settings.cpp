@@ -48,13 +48,6 @@ bool toBool(const std::string& v, bool& out) {
 
 } // namespace
 
-void Settings::addRecent(const std::string& path) {
-    if (path.empty()) return;
-    recentFiles.erase(std::remove(recentFiles.begin(), recentFiles.end(), path), recentFiles.end());
-    recentFiles.insert(recentFiles.begin(), path);
-    if (recentFiles.size() > kMaxRecent) recentFiles.resize(kMaxRecent);
-}
-
 std::string formatSettings(const Settings& s) {
     std::ostringstream o;
     o.imbue(std::locale::classic());
@@ -77,6 +70,8 @@ std::string formatSettings(const Settings& s) {
     o << "panel.bottomHeightEm = " << p.bottomHeightEm << "\n";
     for (const auto& f : s.recentFiles)
         if (f.find('\n') == std::string::npos) o << "recent = " << f << "\n";
+    if (!s.lastBoard.empty() && s.lastBoard.find('\n') == std::string::npos)
+        o << "lastBoard = " << s.lastBoard << "\n";
     return o.str();
 }
 
@@ -126,6 +121,8 @@ Settings parseSettings(const std::string& text) {
             p.bottomHeightEm = std::clamp(f, 4.0f, 60.0f);
         else if (key == "recent" && !val.empty() && s.recentFiles.size() < Settings::kMaxRecent)
             s.recentFiles.push_back(val);
+        else if (key == "lastBoard")
+            s.lastBoard = val;
     }
     if (!s.panels.board && !s.panels.networkMap) s.panels.board = true; // never hide both
     return s;

@@ -1,5 +1,6 @@
-// settings.hpp — window geometry, panel layout, theme and recent files, remembered between
-// runs in configDir()/settings.ini (plain `key = value` lines; unknown keys are ignored).
+// settings.hpp — window geometry, panel layout, theme, recent files and the last board,
+// remembered between runs in configDir()/settings.ini (plain `key = value` lines; unknown
+// keys are ignored). The session (src/session) decides what goes into the recent files.
 #pragma once
 
 #include "ui/app_ui.hpp"
@@ -21,9 +22,9 @@ struct Settings {
     ui::PanelState panels;
     ui::Theme theme = ui::Theme::Dark;
     std::vector<std::string> recentFiles; // most recent first, at most kMaxRecent
+    std::string lastBoard;                // open when the app last quit: opened again
 
     static constexpr std::size_t kMaxRecent = 10;
-    void addRecent(const std::string& path);
 };
 
 // Missing or unreadable file: defaults. Values out of range are clamped or ignored.

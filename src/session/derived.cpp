@@ -9,6 +9,7 @@ void Derived::update(const BoardContent& content, std::uint64_t generation, Date
     today_ = today;
     hints_ = coachHints(content, today);
     ++hintComputations_;
+    ++version_;
     agendas_.clear();
 }
 

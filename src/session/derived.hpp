@@ -16,7 +16,8 @@ class Derived {
     // Brings the cache to `generation` of `content`; cheap when nothing changed.
     void update(const BoardContent& content, std::uint64_t generation, Date today);
 
-    std::uint64_t generation() const { return generation_; }
+    // Changes each time the derived data is recomputed (another board state or another day).
+    std::uint64_t version() const { return version_; }
     const std::vector<Hint>& hints() const { return hints_; } // coachHints(content, today)
     const Agenda& agenda(PersonId person);                    // draftAgenda, per person
     std::size_t hintComputations() const { return hintComputations_; } // for tests
@@ -24,6 +25,7 @@ class Derived {
   private:
     const BoardContent* content_ = nullptr;
     std::uint64_t generation_ = 0;
+    std::uint64_t version_ = 0;
     Date today_{};
     std::vector<Hint> hints_;
     std::map<PersonId, Agenda> agendas_;

@@ -38,26 +38,9 @@
 
 namespace horizons::ui {
 
-const char* requestName(AppRequest r) {
-    switch (r) {
-    case AppRequest::NewBoard: return "new";
-    case AppRequest::Open: return "open";
-    case AppRequest::Save: return "save";
-    case AppRequest::SaveAs: return "save-as";
-    case AppRequest::Undo: return "undo";
-    case AppRequest::Redo: return "redo";
-    case AppRequest::Quit: return "quit";
-    case AppRequest::ExportText: return "export";
-    }
-    return "?";
-}
-
-void AppUiState::setStatus(std::string msg, double seconds) {
-    statusMessage = std::move(msg);
-    statusUntil = ImGui::GetCurrentContext() ? ImGui::GetTime() + seconds : seconds;
-}
-
 namespace {
+
+namespace cmd = horizons::session;
 
 // ---- helpers -------------------------------------------------------------------------------
 
@@ -88,21 +71,23 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
 }
 
 // ---- shortcuts -----------------------------------------------------------------------------
-void handleShortcuts(AppUiState& ui, const DocStatus& st) {
+// File > Save and Ctrl+S: an untitled board asks for a name first.
+void save(AppUiState& ui, session::Session& s) {
+    if (!s.dispatch(cmd::Save{}) && s.takeSaveAsRequest()) ui.saveAsDialog = true;
+}
+
+void handleShortcuts(AppUiState& ui, session::Session& s) {
     using compat::Key;
     using compat::shortcut;
-    if (shortcut(Key::Q)) ui.request(AppRequest::Quit);
-    if (shortcut(Key::N)) ui.request(AppRequest::NewBoard);
+    if (shortcut(Key::Q)) s.dispatch(cmd::Quit{});
+    if (shortcut(Key::N)) s.dispatch(cmd::NewBoard{});
     if (shortcut(Key::O)) ui.openDialog = true;
-    if (shortcut(Key::S)) {
-        if (st.path.empty())
-            ui.saveAsDialog = true;
-        else
-            ui.request(AppRequest::Save);
-    }
+    if (shortcut(Key::S)) save(ui, s);
     if (shortcut(Key::S, true)) ui.saveAsDialog = true;
-    if (st.canUndo && shortcut(Key::Z)) ui.request(AppRequest::Undo);
-    if (st.canRedo && (shortcut(Key::Y) || shortcut(Key::Z, true))) ui.request(AppRequest::Redo);
+    // Dispatched even when there is nothing to undo: while a snapshot is shown the session
+    // refuses it and says why.
+    if (shortcut(Key::Z)) s.dispatch(cmd::Undo{});
+    if (shortcut(Key::Y) || shortcut(Key::Z, true)) s.dispatch(cmd::Redo{});
     if (compat::keyPressed(Key::F1, false) && !ImGui::GetIO().WantTextInput)
         ui.showShortcuts = true;
     // Escape closes open menus and popups (1.86 only does it with keyboard navigation on).
@@ -112,25 +97,23 @@ void handleShortcuts(AppUiState& ui, const DocStatus& st) {
 }
 
 // ---- menu bar ------------------------------------------------------------------------------
-void drawMenuBar(AppUiState& ui, const DocStatus& st) {
+void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
     if (!ImGui::BeginMainMenuBar()) return;
     menu("File", "file", [&] {
-        if (menuItem("New board", "file/new", "Ctrl+N")) ui.request(AppRequest::NewBoard);
+        if (menuItem("New board", "file/new", "Ctrl+N")) s.dispatch(cmd::NewBoard{});
         if (menuItem("Open…", "file/open", "Ctrl+O")) ui.openDialog = true;
-        if (ImGui::BeginMenu("Open recent", !ui.recentFiles.empty())) {
-            for (const auto& f : ui.recentFiles)
-                if (ImGui::MenuItem(f.c_str())) ui.request(AppRequest::Open, f);
+        const std::vector<std::string> recent = s.recent(); // those that still exist
+        if (ImGui::BeginMenu("Open recent", !recent.empty())) {
+            for (const auto& f : recent)
+                if (ImGui::MenuItem(f.c_str())) s.dispatch(cmd::Open{f});
             ImGui::EndMenu();
         }
         registerLastItem("menu:file/recent", "menu", "Open recent");
         ImGui::Separator();
-        if (menuItem("Save", "file/save", "Ctrl+S", false, !st.readOnly)) {
-            if (st.path.empty())
-                ui.saveAsDialog = true;
-            else
-                ui.request(AppRequest::Save);
-        }
+        if (menuItem("Save", "file/save", "Ctrl+S")) save(ui, s);
         if (menuItem("Save as…", "file/save-as", "Ctrl+Shift+S")) ui.saveAsDialog = true;
+        if (st.recovered && menuItem("Discard recovered changes", "file/discard-recovery"))
+            s.dispatch(cmd::DiscardRecovery{});
         ImGui::Separator();
         if (ImGui::BeginMenu("Export")) {
             if (menuItem("Plan as Markdown…", "file/export-md"))
@@ -143,15 +126,15 @@ void drawMenuBar(AppUiState& ui, const DocStatus& st) {
         }
         registerLastItem("menu:file/export", "menu", "Export");
         ImGui::Separator();
-        if (menuItem("Quit", "file/quit", "Ctrl+Q")) ui.request(AppRequest::Quit);
+        if (menuItem("Quit", "file/quit", "Ctrl+Q")) s.dispatch(cmd::Quit{});
     });
     menu("Edit", "edit", [&] {
         const std::string undo = st.undoLabel.empty() ? "Undo" : "Undo " + st.undoLabel;
         const std::string redo = st.redoLabel.empty() ? "Redo" : "Redo " + st.redoLabel;
         if (menuItem(undo.c_str(), "edit/undo", "Ctrl+Z", false, st.canUndo))
-            ui.request(AppRequest::Undo);
+            s.dispatch(cmd::Undo{});
         if (menuItem(redo.c_str(), "edit/redo", "Ctrl+Y", false, st.canRedo))
-            ui.request(AppRequest::Redo);
+            s.dispatch(cmd::Redo{});
         ImGui::Separator();
         if (menuItem("Board settings…", "edit/board-settings", nullptr, false, !st.readOnly))
             ui.showBoardSettings = true;
@@ -246,17 +229,10 @@ void panelWithoutBoard(const char* name) {
     ImGui::TextDisabled("%s", name);
 }
 
-void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
-    // What every VIEW HOOK receives (only when a board is open).
-    // While a snapshot is open read-only, the views get a copy of it (history_view.hpp);
-    // the history panel always works on the live board (liveCtx).
-    [[maybe_unused]] std::optional<ViewContext> ctx;
-    std::optional<ViewContext> liveCtx;
-    if (doc) {
-        liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
-        ctx.emplace(ViewContext{viewedDocument(ui.history, *doc, ui.shared), ui.shared,
-                                Date::today(), &ui, &st});
-    }
+void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
+    // What every view receives: the board shown (the live one, or the snapshot being viewed,
+    // read only) and the dispatcher. The history panel works on ctx->live.
+    ViewContext* liveCtx = ctx;
     PanelState& p = ui.panels;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = 0.5f * em();
@@ -374,7 +350,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
 }
 
 // ---- status bar ----------------------------------------------------------------------------
-void drawStatusBar(AppUiState& ui, const DocStatus& st) {
+void drawStatusBar(const std::string& notice, const DocStatus& st) {
     const Palette& pal = palette();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float h = statusBarHeight();
@@ -413,11 +389,10 @@ void drawStatusBar(AppUiState& ui, const DocStatus& st) {
     ImGui::PopStyleColor();
     registerLastItem("status:saved", "status", saved);
 
-    const bool showMsg = !ui.statusMessage.empty() && ImGui::GetTime() < ui.statusUntil;
-    const std::string& msg = !st.error.empty() ? st.error : ui.statusMessage;
-    if (!st.error.empty() || showMsg) {
+    const std::string& msg = !notice.empty() ? notice : st.error;
+    if (!msg.empty()) {
         ImGui::SameLine(0, 1.5f * em());
-        ImGui::PushStyleColor(ImGuiCol_Text, st.error.empty() ? pal.text : pal.warning);
+        ImGui::PushStyleColor(ImGuiCol_Text, msg == st.error ? pal.warning : pal.text);
         ImGui::TextUnformatted(msg.c_str());
         ImGui::PopStyleColor();
         registerLastItem("status:message", "status", msg);
@@ -428,11 +403,11 @@ void drawStatusBar(AppUiState& ui, const DocStatus& st) {
 }
 
 // ---- dialogs -------------------------------------------------------------------------------
-// A modal asking for a file path. On accept it queues `onAccept` with the path; with
-// `makeText` (exports) the request also carries the file's content, made at that moment.
+// A modal asking for a file path; `onAccept` gets the path as typed. `recent` (Open) lists
+// boards to pick from; `isExport` names the field for what it is.
 void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui,
-                AppRequest onAccept, const char* acceptLabel,
-                const std::function<std::string()>& makeText = {}) {
+                const std::function<void(const std::string&)>& onAccept, const char* acceptLabel,
+                bool isExport = false, const std::vector<std::string>& recent = {}) {
     if (trigger) {
         trigger = false;
         ImGui::OpenPopup(title);
@@ -441,15 +416,15 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(32 * em(), 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    ImGui::TextUnformatted(makeText ? "Export to file:" : "Board file:");
+    ImGui::TextUnformatted(isExport ? "Export to file:" : "Board file:");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool enter =
         ImGui::InputText("##path", &ui.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
     registerLastItem(std::string("input:") + id + "-path", "input", "Board file");
-    if (onAccept == AppRequest::Open && !ui.recentFiles.empty()) {
+    if (!recent.empty()) {
         compat::separatorText("Recent");
-        for (const auto& f : ui.recentFiles)
+        for (const auto& f : recent)
             if (ImGui::Selectable(f.c_str())) ui.pathBuffer = f;
     }
     ImGui::Spacing();
@@ -459,7 +434,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
         button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
         compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !ui.pathBuffer.empty()) {
-        ui.requests.push_back({onAccept, ui.pathBuffer, makeText ? makeText() : std::string()});
+        onAccept(ui.pathBuffer);
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();
@@ -481,11 +456,10 @@ std::string suggestedExportPath(const DocStatus& st, const char* suffix) {
 
 // Edit > Board settings: the board's title, owner and the trust from which goals beyond the
 // current organisation are discussed. One undo step when saved.
-void drawBoardSettingsDialog(AppUiState& ui, Document* doc) {
-    if (!doc) return;
+void drawBoardSettingsDialog(AppUiState& ui, session::Session& s) {
     if (ui.showBoardSettings) {
         ui.showBoardSettings = false;
-        ui.boardSettingsDraft = doc->content().meta;
+        ui.boardSettingsDraft = s.live().content().meta;
         ImGui::OpenPopup("Board settings");
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -514,8 +488,7 @@ void drawBoardSettingsDialog(AppUiState& ui, Document* doc) {
     ImGui::TextDisabled("Agendas leave those goals out for anyone trusted less.");
     ImGui::Spacing();
     if (button("Save", "board-settings-ok", ImVec2(7 * em(), 0))) {
-        doc->apply(setMeta(doc->board(), m));
-        ImGui::CloseCurrentPopup();
+        if (s.apply(setMeta(s.live().board(), m)) || !s.readOnly()) ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
     if (button("Cancel", "board-settings-cancel", ImVec2(7 * em(), 0)) ||
@@ -524,12 +497,17 @@ void drawBoardSettingsDialog(AppUiState& ui, Document* doc) {
     ImGui::EndPopup();
 }
 
-void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
+void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
+    if (s.takeSaveAsRequest()) ui.saveAsDialog = true;
     if (ui.openDialog) ui.pathBuffer.clear();
     if (ui.saveAsDialog) ui.pathBuffer = st.path;
-    pathDialog("Open board", "open", ui.openDialog, ui, AppRequest::Open, "Open");
-    pathDialog("Save board as", "save-as", ui.saveAsDialog, ui, AppRequest::SaveAs, "Save");
-    if (doc) {
+    pathDialog(
+        "Open board", "open", ui.openDialog, ui,
+        [&](const std::string& p) { s.dispatch(cmd::Open{p}); }, "Open", false, s.recent());
+    pathDialog(
+        "Save board as", "save-as", ui.saveAsDialog, ui,
+        [&](const std::string& p) { s.dispatch(cmd::SaveAs{p}); }, "Save");
+    {
         struct Export {
             AppUiState::ExportKind kind;
             const char* title;
@@ -546,14 +524,17 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
                 ui.exportDialog = AppUiState::ExportKind::None;
                 ui.pathBuffer = suggestedExportPath(st, e.suffix);
             }
-            const BoardContent& c = doc->content();
-            pathDialog(e.title, "export", trigger, ui, AppRequest::ExportText, "Export", [&] {
+            const BoardContent& c = s.viewed().content();
+            const auto exportTo = [&](const std::string& path) {
+                std::string text;
                 switch (e.kind) {
-                case AppUiState::ExportKind::GoalsCsv: return goalsCsv(c);
-                case AppUiState::ExportKind::PeopleCsv: return peopleCsv(c, Date::today());
-                default: return planMarkdown(c, Date::today());
+                case AppUiState::ExportKind::GoalsCsv: text = goalsCsv(c); break;
+                case AppUiState::ExportKind::PeopleCsv: text = peopleCsv(c, Date::today()); break;
+                default: text = planMarkdown(c, Date::today()); break;
                 }
-            });
+                s.dispatch(cmd::ExportText{path, std::move(text)});
+            };
+            pathDialog(e.title, "export", trigger, ui, exportTo, "Export", true);
         }
     }
 
@@ -644,14 +625,13 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
 float statusBarHeight() { return ImGui::GetFrameHeight() + 0.5f * ImGui::GetFontSize(); }
 
 // ---- the frame -----------------------------------------------------------------------------
-void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
-    DocStatus st = docStatus;
-    st.readOnly = st.readOnly || static_cast<bool>(ui.history.viewing); // a snapshot is open
-    std::optional<ViewContext> liveCtx;
-    if (doc) liveCtx.emplace(ViewContext{*doc, ui.shared, Date::today(), &ui, &st});
-    handleShortcuts(ui, st);
-    if (liveCtx) historyShortcuts(*liveCtx, ui.history);
-    if (!ui.chromeless) drawMenuBar(ui, st);
+void drawApp(AppUiState& ui, session::Session& s) {
+    const DocStatus st = s.status();
+    ViewContext ctx = makeViewContext(s, ui.shared, Date::today(), &ui.panels);
+    handleShortcuts(ui, s);
+    historyShortcuts(ctx, ui.history);
+    updateCompare(ctx, ui.history);
+    if (!ui.chromeless) drawMenuBar(ui, s, st);
 
     // Main area: everything between the menu bar and the status bar (the whole window for
     // a picture export).
@@ -664,21 +644,14 @@ void drawApp(AppUiState& ui, Document* doc, const DocStatus& docStatus) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.5f * em(), 0.5f * em()));
     ImGui::Begin("##main", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar(3);
-    drawMainArea(ui, doc, st);
+    drawMainArea(ui, &ctx, st);
     ImGui::End();
 
-    if (!ui.chromeless) drawStatusBar(ui, st);
-    drawDialogs(ui, st, ui.history.viewing ? nullptr : doc);
-    drawBoardSettingsDialog(ui, ui.history.viewing ? nullptr : doc);
-    if (liveCtx) {
-        drawHistoryDialogs(*liveCtx, ui.history);
-        drawPrepDialogs(*liveCtx, ui.prep);
-    }
-    if (ui.prep.pendingExport) {
-        ui.requests.push_back({AppRequest::ExportText, ui.prep.pendingExport->path,
-                               std::move(ui.prep.pendingExport->text)});
-        ui.prep.pendingExport.reset();
-    }
+    if (!ui.chromeless) drawStatusBar(s.notice(), st);
+    drawDialogs(ui, s, st);
+    drawBoardSettingsDialog(ui, s);
+    drawHistoryDialogs(ctx, ui.history);
+    drawPrepDialogs(ctx, ui.prep);
 }
 
 } // namespace horizons::ui

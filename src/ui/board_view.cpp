@@ -208,11 +208,11 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     const Document& doc = ctx.doc;
     const bool same =
-        st.layoutDoc == &doc && st.layoutState == doc.stateId() && st.layoutEm == e &&
+        st.layoutGeneration == ctx.generation && st.layoutEm == e &&
         !st.layout.columns.empty() &&
         (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
         (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
-    if (same && st.hintsDay == ctx.today) return;
+    if (same && st.hintsGeneration == ctx.derived.version()) return;
     const BoardContent& c = doc.content();
     if (!same) {
         BoardLayoutParams p = BoardLayoutParams::fromEm(e);
@@ -227,14 +227,13 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
         for (const GoalLink& l : c.links)
             ++st.linkCount[l.goal];
     }
-    st.hints = coachHints(c, ctx.today);
+    const std::vector<Hint>& hints = ctx.derived.hints(); // computed once for all views
     st.goalHints.clear();
-    for (std::size_t i = 0; i < st.hints.size(); ++i)
-        if (st.hints[i].goal) st.goalHints[st.hints[i].goal].push_back(i);
-    st.layoutDoc = &doc;
-    st.layoutState = doc.stateId();
+    for (std::size_t i = 0; i < hints.size(); ++i)
+        if (hints[i].goal) st.goalHints[hints[i].goal].push_back(i);
+    st.layoutGeneration = ctx.generation;
     st.layoutEm = e;
-    st.hintsDay = ctx.today;
+    st.hintsGeneration = ctx.derived.version();
     std::size_t matches = 0;
     for (const Goal& g : c.goals)
         matches += goalMatches(g, st.filter) ? 1 : 0;
@@ -350,7 +349,7 @@ struct Frame {
 
 void applyEdit(Frame& f, Edit edit, std::uint64_t key = 0) {
     if (f.readOnly || edit.empty()) return;
-    f.ctx.doc.apply(std::move(edit), key);
+    f.ctx.dispatch.apply(std::move(edit), key);
 }
 
 void startRename(Frame& f, GoalId g, bool isNew, std::uint64_t key) {
@@ -370,16 +369,15 @@ GoalId createGoalAt(Frame& f, Vec2f world) {
     const Vec2f topLeft{world.x - p.cardWidth * 0.5f, world.y - p.cardHeight * 0.5f};
     const DropPlacement d = dropPlacement(L, f.ctx.doc.content(), topLeft);
     if (d.column < 0) return {};
-    Document& doc = f.ctx.doc;
     Goal g;
-    g.id = doc.newId<GoalId>();
+    g.id = f.ctx.dispatch.newId<GoalId>();
     g.title = "New goal";
     g.horizon = d.horizon;
     g.specificity = d.specificity;
     g.order = d.order;
     static std::uint64_t counter = 0;
     const std::uint64_t key = gestureKey(&f.st, ++counter + 0x10000);
-    doc.apply(addGoal(doc.board(), g), key);
+    f.ctx.dispatch.apply(addGoal(f.ctx.doc.board(), g), key);
     f.ctx.shared.selection.selectOnly(g.id);
     f.st.cursor = g.id;
     startRename(f, g.id, true, key);
@@ -491,9 +489,8 @@ void handleMouse(Frame& f) {
         const Vec2f at{xd.releaseX, xd.releaseY};
         if (st.canvasRect.contains(at)) {
             if (const CardBox* k = L.cardAt(st.nav.xf.toWorld(at)); k && !f.readOnly) {
-                Document& doc = f.ctx.doc;
-                applyEdit(f,
-                          linkPersonToGoal(doc.board(), doc.newId<LinkId>(), xd.person, k->goal));
+                applyEdit(f, linkPersonToGoal(f.ctx.doc.board(), f.ctx.dispatch.newId<LinkId>(),
+                                              xd.person, k->goal));
             }
             xd = {};
         }
@@ -977,7 +974,7 @@ void cardTooltip(Frame& f, const Goal& g) {
     if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end())
         for (std::size_t i : h->second) {
             ImGui::PushStyleColor(ImGuiCol_Text, f.pal.warning);
-            ImGui::Text("! %s", f.st.hints[i].what.c_str());
+            ImGui::Text("! %s", f.ctx.derived.hints()[i].what.c_str());
             ImGui::PopStyleColor();
         }
     if (!g.notes.empty()) {
@@ -1238,17 +1235,16 @@ void renameFields(Frame& f) {
             const bool done = enter || ImGui::IsItemDeactivated();
             ImGui::PopID();
             if (escape) {
-                if (st.renameIsNew && f.ctx.doc.canUndo()) {
-                    f.ctx.doc.undo(); // the goal was made for this edit: take it back
+                if (st.renameIsNew && // the goal was made for this edit: take it back
+                    f.ctx.dispatch.dispatch(session::CancelGesture{st.renameKey}))
                     f.ctx.shared.selection.drop(st.renaming);
-                }
                 st.renaming = {};
             } else if (done) {
                 const std::string title = nonBlankOr(st.renameBuffer, "Untitled goal");
                 const Goal* g = f.ctx.doc.content().goals.find(st.renaming);
                 if (g && g->title != title)
                     applyEdit(f, renameGoal(f.ctx.doc.board(), st.renaming, title), st.renameKey);
-                f.ctx.doc.endGesture();
+                f.ctx.dispatch.endGesture();
                 st.renaming = {};
             }
         }
@@ -1288,9 +1284,9 @@ void renameFields(Frame& f) {
 }
 
 void addHorizonAfterLast(Frame& f) {
-    Document& doc = f.ctx.doc;
+    const Document& doc = f.ctx.doc;
     Horizon h;
-    h.id = doc.newId<HorizonId>();
+    h.id = f.ctx.dispatch.newId<HorizonId>();
     const Horizon* last = longestHorizon(doc.content());
     h.months = last ? last->months * 2 : 120;
     h.name = h.months % 12 == 0 ? std::to_string(h.months / 12) + " years"
@@ -1312,7 +1308,7 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
 
 void contextMenus(Frame& f) {
     BoardViewState& st = f.st;
-    Document& doc = f.ctx.doc;
+    const Document& doc = f.ctx.doc;
     const BoardContent& c = doc.content();
     Selection& sel = f.ctx.shared.selection;
     if (st.nav.rightClicked && f.hovered) {
@@ -1366,7 +1362,7 @@ void contextMenus(Frame& f) {
                         linked = linked || l->person == p.id;
                     if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
                         applyEdit(f,
-                                  linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g->id));
+                                  linkPersonToGoal(doc.board(), f.ctx.dispatch.newId<LinkId>(), p.id, g->id));
                     ImGui::PopID();
                 }
                 ImGui::EndMenu();
@@ -1431,7 +1427,7 @@ void contextMenus(Frame& f) {
 
 void removeHorizonDialog(Frame& f) {
     BoardViewState& st = f.st;
-    Document& doc = f.ctx.doc;
+    const Document& doc = f.ctx.doc;
     const BoardContent& c = doc.content();
     if (st.openRemoveDialog) {
         ImGui::OpenPopup("Remove horizon");
@@ -1532,11 +1528,9 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
 // recomputed only when the document or the selected people change.
 void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
     std::vector<GoalId>& out = st.litGoals;
-    if (st.litDoc == &ctx.doc && st.litState == ctx.doc.stateId() &&
-        st.litPeople == ctx.shared.selection.people)
+    if (st.litGeneration == ctx.generation && st.litPeople == ctx.shared.selection.people)
         return;
-    st.litDoc = &ctx.doc;
-    st.litState = ctx.doc.stateId();
+    st.litGeneration = ctx.generation;
     st.litPeople = ctx.shared.selection.people;
     out.clear();
     if (ctx.shared.selection.people.empty()) return;

@@ -101,16 +101,13 @@ struct BoardViewState {
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;
-    const Document* layoutDoc = nullptr; // the document it was made from (snapshots swap it)
-    std::uint64_t layoutState = 0;
+    std::uint64_t layoutGeneration = 0; // ViewContext::generation it was made for
     float layoutEm = 0;
-    Date hintsDay;
-    std::vector<Hint> hints;                                        // coachHints() of this state
+    std::uint64_t hintsGeneration = 0;                              // of ctx.derived
     std::unordered_map<GoalId, std::vector<std::size_t>> goalHints; // goal -> indices in hints
     std::unordered_map<GoalId, std::uint16_t> linkCount;            // goal -> linked people
     std::vector<GoalId> litGoals; // goals linked to the selected people (sorted)
-    const Document* litDoc = nullptr;
-    std::uint64_t litState = 0;
+    std::uint64_t litGeneration = 0;
     std::vector<PersonId> litPeople; // the selection litGoals was made for
 };
 

@@ -15,21 +15,16 @@ namespace horizons::ui {
 
 bool canDismiss(const Hint& h) { return h.goal || isBoardWide(h.kind); }
 
-void drawCoachView(ViewContext& ctx, CoachViewState& st) {
-    Document& doc = ctx.doc;
-    if (st.doc != &doc || st.state != doc.stateId() || st.day != ctx.today) {
-        st.hints = coachHints(doc.content(), ctx.today);
-        st.doc = &doc;
-        st.state = doc.stateId();
-        st.day = ctx.today;
-    }
+void drawCoachView(ViewContext& ctx, CoachViewState&) {
+    const Document& doc = ctx.doc;
+    const std::vector<Hint>& hints = ctx.derived.hints();
     const Palette& pal = palette();
     const float em = ImGui::GetFontSize();
     ImGui::PushID("coach");
     char title[48];
-    std::snprintf(title, sizeof title, "Coach (%zu)", st.hints.size());
-    compat::separatorText(st.hints.empty() ? "Coach" : title);
-    if (st.hints.empty()) {
+    std::snprintf(title, sizeof title, "Coach (%zu)", hints.size());
+    compat::separatorText(hints.empty() ? "Coach" : title);
+    if (hints.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Nothing to suggest right now. Hints about your plan appear here.");
         ImGui::PopTextWrapPos();
@@ -39,8 +34,8 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
     compat::beginChild("##coach-scroll", ImVec2(0, 0), false); // long lists scroll
     const float dismissW = ImGui::CalcTextSize("Dismiss").x + 2 * ImGui::GetStyle().FramePadding.x;
     const Hint* dismiss = nullptr;
-    for (std::size_t i = 0; i < st.hints.size(); ++i) {
-        const Hint& h = st.hints[i];
+    for (std::size_t i = 0; i < hints.size(); ++i) {
+        const Hint& h = hints[i];
         ImGui::PushID(static_cast<int>(i));
         const bool selected = (h.goal && ctx.shared.selection.has(h.goal)) ||
                               (h.person && ctx.shared.selection.has(h.person));
@@ -92,7 +87,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState& st) {
     ImGui::EndChild();
     if (dismiss && !ctx.shared.readOnly) {
         const int kind = static_cast<int>(dismiss->kind);
-        doc.apply(dismiss->goal ? dismissGoalHint(doc.board(), dismiss->goal, kind)
+        ctx.dispatch.apply(dismiss->goal ? dismissGoalHint(doc.board(), dismiss->goal, kind)
                                 : dismissBoardHint(doc.board(), kind));
     }
     ImGui::PopID();

@@ -11,12 +11,7 @@
 
 namespace horizons::ui {
 
-struct CoachViewState {
-    const Document* doc = nullptr; // cache key: the document, its state and the day
-    std::uint64_t state = 0;
-    Date day;
-    std::vector<Hint> hints;
-};
+struct CoachViewState {}; // the hints themselves come from ctx.derived
 
 void drawCoachView(ViewContext& ctx, CoachViewState& state);
 

@@ -4,7 +4,6 @@
 
 #include "model/edits.hpp"
 #include "model/text.hpp"
-#include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -130,15 +129,15 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
             st.error = "Choose who you talked with.";
         } else {
             Conversation cv;
-            cv.id = ctx.doc.newId<ConversationId>();
+            cv.id = ctx.dispatch.newId<ConversationId>();
             cv.date = *date;
             cv.person = st.person;
             cv.goals = st.goals;
             cv.notes = st.notes;
             cv.followUps = st.followUps;
             std::erase_if(cv.followUps, [](const std::string& s) { return isBlank(s); });
-            if (ctx.doc.apply(logConversation(ctx.doc.board(), std::move(cv)))) {
-                if (ctx.ui) ctx.ui->setStatus("Conversation logged");
+            if (ctx.dispatch.apply(logConversation(ctx.doc.board(), std::move(cv)))) {
+                ctx.dispatch.notify("Conversation logged");
                 const PersonId keep = st.person;
                 resetForm(st);
                 st.person = keep;
@@ -168,15 +167,15 @@ bool followUpOnBoard(const BoardContent& c, const std::string& followUp) {
     });
 }
 
-Edit followUpToGoal(Document& doc, const Conversation& c, const std::string& followUp) {
-    const Board& b = doc.board();
+Edit followUpToGoal(const Board& b, session::Dispatcher& ids, const Conversation& c,
+                    const std::string& followUp) {
     const Horizon* nearH = shortestHorizon(b.content);
     if (!nearH || isBlank(followUp)) return {};
     double maxOrder = -1;
     for (const auto& g : b.content.goals)
         if (g.horizon == nearH->id) maxOrder = std::max(maxOrder, g.order);
     Goal g;
-    g.id = doc.newId<GoalId>();
+    g.id = ids.newId<GoalId>();
     g.title = followUp;
     g.horizon = nearH->id;
     g.specificity = 0.8;
@@ -187,7 +186,7 @@ Edit followUpToGoal(Document& doc, const Conversation& c, const std::string& fol
     Edit e = addGoal(b, g);
     e.label = "Make follow-up a goal";
     if (b.content.people.contains(c.person))
-        e.ops.emplace_back(Put<GoalLink>{GoalLink{doc.newId<LinkId>(), c.person, g.id, {}}});
+        e.ops.emplace_back(Put<GoalLink>{GoalLink{ids.newId<LinkId>(), c.person, g.id, {}}});
     return e;
 }
 
@@ -241,13 +240,12 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                 const std::string id =
                     "followup-goal:" + std::to_string(cv->id.value) + ":" + std::to_string(i);
                 if (ImGui::SmallButton("Make it a six-month goal")) {
-                    Edit e = followUpToGoal(ctx.doc, *cv, fu);
+                    Edit e = followUpToGoal(ctx.doc.board(), ctx.dispatch, *cv, fu);
                     if (!e.empty()) {
                         const GoalId made = std::get<Put<Goal>>(e.ops.front()).value.id;
-                        ctx.doc.apply(std::move(e));
+                        ctx.dispatch.apply(std::move(e));
                         ctx.shared.selection.selectOnly(made);
-                        if (ctx.ui)
-                            ctx.ui->setStatus("Added \"" + fu + "\" to the six-month horizon");
+                        ctx.dispatch.notify("Added \"" + fu + "\" to the six-month horizon");
                     }
                 }
                 registerLastItem("button:" + id, "button", "Make it a six-month goal");
@@ -262,7 +260,7 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
         ImGui::PopID();
     }
     if (doomed) // after the loop: the edit changes the table the loop walks
-        ctx.doc.apply(deleteConversation(ctx.doc.board(), doomed));
+        ctx.dispatch.apply(deleteConversation(ctx.doc.board(), doomed));
 }
 
 } // namespace horizons::ui

@@ -26,7 +26,8 @@ struct ConversationLogState {
 
 // One undo step: a goal titled `followUp` in the shortest horizon (concrete, active), linked
 // to the conversation's person. New ids come from the document.
-Edit followUpToGoal(Document& doc, const Conversation& c, const std::string& followUp);
+Edit followUpToGoal(const Board& b, session::Dispatcher& ids, const Conversation& c,
+                    const std::string& followUp);
 // True when a goal with this title already sits in the shortest horizon.
 bool followUpOnBoard(const BoardContent& c, const std::string& followUp);
 

@@ -2,7 +2,7 @@
 //
 // Index
 //   helpers              em(), button(), snapshot ordering, names
-//   document swap        viewedDocument(), openSnapshot(), closeSnapshot()
+//   viewing, compare     openSnapshot(), closeSnapshot(), updateCompare(), startCompare()
 //   compare              startCompare(), refresh, ghosts
 //   timeline + list      drawTimeline(), drawSnapshotList()
 //   changes              drawChanges()
@@ -14,7 +14,6 @@
 
 #include "model/edits.hpp"
 #include "model/history_stats.hpp"
-#include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -52,7 +51,7 @@ std::string sideName(const Board& b, SnapshotId id) {
 }
 
 void setStatus(ViewContext& ctx, std::string msg) {
-    if (ctx.ui) ctx.ui->setStatus(std::move(msg));
+    ctx.dispatch.notify(std::move(msg));
 }
 
 ImU32 withAlpha(ImU32 c, float a) {
@@ -87,22 +86,22 @@ ImU32 seriesColour(std::size_t i) {
 }
 
 void takeSnapshotNow(ViewContext& ctx, HistoryViewState& st) {
-    Document& doc = ctx.doc;
-    const SnapshotId id = doc.newId<SnapshotId>();
-    if (doc.apply(takeSnapshot(doc.board(), id, st.nameBuffer, st.noteBuffer, nowTimestamp()))) {
+    const Document& doc = ctx.live;
+    const SnapshotId id = ctx.dispatch.newId<SnapshotId>();
+    if (ctx.dispatch.apply(takeSnapshot(doc.board(), id, st.nameBuffer, st.noteBuffer, nowTimestamp()))) {
         st.selectedSnapshot = id;
         setStatus(ctx, "Snapshot taken: " + doc.board().snapshots.find(id)->name);
     }
 }
 
-void restore(ViewContext& ctx, HistoryViewState& st, SnapshotId id) {
-    closeSnapshot(st);
-    Document& doc = ctx.doc;
+void restore(ViewContext& ctx, HistoryViewState&, SnapshotId id) {
+    closeSnapshot(ctx);
+    const Document& doc = ctx.live;
     const Snapshot* s = doc.board().snapshots.find(id);
     if (!s) return;
     const std::string name = s->name;
-    const SnapshotId safety = doc.newId<SnapshotId>();
-    if (doc.apply(restoreSnapshot(doc.board(), id, safety, nowTimestamp())))
+    const SnapshotId safety = ctx.dispatch.newId<SnapshotId>();
+    if (ctx.dispatch.apply(restoreSnapshot(doc.board(), id, safety, nowTimestamp())))
         setStatus(ctx, "Restored \"" + name +
                            "\" (the board before it was kept as a snapshot; "
                            "Ctrl+Z undoes)");
@@ -116,32 +115,16 @@ const BoardContent* contentOf(const Board& b, SnapshotId id) {
 
 } // namespace
 
-// ---- document swap -------------------------------------------------------------------------
-void openSnapshot(HistoryViewState& st, SnapshotId id) {
-    st.viewing = id;
-    st.selectedSnapshot = id;
+// ---- viewing, compare ----------------------------------------------------------------------
+// The snapshot shown is the session's (session.hpp): these ask it.
+void openSnapshot(ViewContext& ctx, HistoryViewState& st, SnapshotId id) {
+    if (ctx.dispatch.dispatch(session::ViewSnapshot{id})) st.selectedSnapshot = id;
 }
 
-void closeSnapshot(HistoryViewState& st) {
-    // The copy stays alive: views drawn later in this frame may still hold it (the banner's
-    // Back button is clicked mid-frame), and keeping it means a later copy never reuses its
-    // address (views cache per document address + state id).
-    st.viewing = SnapshotId{};
-}
+void closeSnapshot(ViewContext& ctx) { ctx.dispatch.dispatch(session::ViewSnapshot{}); }
 
-Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& shared) {
-    if (st.viewing && !live.board().snapshots.contains(st.viewing)) closeSnapshot(st);
-    if (st.viewing && (!st.viewDoc || st.viewDocSource != st.viewing.value)) {
-        const Snapshot& s = *live.board().snapshots.find(st.viewing);
-        Board b;
-        b.content = s.content;
-        b.nextId = live.board().nextId;
-        auto fresh = std::make_unique<Document>(std::move(b)); // before the old one goes
-        st.viewDoc = std::move(fresh);
-        st.viewDocSource = st.viewing.value;
-    }
-    shared.readOnly = st.viewing.value != 0;
-
+void updateCompare(ViewContext& ctx, HistoryViewState& st) {
+    const Document& live = ctx.live;
     // Compare: keep the list in step with the live board when it is one side.
     if (st.comparing) {
         const bool liveSide = !st.compareFrom || !st.compareTo;
@@ -149,12 +132,12 @@ Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& 
             st.comparing = false;
             st.changes.clear();
         } else if (liveSide && st.changesStateId != live.stateId()) {
-            startCompare(st, live, st.compareFrom, st.compareTo);
+            startCompare(ctx, st, st.compareFrom, st.compareTo);
         }
     }
     // Ghosts only make sense on the board that shows the "to" side.
     st.ghosts.clear();
-    const bool boardShowsTo = st.comparing && st.compareTo == st.viewing;
+    const bool boardShowsTo = st.comparing && st.compareTo == ctx.viewing;
     if (boardShowsTo) {
         std::set<GoalId> seen;
         for (const auto& c : st.changes) {
@@ -167,11 +150,11 @@ Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& 
                 {c.goal, c.fromHorizon, c.fromSpecificity, old ? old->order : 0, c.oldTitle});
         }
     }
-    return st.viewing && st.viewDoc ? *st.viewDoc : live;
 }
 
 // ---- compare -------------------------------------------------------------------------------
-void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, SnapshotId to) {
+void startCompare(ViewContext& ctx, HistoryViewState& st, SnapshotId from, SnapshotId to) {
+    const Document& live = ctx.live;
     const BoardContent* a = contentOf(live.board(), from);
     const BoardContent* b = contentOf(live.board(), to);
     if (!a || !b) return;
@@ -186,9 +169,9 @@ void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, S
     if (!same || st.selectedChange >= static_cast<int>(st.changes.size())) st.selectedChange = -1;
     // The board shows the "to" side, so ghosts and selections land where they belong.
     if (to)
-        openSnapshot(st, to);
+        openSnapshot(ctx, st, to);
     else
-        closeSnapshot(st);
+        closeSnapshot(ctx);
 }
 
 namespace {
@@ -223,7 +206,7 @@ void drawTimeline(ViewContext& ctx, HistoryViewState& st,
         registerLastItem("timeline:" + std::to_string(s->id.value), "timeline", s->name);
         const bool hovered = ImGui::IsItemHovered();
         if (ImGui::IsItemClicked()) st.selectedSnapshot = s->id;
-        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(st, s->id);
+        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(ctx, st, s->id);
         if (hovered) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(s->name.c_str());
@@ -234,12 +217,12 @@ void drawTimeline(ViewContext& ctx, HistoryViewState& st,
         }
         const bool sel = st.selectedSnapshot == s->id;
         dl->AddCircleFilled(c, r, sel || hovered ? pal.accent : pal.textMuted);
-        if (st.viewing == s->id) dl->AddCircle(c, r + 3, pal.accent, 0, 2.0f);
+        if (ctx.viewing == s->id) dl->AddCircle(c, r + 3, pal.accent, 0, 2.0f);
     }
     // "Now" marker at the right end.
     const ImVec2 nowC(x1, y);
     dl->AddRectFilled(nowC - ImVec2(r, r), nowC + ImVec2(r, r),
-                      st.viewing ? pal.textMuted : pal.success, 2.0f);
+                      ctx.viewing ? pal.textMuted : pal.success, 2.0f);
     dl->AddText(ImVec2(nowC.x - ImGui::CalcTextSize("Now").x * 0.5f, y + r + 2), pal.textMuted,
                 "Now");
     (void)ctx;
@@ -263,10 +246,10 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
         const std::string sid = std::to_string(s.id.value);
         ImGui::PushID(static_cast<int>(s.id.value));
         const bool sel = st.selectedSnapshot == s.id;
-        if (ImGui::Selectable(s.name.c_str(), sel || st.viewing == s.id,
+        if (ImGui::Selectable(s.name.c_str(), sel || ctx.viewing == s.id,
                               ImGuiSelectableFlags_AllowDoubleClick)) {
             st.selectedSnapshot = s.id;
-            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(st, s.id);
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(ctx, st, s.id);
         }
         registerLastItem("snapshot:" + sid, "snapshot", s.name);
         ImGui::TextDisabled("%s%s%s", formatTimestamp(s.takenAt).c_str(),
@@ -280,10 +263,10 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
         };
         if (small("View", "snapshot-view:" + sid,
                   "Open this snapshot read-only on the board and the map."))
-            openSnapshot(st, s.id);
+            openSnapshot(ctx, st, s.id);
         if (small("Compare with now", "snapshot-compare:" + sid,
                   "What changed between this snapshot and the current board."))
-            startCompare(st, ctx.doc, s.id, SnapshotId{});
+            startCompare(ctx, st, s.id, SnapshotId{});
         if (small("Restore", "snapshot-restore:" + sid,
                   "Make this snapshot the current board. The current board is kept as a "
                   "snapshot first, and Ctrl+Z undoes the restore."))
@@ -294,8 +277,8 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
         ImGui::Spacing();
         ImGui::PopID();
         if (del) { // last: the edit changes the table this loop walks
-            if (st.viewing == s.id) closeSnapshot(st);
-            ctx.doc.apply(deleteSnapshot(ctx.doc.board(), s.id));
+            if (ctx.viewing == s.id) closeSnapshot(ctx);
+            ctx.dispatch.apply(deleteSnapshot(ctx.live.board(), s.id));
             break;
         }
     }
@@ -328,7 +311,7 @@ bool sideCombo(const char* label, const char* id, const Board& b, SnapshotId& va
 }
 
 void drawChanges(ViewContext& ctx, HistoryViewState& st) {
-    const Board& b = ctx.doc.board();
+    const Board& b = ctx.live.board();
     compat::separatorText("Compare");
     if (b.snapshots.empty()) {
         ImGui::TextDisabled("Take a snapshot first; then compare it with the board as it is now.");
@@ -353,10 +336,10 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
             st.compareTo = to;
             st.sidesPicked = true;
         }
-        if (button("Compare", "compare")) startCompare(st, ctx.doc, from, to);
+        if (button("Compare", "compare")) startCompare(ctx, st, from, to);
         return;
     }
-    if (changed) startCompare(st, ctx.doc, from, to);
+    if (changed) startCompare(ctx, st, from, to);
     if (button("Close", "compare-close")) {
         st.comparing = false;
         st.changes.clear();
@@ -396,9 +379,9 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
 }
 
 // ---- chart ---------------------------------------------------------------------------------
-void drawChart(ViewContext& ctx, HistoryViewState& st) {
+void drawChart(ViewContext& ctx, HistoryViewState&) {
     compat::separatorText("How the plan moved");
-    const HistorySeries s = historyStats(ctx.doc.board(), true, nowTimestamp());
+    const HistorySeries s = historyStats(ctx.live.board(), true, nowTimestamp());
     const Palette& pal = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
@@ -472,7 +455,7 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
         dl->PushClipRect(lmin, lmax, true);
         const float tw = ImGui::CalcTextSize(p.label.c_str()).x;
         dl->AddText(ImVec2(std::max(lmin.x, cx - tw * 0.5f), lmin.y),
-                    p.snapshot == st.viewing ? pal.accent : pal.textMuted, p.label.c_str());
+                    p.snapshot == ctx.viewing ? pal.accent : pal.textMuted, p.label.c_str());
         dl->PopClipRect();
         if (mouse.x >= cx - slot * 0.5f && mouse.x < cx + slot * 0.5f && mouse.y >= origin.y &&
             mouse.y <= base + labelH)
@@ -493,9 +476,9 @@ void drawChart(ViewContext& ctx, HistoryViewState& st) {
 } // namespace
 
 // ---- banner, dialogs, shortcuts ------------------------------------------------------------
-float drawSnapshotBanner(ViewContext& ctx, HistoryViewState& st) {
-    if (!st.viewing) return 0;
-    const Snapshot* s = ctx.doc.board().snapshots.find(st.viewing);
+float drawSnapshotBanner(ViewContext& ctx, HistoryViewState&) {
+    if (!ctx.viewing) return 0;
+    const Snapshot* s = ctx.live.board().snapshots.find(ctx.viewing);
     if (!s) return 0;
     const Palette& pal = palette();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -514,17 +497,16 @@ float drawSnapshotBanner(ViewContext& ctx, HistoryViewState& st) {
     const char* back = "Back to the current board";
     const float bw = ImGui::CalcTextSize(back).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SetCursorScreenPos(ImVec2(p0.x + w - bw - 0.4f * em(), p0.y + 0.3f * em()));
-    if (button(back, "snapshot-back")) closeSnapshot(st);
+    if (button(back, "snapshot-back")) closeSnapshot(ctx);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 0.3f * em()));
     return h + 0.3f * em();
 }
 
 void historyShortcuts(ViewContext& ctx, HistoryViewState& st) {
-    (void)ctx;
     if (compat::shortcut(compat::Key::T)) st.openTakeDialog = true;
-    if (st.viewing && compat::keyPressed(compat::Key::Escape, false) &&
+    if (ctx.viewing && compat::keyPressed(compat::Key::Escape, false) &&
         !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
-        closeSnapshot(st);
+        closeSnapshot(ctx);
 }
 
 void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
@@ -566,7 +548,7 @@ void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
 }
 
 void drawHistoryView(ViewContext& ctx, HistoryViewState& st) {
-    const std::vector<const Snapshot*> snaps = snapshotsByTime(ctx.doc.board());
+    const std::vector<const Snapshot*> snaps = snapshotsByTime(ctx.live.board());
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##history", 3, flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupColumn("Snapshots", ImGuiTableColumnFlags_WidthStretch, 0.36f);

@@ -3,16 +3,15 @@
 //
 // Index
 //   HistoryViewState              view state (lives in AppUiState)
-//   viewedDocument()              the document the other views draw (live or snapshot copy)
+//   openSnapshot(), updateCompare() the snapshot shown (the session's), the comparison
 //   historyShortcuts()            Ctrl+T: take a snapshot
 //   drawSnapshotBanner()          "Viewing snapshot … — read only" + Back, above the board
 //   drawHistoryView()             the bottom panel: timeline + list | changes | chart
 //   drawHistoryDialogs()          the take-snapshot modal (call once per frame, top level)
 //
-// Opening a snapshot read-only is a document swap: the live Document stays untouched, a
-// Document holding the snapshot's content is built once, and viewedDocument() hands it to the
-// board, map, inspector and prep views while shared.readOnly is set. The history panel always
-// works on the live document.
+// Opening a snapshot read-only is the session's: it shows the snapshot to the board, map,
+// inspector and prep views (ctx.doc) and refuses every edit while it does. The history
+// panel always works on the live board (ctx.live).
 #pragma once
 
 #include "model/diff.hpp"
@@ -27,11 +26,6 @@
 namespace horizons::ui {
 
 struct HistoryViewState {
-    // Read-only viewing
-    SnapshotId viewing;                // 0 = the live board
-    std::unique_ptr<Document> viewDoc; // the snapshot's content (kept after closing, see .cpp)
-    std::uint64_t viewDocSource = 0;   // viewing.value the copy was built from
-
     // Compare: `from` -> `to` (a zero id means "now", the live board)
     bool comparing = false;
     SnapshotId compareFrom;
@@ -51,15 +45,13 @@ struct HistoryViewState {
     SnapshotId selectedSnapshot; // highlighted on the timeline
 };
 
-// The document the board, map, inspector and prep views should draw this frame: `live`, or
-// the read-only copy of the open snapshot. Keeps shared.readOnly in step with it. If the
-// open snapshot no longer exists (deleted, undone), viewing ends.
-Document& viewedDocument(HistoryViewState& st, Document& live, SharedViewState& shared);
-
-void openSnapshot(HistoryViewState& st, SnapshotId id); // view read-only
-void closeSnapshot(HistoryViewState& st);               // back to the live board
+void openSnapshot(ViewContext& ctx, HistoryViewState& st, SnapshotId id); // view read-only
+void closeSnapshot(ViewContext& ctx);                                      // back to live
+// Keeps the comparison in step with the live board and makes the ghosts (once a frame,
+// before the board is drawn).
+void updateCompare(ViewContext& ctx, HistoryViewState& st);
 // Starts a comparison from -> to (zero id = now) and computes the change list.
-void startCompare(HistoryViewState& st, const Document& live, SnapshotId from, SnapshotId to);
+void startCompare(ViewContext& ctx, HistoryViewState& st, SnapshotId from, SnapshotId to);
 
 void historyShortcuts(ViewContext& ctx, HistoryViewState& st);
 // Draws the read-only banner when a snapshot is open; returns its height (0 when not drawn).

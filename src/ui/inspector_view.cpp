@@ -74,22 +74,13 @@ bool textField(const char* id, const char* hint, std::string& buf, bool& active,
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-void hintsFor(ViewContext& ctx, InspectorViewState& st) {
-    const Document& doc = ctx.doc;
-    if (st.hintsDoc == &doc && st.hintsState == doc.stateId() && st.hintsDay == ctx.today) return;
-    st.hints = coachHints(doc.content(), ctx.today);
-    st.hintsDoc = &doc;
-    st.hintsState = doc.stateId();
-    st.hintsDay = ctx.today;
-}
-
 // ------------------------------------------------------------------------- goal inspector
 
 // A text field still in edit when the selection moves to another goal: ImGui reports its
 // deactivation only next frame, when the inspector already shows the other goal, so the
 // edit is committed here, to the goal it belongs to.
 void commitPending(ViewContext& ctx, InspectorViewState& st) {
-    Document& doc = ctx.doc;
+    const Document& doc = ctx.doc;
     const Goal* old = doc.content().goals.find(st.shown);
     if (!old || ctx.shared.readOnly) return;
     Goal g = *old;
@@ -102,11 +93,11 @@ void commitPending(ViewContext& ctx, InspectorViewState& st) {
         else if (auto d = Date::parse(st.target))
             g.target = d;
     }
-    if (!(g == *old)) doc.apply(updateGoal(doc.board(), g));
+    if (!(g == *old)) ctx.dispatch.apply(updateGoal(doc.board(), g));
 }
 
 void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goal) {
-    Document& doc = ctx.doc;
+    const Document& doc = ctx.doc;
     const BoardContent& c = doc.content();
     const Palette& pal = palette();
     const bool ro = ctx.shared.readOnly;
@@ -118,7 +109,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     }
     Goal g = goal; // edited copy
     auto apply = [&](Edit e, std::uint64_t key = 0) {
-        if (!ro && !e.empty()) doc.apply(std::move(e), key);
+        if (!ro && !e.empty()) ctx.dispatch.apply(std::move(e), key);
     };
 
     ImGui::PushID("goal-inspector");
@@ -151,7 +142,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
                               g.order};
         apply(moveGoals(doc.board(), std::span<const GoalPlacement>(&p, 1)), st.gestureKey);
     }
-    if (ImGui::IsItemDeactivated()) doc.endGesture();
+    if (ImGui::IsItemDeactivated()) ctx.dispatch.endGesture();
     compat::itemTooltip(
         "Top of the board: an open-ended heading. Bottom: a concrete end point you can check off.");
 
@@ -244,7 +235,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
             apply(updateGoal(doc.board(), g, "Change colour"), st.gestureKey);
             g = goal;
         }
-        if (ImGui::IsItemDeactivated()) doc.endGesture();
+        if (ImGui::IsItemDeactivated()) ctx.dispatch.endGesture();
         ImGui::SameLine();
         ImGui::TextDisabled(g.colour ? "Colour" : "Colour (default)");
         if (g.colour) {
@@ -334,7 +325,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
                 if (linked) continue;
                 ImGui::PushID(static_cast<int>(p.id.value));
                 if (ImGui::Selectable(p.name.c_str()))
-                    apply(linkPersonToGoal(doc.board(), doc.newId<LinkId>(), p.id, g.id));
+                    apply(linkPersonToGoal(doc.board(), ctx.dispatch.newId<LinkId>(), p.id, g.id));
                 ImGui::PopID();
             }
             ImGui::EndCombo();
@@ -343,9 +334,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     }
 
     // Coach hints about this goal
-    hintsFor(ctx, st);
     bool header = false;
-    for (const Hint& hint : st.hints) {
+    for (const Hint& hint : ctx.derived.hints()) {
         if (hint.goal != g.id) continue;
         if (!header) compat::separatorText("Coach");
         header = true;
@@ -376,7 +366,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
 }
 
 void drawMultiInspector(ViewContext& ctx, const std::vector<GoalId>& ids) {
-    Document& doc = ctx.doc;
+    const Document& doc = ctx.doc;
     const bool ro = ctx.shared.readOnly;
     ImGui::PushID("multi-inspector");
     {
@@ -389,12 +379,12 @@ void drawMultiInspector(ViewContext& ctx, const std::vector<GoalId>& ids) {
         if (s) ImGui::SameLine();
         const auto status = static_cast<GoalStatus>(s);
         if (ImGui::Button(std::string(statusName(status)).c_str()) && !ro)
-            doc.apply(setGoalStatus(doc.board(), ids, status));
+            ctx.dispatch.apply(setGoalStatus(doc.board(), ids, status));
     }
     ImGui::Spacing();
     if (ImGui::Button("Delete goals") && !ro) {
         const std::vector<GoalId> copy = ids;
-        doc.apply(deleteGoals(doc.board(), copy));
+        ctx.dispatch.apply(deleteGoals(doc.board(), copy));
         for (GoalId g : copy)
             ctx.shared.selection.drop(g);
     }

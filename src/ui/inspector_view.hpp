@@ -23,11 +23,6 @@ struct InspectorViewState {
     bool targetInvalid = false;   // the last typed target date did not parse
     std::uint64_t gestureKey = 0; // merge key of the slider / colour gesture in progress
     std::uint64_t gestureCount = 0;
-    // coach hints cache
-    const Document* hintsDoc = nullptr;
-    std::uint64_t hintsState = 0;
-    Date hintsDay;
-    std::vector<Hint> hints;
 };
 
 void drawInspectorView(ViewContext& ctx, InspectorViewState& state);

@@ -453,14 +453,13 @@ std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> p
 
 // ------------------------------------------------------------------------- derived data
 
-bool NetworkMapCache::update(const void* docIdentity, std::uint64_t stateId, const BoardContent& c,
+bool NetworkMapCache::update(std::uint64_t generation, const BoardContent& c,
                              const NetworkFilter& filter, Date today, const RingGeometry& g) {
-    if (valid_ && doc_ == docIdentity && stateId_ == stateId && filter_ == filter &&
-        today_ == today.days && g_ == g)
+    if (valid_ && generation_ == generation && filter_ == filter && today_ == today.days &&
+        g_ == g)
         return false;
     valid_ = true;
-    doc_ = docIdentity;
-    stateId_ = stateId;
+    generation_ = generation;
     filter_ = filter;
     today_ = today.days;
     g_ = g;
@@ -535,12 +534,11 @@ std::optional<PersonId> NetworkMapCache::personAt(ImVec2 world, float radius) co
 
 const std::vector<PersonId>& NetworkMapCache::linkedToGoals(const BoardContent& c,
                                                             std::span<const GoalId> goals) {
-    if (linkedValid_ && linkedDoc_ == doc_ && linkedState_ == stateId_ &&
+    if (linkedValid_ && linkedGeneration_ == generation_ &&
         std::equal(goals.begin(), goals.end(), linkedGoals_.begin(), linkedGoals_.end()))
         return linked_;
     linkedValid_ = true;
-    linkedDoc_ = doc_;
-    linkedState_ = stateId_;
+    linkedGeneration_ = generation_;
     linkedGoals_.assign(goals.begin(), goals.end());
     linked_ = peopleLinkedToGoals(c, goals);
     return linked_;

@@ -182,9 +182,9 @@ struct MapIntro {
 // otherwise, so a frame costs what is on screen, not the size of the board.
 class NetworkMapCache {
   public:
-    // `docIdentity` tells documents apart (the address of the Document): two documents can
-    // share a state id. Returns true when it rebuilt.
-    bool update(const void* docIdentity, std::uint64_t stateId, const BoardContent& c,
+    // `generation` names the board's state (ViewContext::generation: another board, a
+    // snapshot shown or an edit all change it). Returns true when it rebuilt.
+    bool update(std::uint64_t generation, const BoardContent& c,
                 const NetworkFilter& filter, Date today, const RingGeometry& g);
     void invalidate() { valid_ = false; }
     std::uint64_t rebuilds() const { return rebuilds_; } // how often update() rebuilt
@@ -214,8 +214,7 @@ class NetworkMapCache {
 
   private:
     bool valid_ = false;
-    const void* doc_ = nullptr;
-    std::uint64_t stateId_ = 0;
+    std::uint64_t generation_ = 0;
     NetworkFilter filter_;
     int today_ = 0;
     RingGeometry g_;
@@ -231,8 +230,7 @@ class NetworkMapCache {
     PersonGrid grid_;
 
     bool linkedValid_ = false;
-    const void* linkedDoc_ = nullptr;
-    std::uint64_t linkedState_ = 0;
+    std::uint64_t linkedGeneration_ = 0;
     std::vector<GoalId> linkedGoals_;
     std::vector<PersonId> linked_;
 };

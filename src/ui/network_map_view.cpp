@@ -169,13 +169,14 @@ const char* trustRingLabel(int trust) {
 
 // ------------------------------------------------------------------------------------ edits
 
-Edit linkGoalsToPersonEdit(Document& doc, PersonId person, std::span<const GoalId> goals) {
+Edit linkGoalsToPersonEdit(const Document& doc, session::Dispatcher& ids, PersonId person,
+                           std::span<const GoalId> goals) {
     Edit out;
     std::vector<GoalId> seen;
     for (GoalId g : goals) {
         if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
         seen.push_back(g);
-        Edit e = linkPersonToGoal(doc.board(), doc.newId<LinkId>(), person, g);
+        Edit e = linkPersonToGoal(doc.board(), ids.newId<LinkId>(), person, g);
         if (e.empty()) continue;
         for (auto& op : e.ops)
             out.ops.push_back(std::move(op));
@@ -190,11 +191,11 @@ struct Frame; // per-frame data shared by the drawing and input helpers
 
 PersonId addPersonAt(ViewContext& ctx, int trust, double angle) {
     Person p;
-    p.id = ctx.doc.newId<PersonId>();
+    p.id = ctx.dispatch.newId<PersonId>();
     p.name = "New person";
     p.trust = std::clamp(trust, kMinTrust, kMaxTrust);
     p.mapAngle = normalizeAngle(angle);
-    if (!ctx.doc.apply(addPerson(ctx.doc.board(), p))) return {};
+    if (!ctx.dispatch.apply(addPerson(ctx.doc.board(), p))) return {};
     ctx.shared.selection.selectOnly(p.id);
     return p.id;
 }
@@ -208,7 +209,7 @@ void startRename(NetworkMapViewState& st, const Person& p) {
 void deleteSelectedPeople(ViewContext& ctx) {
     std::vector<PersonId> ids = ctx.shared.selection.people;
     if (ids.empty()) return;
-    if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids)))
+    if (ctx.dispatch.apply(deletePeople(ctx.doc.board(), ids)))
         for (PersonId id : ids)
             ctx.shared.selection.drop(id);
 }
@@ -301,13 +302,13 @@ void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHin
     if (toolbarButton(st.showLegend ? "Hide legend" : "Legend", "map-legend",
                       "What the colours and markers mean"))
         st.showLegend = !st.showLegend;
-    if (ctx.ui) {
+    if (ctx.panels) {
         const float w = workspaceToggleWidth();
         const float x = ImGui::GetCursorPosX();
         ImGui::SameLine();
         const float right = x + canvasWidthHint - w;
         if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
-        drawWorkspaceToggle(ctx.ui->panels, WorkspacePane::Map);
+        drawWorkspaceToggle(*ctx.panels, WorkspacePane::Map);
     }
 }
 
@@ -774,11 +775,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     Frame f(c, st, geometryForEm(em()), c0, c1);
     f.naive = st.naiveDrawForBenchmark;
-    const void* docId = &ctx.doc;
 
     // ---- who is shown (derived data: rebuilt only when the board or the filter change) ----
     auto refresh = [&](const BoardContent& content) {
-        st.cache.update(docId, ctx.doc.stateId(), content, st.filter, ctx.today, f.g);
+        st.cache.update(ctx.generation, content, st.filter, ctx.today, f.g);
     };
     if (f.naive) st.cache.invalidate(); // the baseline recomputes everything every frame
     refresh(c);
@@ -855,7 +855,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             goalDropTarget = f.personAt(at);
             if (drag.released) {
                 if (goalDropTarget && !ro)
-                    ctx.doc.apply(linkGoalsToPersonEdit(ctx.doc, *goalDropTarget, drag.goals));
+                    ctx.dispatch.apply(linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, *goalDropTarget, drag.goals));
                 drag = CrossViewDrag{};
                 goalDropTarget.reset();
             }
@@ -936,7 +936,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 const double angle = angleOf(w);
                 if (p &&
                     (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
-                    ctx.doc.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
+                    ctx.dispatch.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
                 drag = CrossViewDrag{};
                 st.publishedDrag = false;
             } else {
@@ -946,8 +946,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 st.releasedDrag = true;
             }
         } else if (g == Gesture::Link && linkTarget) {
-            ctx.doc.apply(
-                addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), st.gesturePerson, *linkTarget));
+            ctx.dispatch.apply(
+                addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(), st.gesturePerson, *linkTarget));
         }
     }
 
@@ -1238,7 +1238,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                     char buf[80];
                     std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
                     if (ImGui::MenuItem(buf, nullptr, person.trust == t))
-                        ctx.doc.apply(setTrust(ctx.doc.board(), person.id, t, person.mapAngle));
+                        ctx.dispatch.apply(setTrust(ctx.doc.board(), person.id, t, person.mapAngle));
                 }
                 ImGui::EndMenu();
             }
@@ -1249,7 +1249,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                     if (ImGui::MenuItem(name.c_str(), nullptr, person.relationship == r)) {
                         Person copy = person;
                         copy.relationship = r;
-                        ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
+                        ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
                     }
                 }
                 ImGui::EndMenu();
@@ -1257,7 +1257,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             if (ImGui::MenuItem("Inside the organisation", nullptr, person.insideOrg)) {
                 Person copy = person;
                 copy.insideOrg = !copy.insideOrg;
-                ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
+                ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
             }
             ImGui::Separator();
             if (!sel.goals.empty()) {
@@ -1265,7 +1265,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                 std::snprintf(buf, sizeof buf, "Link to the selected goal%s",
                               sel.goals.size() == 1 ? "" : "s");
                 if (ImGui::MenuItem(buf))
-                    ctx.doc.apply(linkGoalsToPersonEdit(ctx.doc, person.id, sel.goals));
+                    ctx.dispatch.apply(linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, person.id, sel.goals));
             }
             if (ImGui::BeginMenu("Can introduce me to")) {
                 for (const auto& other : cc.people) {
@@ -1276,9 +1276,9 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                     ImGui::PushID(static_cast<int>(other.id.value));
                     if (ImGui::MenuItem(other.name.c_str(), nullptr, static_cast<bool>(existing))) {
                         if (existing)
-                            ctx.doc.apply(removeIntro(ctx.doc.board(), existing));
+                            ctx.dispatch.apply(removeIntro(ctx.doc.board(), existing));
                         else
-                            ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(),
+                            ctx.dispatch.apply(addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(),
                                                    person.id, other.id));
                     }
                     ImGui::PopID();
@@ -1294,7 +1294,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                     if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)")) doomed = l->id;
                     ImGui::PopID();
                 }
-                if (doomed) ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+                if (doomed) ctx.dispatch.apply(unlink(ctx.doc.board(), *doomed));
                 ImGui::EndMenu();
             }
             ImGui::Separator();
@@ -1315,7 +1315,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                                 b ? b->name.c_str() : "?");
             ImGui::BeginDisabled(ro);
             if (ImGui::MenuItem("Remove this introduction"))
-                ctx.doc.apply(removeIntro(ctx.doc.board(), st.menuIntro));
+                ctx.dispatch.apply(removeIntro(ctx.doc.board(), st.menuIntro));
             ImGui::EndDisabled();
         }
         ImGui::EndPopup();
@@ -1366,7 +1366,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                     if (const Person* p = cc.people.find(st.renaming)) {
                         Person copy = *p;
                         copy.name = name;
-                        ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Rename person"));
+                        ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Rename person"));
                     }
                 st.renaming = {};
             }

@@ -90,7 +90,8 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& state);
 
 // Links every goal in `goals` to `person` as one edit (already-linked goals are skipped);
 // empty when there is nothing to link. Ids come from doc.newId<LinkId>().
-Edit linkGoalsToPersonEdit(Document& doc, PersonId person, std::span<const GoalId> goals);
+Edit linkGoalsToPersonEdit(const Document& doc, session::Dispatcher& ids, PersonId person,
+                           std::span<const GoalId> goals);
 
 ImU32 relationshipColour(Relationship r); // for the current theme
 const char* trustRingLabel(int trust);    // "talk about anything" … "keep to the current role"

@@ -28,10 +28,10 @@ std::uint64_t mergeKey(PersonId id, Field f) {
 
 // Applies `edit` as part of the field's gesture; the gesture ends when the widget is released.
 void applyLive(ViewContext& ctx, Edit edit, PersonId id, Field f) {
-    ctx.doc.apply(std::move(edit), mergeKey(id, f));
+    ctx.dispatch.apply(std::move(edit), mergeKey(id, f));
 }
 void endGestureIfReleased(ViewContext& ctx) {
-    if (ImGui::IsItemDeactivated()) ctx.doc.endGesture();
+    if (ImGui::IsItemDeactivated()) ctx.dispatch.endGesture();
 }
 
 // Text typed into the date field survives frames while it does not parse yet.
@@ -136,7 +136,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
                     copy.relationship = r;
                     // A peer outside the organisation is, by definition, outside.
                     if (r == Relationship::PeerOutside) copy.insideOrg = false;
-                    ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
+                    ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
                 }
             }
             ImGui::EndCombo();
@@ -157,7 +157,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         if (changed && (inside == 1) != p.insideOrg) {
             Person copy = p;
             copy.insideOrg = inside == 1;
-            ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
+            ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
         }
     }
 
@@ -199,7 +199,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             if (ImGui::Checkbox(name.c_str(), &on)) {
                 Person copy = p;
                 copy.helpsWith = on ? (copy.helpsWith | bit) : (copy.helpsWith & ~bit);
-                ctx.doc.apply(updatePerson(ctx.doc.board(), copy,
+                ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy,
                                            on ? "Add what they can help with"
                                               : "Remove what they can help with"));
             }
@@ -223,7 +223,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
                     pr.days != p.cadenceDays) {
                     Person copy = p;
                     copy.cadenceDays = pr.days;
-                    ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Change cadence"));
+                    ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change cadence"));
                 }
             ImGui::EndCombo();
         }
@@ -272,12 +272,12 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             if (ImGui::SmallButton("Clear")) {
                 Person copy = p;
                 copy.nextPlanned.reset();
-                ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Clear planned conversation"));
+                ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Clear planned conversation"));
             }
         } else if (ImGui::SmallButton("In 2 weeks")) {
             Person copy = p;
             copy.nextPlanned = ctx.today.plusDays(14);
-            ctx.doc.apply(updatePerson(ctx.doc.board(), copy, "Plan a conversation"));
+            ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Plan a conversation"));
         }
         if (invalid)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.warning),
@@ -333,7 +333,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             ImGui::TextWrapped("%s", g ? g->title.c_str() : "(missing goal)");
             ImGui::PopID();
         }
-        if (doomed) ctx.doc.apply(unlink(ctx.doc.board(), *doomed));
+        if (doomed) ctx.dispatch.apply(unlink(ctx.doc.board(), *doomed));
         // Ids, not pointers: applying an edit moves the table's entries.
         std::vector<GoalId> linked;
         for (const GoalLink* l : linksOfPerson(c, id))
@@ -350,7 +350,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             ImGui::EndCombo();
         }
         if (toLink)
-            ctx.doc.apply(linkPersonToGoal(ctx.doc.board(), ctx.doc.newId<LinkId>(), id, *toLink));
+            ctx.dispatch.apply(linkPersonToGoal(ctx.doc.board(), ctx.dispatch.newId<LinkId>(), id, *toLink));
         registerLastItem("input:person-link-goal", "input", "Link a goal");
     }
 
@@ -379,7 +379,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         }
         if (!any)
             ImGui::TextDisabled("None yet: Shift+drag from one person to another on the map.");
-        if (doomed) ctx.doc.apply(removeIntro(ctx.doc.board(), *doomed));
+        if (doomed) ctx.dispatch.apply(removeIntro(ctx.doc.board(), *doomed));
         ImGui::SetNextItemWidth(fieldW);
         if (ImGui::BeginCombo("##add-intro", "Can introduce me to...")) {
             for (const auto& o : c.people) {
@@ -390,7 +390,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
                 if (exists) continue;
                 ImGui::PushID(static_cast<int>(o.id.value));
                 if (ImGui::Selectable(o.name.c_str()))
-                    ctx.doc.apply(addIntro(ctx.doc.board(), ctx.doc.newId<IntroId>(), id, o.id));
+                    ctx.dispatch.apply(addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(), id, o.id));
                 ImGui::PopID();
             }
             ImGui::EndCombo();
@@ -402,7 +402,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     ImGui::Separator();
     if (ImGui::Button("Delete person")) {
         const PersonId ids[] = {id};
-        if (ctx.doc.apply(deletePeople(ctx.doc.board(), ids))) ctx.shared.selection.drop(id);
+        if (ctx.dispatch.apply(deletePeople(ctx.doc.board(), ids))) ctx.shared.selection.drop(id);
     }
     registerLastItem("button:person-delete", "button", "Delete person");
     compat::itemTooltip(

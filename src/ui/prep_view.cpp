@@ -3,7 +3,6 @@
 #include "ui/widgets.hpp"
 
 #include "model/agenda.hpp"
-#include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -67,10 +66,10 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
     p = c.people.find(who);
     if (!p) return;
 
-    const Agenda a = draftAgenda(c, who);
+    const Agenda& a = ctx.derived.agenda(who);
     if (button("Copy", "agenda-copy")) {
         ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
-        if (ctx.ui) ctx.ui->setStatus("Agenda copied as Markdown");
+        ctx.dispatch.notify("Agenda copied as Markdown");
     }
     compat::itemTooltip("Copy the agenda as Markdown, to paste into notes or an email.");
     ImGui::SameLine();
@@ -183,8 +182,8 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     const bool cancel = button("Cancel", "agenda-export-cancel", ImVec2(7 * em(), 0)) ||
                         compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !st.exportPath.empty()) {
-        st.pendingExport =
-            PendingExport{st.exportPath, agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))};
+        ctx.dispatch.dispatch(session::ExportText{
+            st.exportPath, agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))});
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();

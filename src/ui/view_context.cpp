@@ -1,5 +1,7 @@
 #include "ui/view_context.hpp"
 
+#include "session/session.hpp"
+
 #include <algorithm>
 
 namespace horizons::ui {
@@ -30,5 +32,13 @@ void Selection::add(GoalId g) { insertSorted(goals, g); }
 void Selection::add(PersonId p) { insertSorted(people, p); }
 void Selection::drop(GoalId g) { eraseSorted(goals, g); }
 void Selection::drop(PersonId p) { eraseSorted(people, p); }
+
+ViewContext makeViewContext(session::Session& s, SharedViewState& shared, Date today,
+                            PanelState* panels) {
+    shared.readOnly = s.readOnly();
+    session::Derived& d = s.derived(today);
+    return ViewContext{s.viewed(), s, d, s.generation(), shared, today, s.live(),
+                       s.viewing(), panels};
+}
 
 } // namespace horizons::ui

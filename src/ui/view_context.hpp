@@ -1,12 +1,20 @@
-// What every view gets each frame: the document to read and dispatch edits to, the state the
-// views share (selection, cross-view drags, highlights), and today's date for the coach.
+// What every view gets each frame: the board to draw (read only), the dispatcher through
+// which it asks for every change, what is derived from the board (coach hints, agendas), the
+// state the views share (selection, cross-view drags, highlights) and today's date.
 // View-private state (pan, zoom, open popups, text buffers) lives in each view's own struct.
 #pragma once
 
 #include "model/document.hpp"
+#include "session/command.hpp"
+#include "session/derived.hpp"
+#include "ui/panels.hpp"
 
 #include <cstdint>
 #include <vector>
+
+namespace horizons::session {
+class Session;
+}
 
 namespace horizons::ui {
 
@@ -45,18 +53,23 @@ struct CrossViewDrag {
 struct SharedViewState {
     Selection selection;
     CrossViewDrag drag;
-    bool readOnly = false; // viewing a snapshot: views draw but dispatch no edits
+    bool readOnly = false; // a snapshot is shown: views grey out editing (the session refuses it)
 };
-
-struct AppUiState; // app_ui.hpp: panels, theme, requests to the app
-struct DocStatus;  // app_ui.hpp: title, path, saved/unsaved
 
 struct ViewContext {
-    Document& doc;
+    const Document& doc;           // what the views draw: the live board or the snapshot shown
+    session::Dispatcher& dispatch; // the one way to change anything
+    session::Derived& derived;     // hints and agendas of `doc`, computed once per generation
+    std::uint64_t generation;      // changes whenever `doc` does: caches key on it
     SharedViewState& shared;
     Date today;
-    AppUiState* ui = nullptr;          // null in headless view tests
-    const DocStatus* status = nullptr; // null in headless view tests
+    const Document& live;          // the live board (the history panel works on it)
+    SnapshotId viewing;            // the snapshot shown (0: the live board)
+    PanelState* panels = nullptr;  // null in headless view tests
 };
+
+// The context for this frame from the session: keeps shared.readOnly in step with it.
+ViewContext makeViewContext(session::Session& s, SharedViewState& shared, Date today,
+                            PanelState* panels = nullptr);
 
 } // namespace horizons::ui

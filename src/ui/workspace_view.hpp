@@ -13,7 +13,7 @@
 // shown; BoardOnly / MapOnly = the other one hidden.
 #pragma once
 
-#include "ui/app_ui.hpp"
+#include "ui/panels.hpp"
 
 #include <imgui.h>
 
