@@ -67,6 +67,9 @@ class Dispatcher {
     virtual bool dispatch(Command command) = 0;
     // Shows a one-line message in the status bar.
     virtual void notify(std::string message) = 0;
+    // Names the state of the board views are shown; changes with every change of it (an
+    // edit, undo, another board, a snapshot shown), at once. Caches key on it.
+    virtual std::uint64_t generation() const = 0;
 
     template <class IdT> IdT newId() { return IdT{allocateId()}; }
     // Shorthands for the commands views send most.

@@ -77,9 +77,7 @@ class Session final : public Dispatcher {
     const fs::path& path() const { return path_; }
     bool unsaved() const { return doc_.stateId() != savedState_; }
     Status status() const;
-    // Changes whenever what views draw changes (an edit, undo, another board, a snapshot
-    // shown): caches of views key on it.
-    std::uint64_t generation() const;
+    std::uint64_t generation() const override;
     Derived& derived(Date today); // brought up to date for the viewed board
     std::vector<std::string> recent() const; // at most kMaxRecent, only files that exist
     std::string lastBoard() const { return path_.string(); }

@@ -208,7 +208,7 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     const Document& doc = ctx.doc;
     const bool same =
-        st.layoutGeneration == ctx.generation && st.layoutEm == e &&
+        st.layoutGeneration == ctx.generation() && st.layoutEm == e &&
         !st.layout.columns.empty() &&
         (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
         (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
@@ -231,7 +231,7 @@ void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     st.goalHints.clear();
     for (std::size_t i = 0; i < hints.size(); ++i)
         if (hints[i].goal) st.goalHints[hints[i].goal].push_back(i);
-    st.layoutGeneration = ctx.generation;
+    st.layoutGeneration = ctx.generation();
     st.layoutEm = e;
     st.hintsGeneration = ctx.derived.version();
     std::size_t matches = 0;
@@ -1528,9 +1528,9 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
 // recomputed only when the document or the selected people change.
 void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
     std::vector<GoalId>& out = st.litGoals;
-    if (st.litGeneration == ctx.generation && st.litPeople == ctx.shared.selection.people)
+    if (st.litGeneration == ctx.generation() && st.litPeople == ctx.shared.selection.people)
         return;
-    st.litGeneration = ctx.generation;
+    st.litGeneration = ctx.generation();
     st.litPeople = ctx.shared.selection.people;
     out.clear();
     if (ctx.shared.selection.people.empty()) return;

@@ -778,7 +778,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     // ---- who is shown (derived data: rebuilt only when the board or the filter change) ----
     auto refresh = [&](const BoardContent& content) {
-        st.cache.update(ctx.generation, content, st.filter, ctx.today, f.g);
+        st.cache.update(ctx.generation(), content, st.filter, ctx.today, f.g);
     };
     if (f.naive) st.cache.invalidate(); // the baseline recomputes everything every frame
     refresh(c);

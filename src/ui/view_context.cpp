@@ -37,8 +37,7 @@ ViewContext makeViewContext(session::Session& s, SharedViewState& shared, Date t
                             PanelState* panels) {
     shared.readOnly = s.readOnly();
     session::Derived& d = s.derived(today);
-    return ViewContext{s.viewed(), s, d, s.generation(), shared, today, s.live(),
-                       s.viewing(), panels};
+    return ViewContext{s.viewed(), s, d, shared, today, s.live(), s.viewing(), panels};
 }
 
 } // namespace horizons::ui

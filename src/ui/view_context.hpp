@@ -60,12 +60,14 @@ struct ViewContext {
     const Document& doc;           // what the views draw: the live board or the snapshot shown
     session::Dispatcher& dispatch; // the one way to change anything
     session::Derived& derived;     // hints and agendas of `doc`, computed once per generation
-    std::uint64_t generation;      // changes whenever `doc` does: caches key on it
     SharedViewState& shared;
     Date today;
     const Document& live;          // the live board (the history panel works on it)
     SnapshotId viewing;            // the snapshot shown (0: the live board)
     PanelState* panels = nullptr;  // null in headless view tests
+
+    // Changes whenever `doc` does, at once (mid-frame too): caches key on it.
+    std::uint64_t generation() const { return dispatch.generation(); }
 };
 
 // The context for this frame from the session: keeps shared.readOnly in step with it.

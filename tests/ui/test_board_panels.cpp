@@ -7,6 +7,7 @@
 #include "model/document.hpp"
 #include "model/edits.hpp"
 #include "support/imgui_fixture.hpp"
+#include "support/view_harness.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -27,7 +28,7 @@ struct Panels {
     BoardViewState board;
     InspectorViewState inspector;
     CoachViewState coach;
-    ViewContext ctx{doc, shared, Date::fromYmd(2026, 11, 25)};
+    test::ViewHarness views{doc};
     std::vector<HorizonId> cols;
 
     Panels() {
@@ -39,6 +40,7 @@ struct Panels {
                                            ImGuiWindowFlags_NoMove;
             ImGui::SetNextWindowPos(ImVec2(0, 0));
             ImGui::SetNextWindowSize(ImVec2(1000, 1000));
+            ViewContext ctx = views.context(shared, Date::fromYmd(2026, 11, 25));
             ImGui::Begin("board", nullptr, flags);
             drawBoardView(ctx, board);
             ImGui::End();
@@ -131,8 +133,8 @@ TEST_CASE("coach: a hint can be dismissed for its goal, and undo brings it back"
     Panels p;
     const GoalId g = p.goal(0, 0.2, "No date yet"); // near-term, fuzzy, no date, nobody linked
     p.ui.step(2);
-    REQUIRE_FALSE(p.coach.hints.empty());
-    const std::size_t before = p.coach.hints.size();
+    REQUIRE_FALSE(p.views.derived.hints().empty());
+    const std::size_t before = p.views.derived.hints().size();
     const auto* hint = p.ui.item("hint:0");
     REQUIRE(hint);
     p.ui.click(hint->x + 10, hint->y + hint->h / 2);
@@ -140,11 +142,11 @@ TEST_CASE("coach: a hint can be dismissed for its goal, and undo brings it back"
     REQUIRE(p.ui.item("button:hint-dismiss:0"));
     p.ui.clickItem("button:hint-dismiss:0");
     p.ui.step();
-    CHECK(p.coach.hints.size() == before - 1);
+    CHECK(p.views.derived.hints().size() == before - 1);
     CHECK(p.get(g).dismissedHints != 0);
     p.doc.undo();
     p.ui.step();
-    CHECK(p.coach.hints.size() == before);
+    CHECK(p.views.derived.hints().size() == before);
 }
 
 TEST_CASE("coach: hints of the same kind name the goal each is about, one below the other") {
@@ -154,7 +156,7 @@ TEST_CASE("coach: hints of the same kind name the goal each is about, one below 
     p.ui.step(2);
     std::vector<std::string> subjects;
     float lastBottom = 0;
-    for (std::size_t i = 0; i < p.coach.hints.size(); ++i) {
+    for (std::size_t i = 0; i < p.views.derived.hints().size(); ++i) {
         const auto* hint = p.ui.item("hint:" + std::to_string(i));
         const auto* subject = p.ui.item("hint-subject:" + std::to_string(i));
         REQUIRE(hint);

@@ -5,6 +5,7 @@
 #include "model/document.hpp"
 #include "model/edits.hpp"
 #include "support/imgui_fixture.hpp"
+#include "support/view_harness.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -27,7 +28,7 @@ struct BoardHarness {
     Document doc;
     SharedViewState shared;
     BoardViewState st;
-    ViewContext ctx{doc, shared, Date::fromYmd(2026, 11, 25)};
+    test::ViewHarness views{doc};
     std::vector<HorizonId> cols;
 
     BoardHarness() {
@@ -39,6 +40,7 @@ struct BoardHarness {
             ImGui::Begin("board", nullptr,
                          ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoMove);
+            ViewContext ctx = views.context(shared, Date::fromYmd(2026, 11, 25));
             drawBoardView(ctx, st);
             ImGui::End();
         });

@@ -1,6 +1,7 @@
 // File > Export: the plan and the CSV lists go to the file the user names, made from the
 // open board at that moment (the app writes them atomically).
 #include "support/imgui_fixture.hpp"
+#include "support/session_harness.hpp"
 #include "ui/app_ui.hpp"
 
 #include "model/document.hpp"
@@ -14,25 +15,29 @@ using horizons::test::ImGuiFixture;
 
 namespace {
 
+Board boardToExport() {
+    Board b = makeEmptyBoard("Export me");
+    Goal g;
+    g.id = GoalId{b.nextId++};
+    g.title = "Give a talk, \"in public\"";
+    g.horizon = orderedHorizons(b.content)[0]->id;
+    b.content.goals.put(g);
+    return b;
+}
+
 struct ShellWithBoard {
     ImGuiFixture fx;
-    Document doc{makeEmptyBoard("Export me")};
+    test::SessionHarness sh{boardToExport()}; // at /boards/plan.horizons.json
+    session::Session& s = sh.s;
     ui::AppUiState state;
-    ui::DocStatus status;
     ShellWithBoard() {
-        Goal g;
-        g.id = doc.newId<GoalId>();
-        g.title = "Give a talk, \"in public\"";
-        g.horizon = orderedHorizons(doc.content())[0]->id;
-        doc.apply(addGoal(doc.board(), g));
-        status.path = "/tmp/career.horizons.json";
-        fx.setDraw([this] { ui::drawApp(state, &doc, status); });
+        fx.setDraw([this] { ui::drawApp(state, s); });
         fx.step(2);
     }
-    const ui::Request* exportRequest() const {
-        for (const auto& r : state.requests)
-            if (r.kind == ui::AppRequest::ExportText) return &r;
-        return nullptr;
+    const Document& doc() const { return s.live(); }
+    const std::string* exported(const std::string& path) const {
+        const auto it = sh.files->files.find(path);
+        return it == sh.files->files.end() ? nullptr : &it->second;
     }
     void exportVia(const char* menuId) {
         REQUIRE(fx.item("menu:file"));
@@ -52,24 +57,22 @@ struct ShellWithBoard {
 
 } // namespace
 
-TEST_CASE("File > Export > Plan as Markdown asks for a path next to the board and sends the plan") {
+TEST_CASE("File > Export > Plan as Markdown writes the plan next to the board") {
     ShellWithBoard s;
     s.exportVia("menu:file/export-md");
-    const ui::Request* r = s.exportRequest();
-    REQUIRE(r);
-    CHECK(r->path == "/tmp/career.md");
-    CHECK(r->text == planMarkdown(s.doc.content(), Date::today()));
-    CHECK(r->text.find("Give a talk") != std::string::npos);
+    const std::string* text = s.exported("/boards/plan.md");
+    REQUIRE(text);
+    CHECK(*text == planMarkdown(s.doc().content(), Date::today()));
+    CHECK(text->find("Give a talk") != std::string::npos);
 }
 
-TEST_CASE("File > Export > Goals as CSV sends RFC 4180 text") {
+TEST_CASE("File > Export > Goals as CSV writes RFC 4180 text") {
     ShellWithBoard s;
     s.exportVia("menu:file/export-goals-csv");
-    const ui::Request* r = s.exportRequest();
-    REQUIRE(r);
-    CHECK(r->path == "/tmp/career-goals.csv");
-    CHECK(r->text == goalsCsv(s.doc.content()));
-    CHECK(r->text.find("\"Give a talk, \"\"in public\"\"\"") != std::string::npos);
+    const std::string* text = s.exported("/boards/plan-goals.csv");
+    REQUIRE(text);
+    CHECK(*text == goalsCsv(s.doc().content()));
+    CHECK(text->find("\"Give a talk, \"\"in public\"\"\"") != std::string::npos);
 }
 
 TEST_CASE("Edit > Board settings changes title, owner and trust threshold in one undo step") {
@@ -83,13 +86,13 @@ TEST_CASE("Edit > Board settings changes title, owner and trust threshold in one
     REQUIRE(s.fx.item("input:board-title"));
     s.state.boardSettingsDraft.title = "Plan for 2027"; // what typing into the fields does
     s.state.boardSettingsDraft.settings.beyondOrgTrust = 3;
-    const std::size_t depth = s.doc.undoDepth();
+    const std::size_t depth = s.doc().undoDepth();
     s.fx.clickItem("button:board-settings-ok");
     s.fx.step(2);
-    CHECK(s.doc.content().meta.title == "Plan for 2027");
-    CHECK(s.doc.content().meta.settings.beyondOrgTrust == 3);
-    CHECK(s.doc.undoDepth() == depth + 1);
-    CHECK(s.doc.undoLabel() == "Edit board settings");
-    s.doc.undo();
-    CHECK(s.doc.content().meta.title == "Export me");
+    CHECK(s.doc().content().meta.title == "Plan for 2027");
+    CHECK(s.doc().content().meta.settings.beyondOrgTrust == 3);
+    CHECK(s.doc().undoDepth() == depth + 1);
+    CHECK(s.doc().undoLabel() == "Edit board settings");
+    s.s.dispatch(session::Undo{});
+    CHECK(s.doc().content().meta.title == "Export me");
 }

@@ -63,11 +63,11 @@ TEST_CASE("network cache: rebuilt after an edit and after undo, not otherwise") 
     NetworkMapCache cache;
     const RingGeometry g;
     const NetworkFilter all;
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), all, kToday, g));
+    CHECK(cache.update(doc.stateId(), doc.content(), all, kToday, g));
     CHECK(cache.rebuilds() == 1);
     // nothing changed: no rebuild, however often it is asked
     for (int i = 0; i < 5; ++i)
-        CHECK_FALSE(cache.update(&doc, doc.stateId(), doc.content(), all, kToday, g));
+        CHECK_FALSE(cache.update(doc.stateId(), doc.content(), all, kToday, g));
     CHECK(cache.rebuilds() == 1);
     REQUIRE(cache.placed().size() == 40);
     const std::vector<PlacedPerson> before(cache.placed().begin(), cache.placed().end());
@@ -76,7 +76,7 @@ TEST_CASE("network cache: rebuilt after an edit and after undo, not otherwise") 
     const PlacedPerson first = before.front();
     const int newTrust = first.trust == 5 ? 1 : 5;
     REQUIRE(doc.apply(setTrust(doc.board(), first.id, newTrust, 0.5)));
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), all, kToday, g));
+    CHECK(cache.update(doc.stateId(), doc.content(), all, kToday, g));
     const PlacedPerson* moved = cache.find(first.id);
     REQUIRE(moved != nullptr);
     CHECK(moved->trust == newTrust);
@@ -84,7 +84,7 @@ TEST_CASE("network cache: rebuilt after an edit and after undo, not otherwise") 
 
     // Undo: the state id returns to the old one, the cache rebuilds to the old layout.
     REQUIRE(doc.undo());
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), all, kToday, g));
+    CHECK(cache.update(doc.stateId(), doc.content(), all, kToday, g));
     REQUIRE(cache.placed().size() == before.size());
     for (std::size_t i = 0; i < before.size(); ++i) {
         CHECK(cache.placed()[i].id == before[i].id);
@@ -93,20 +93,22 @@ TEST_CASE("network cache: rebuilt after an edit and after undo, not otherwise") 
     }
     CHECK(cache.rebuilds() == 3);
 
-    // The filter, today, the geometry and the document are keys too.
+    // The filter, today, the geometry and the board generation are keys too.
     NetworkFilter inner;
     inner.minTrust = 4;
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), inner, kToday, g));
+    CHECK(cache.update(doc.stateId(), doc.content(), inner, kToday, g));
     for (const PlacedPerson& pp : cache.placed())
         CHECK(pp.trust >= 4);
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), inner, kToday.plusDays(1), g));
+    CHECK(cache.update(doc.stateId(), doc.content(), inner, kToday.plusDays(1), g));
     RingGeometry bigger = g;
     bigger.ringGap *= 2;
-    CHECK(cache.update(&doc, doc.stateId(), doc.content(), inner, kToday.plusDays(1), bigger));
-    Document other(doc.board());
-    CHECK(cache.update(&other, doc.stateId(), other.content(), inner, kToday.plusDays(1), bigger));
+    CHECK(cache.update(doc.stateId(), doc.content(), inner, kToday.plusDays(1), bigger));
+    Document other(doc.board()); // another board (or a snapshot shown): another generation
+    CHECK(cache.update(doc.stateId() + 1000, other.content(), inner, kToday.plusDays(1), bigger));
+    CHECK_FALSE(
+        cache.update(doc.stateId() + 1000, other.content(), inner, kToday.plusDays(1), bigger));
     cache.invalidate();
-    CHECK(cache.update(&other, doc.stateId(), other.content(), inner, kToday.plusDays(1), bigger));
+    CHECK(cache.update(doc.stateId() + 1000, other.content(), inner, kToday.plusDays(1), bigger));
 }
 
 TEST_CASE("network cache: derived data matches the pure functions it replaces") {
@@ -114,7 +116,7 @@ TEST_CASE("network cache: derived data matches the pure functions it replaces") 
     NetworkMapCache cache;
     NetworkFilter f;
     f.relationships &= ~relationshipBit(Relationship::Manager);
-    cache.update(&doc, doc.stateId(), doc.content(), f, kToday, RingGeometry{});
+    cache.update(doc.stateId(), doc.content(), f, kToday, RingGeometry{});
     const BoardContent& c = doc.content();
 
     const auto shown = visiblePeople(c, f, kToday);
@@ -148,7 +150,7 @@ TEST_CASE("network culling: the grid returns exactly the people inside a rectang
     for (const std::size_t n : {0u, 1u, 7u, 300u, 2000u}) {
         Document doc(boardWithPeople(n, static_cast<unsigned>(n) + 3));
         NetworkMapCache cache;
-        cache.update(&doc, doc.stateId(), doc.content(), NetworkFilter{}, kToday, RingGeometry{});
+        cache.update(doc.stateId(), doc.content(), NetworkFilter{}, kToday, RingGeometry{});
         const auto placed = cache.placed();
         std::mt19937 rng(static_cast<unsigned>(n));
         std::uniform_real_distribution<float> coord(-450.0f, 450.0f), extent(0.0f, 500.0f);
@@ -180,7 +182,7 @@ TEST_CASE("network culling: the grid returns exactly the people inside a rectang
 TEST_CASE("network culling: the grid's hit test agrees with hitTestPerson") {
     Document doc(boardWithPeople(500, 9));
     NetworkMapCache cache;
-    cache.update(&doc, doc.stateId(), doc.content(), NetworkFilter{}, kToday, RingGeometry{});
+    cache.update(doc.stateId(), doc.content(), NetworkFilter{}, kToday, RingGeometry{});
     std::mt19937 rng(4);
     std::uniform_real_distribution<float> coord(-420.0f, 420.0f);
     for (int k = 0; k < 500; ++k) {

@@ -2,6 +2,7 @@
 // frame, items found through the layout registry ("person:<id>", "ring:<trust>").
 #include "model/edits.hpp"
 #include "support/imgui_fixture.hpp"
+#include "support/view_harness.hpp"
 #include "ui/network_layout.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/person_inspector_view.hpp"
@@ -22,6 +23,7 @@ namespace {
 struct MapHarness {
     ImGuiFixture ui{ImVec2(1200, 900)};
     Document doc;
+    test::ViewHarness views{doc};
     SharedViewState shared;
     NetworkMapViewState st;
     Date today = Date::fromYmd(2024, 6, 1);
@@ -68,7 +70,7 @@ struct MapHarness {
         ImGui::Begin("map", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings);
-        ViewContext ctx{doc, shared, today};
+        ViewContext ctx = views.context(shared, today);
         drawNetworkMapView(ctx, st);
         ImGui::End();
         if (inspector && !shared.selection.people.empty()) {
@@ -415,13 +417,14 @@ TEST_CASE("linkGoalsToPersonEdit: skips duplicates and already-linked goals") {
     p.name = "P";
     doc.apply(addPerson(doc.board(), p));
     const GoalId twice[] = {g.id, g.id};
-    Edit e = linkGoalsToPersonEdit(doc, p.id, twice);
+    test::DocumentDispatcher ids{doc};
+    Edit e = linkGoalsToPersonEdit(doc, ids, p.id, twice);
     CHECK(e.ops.size() == 1);
     doc.apply(std::move(e));
     const GoalId again[] = {g.id};
-    CHECK(linkGoalsToPersonEdit(doc, p.id, again).empty());
+    CHECK(linkGoalsToPersonEdit(doc, ids, p.id, again).empty());
     const GoalId missing[] = {GoalId{999}};
-    CHECK(linkGoalsToPersonEdit(doc, p.id, missing).empty());
+    CHECK(linkGoalsToPersonEdit(doc, ids, p.id, missing).empty());
 }
 
 TEST_CASE("workspace: split arithmetic and modes") {

@@ -1,5 +1,7 @@
 // Headless tests of the UI shell (menus, shortcuts, requests, empty state, layout registry).
 #include "support/imgui_fixture.hpp"
+#include "support/session_harness.hpp"
+#include "model/edits.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 
@@ -13,17 +15,26 @@ using ui::compat::Key;
 
 namespace {
 
+// The window over an untitled empty board (files in memory).
 struct Shell {
     ImGuiFixture fx;
+    test::SessionHarness sh;
+    session::Session& s = sh.s;
     ui::AppUiState state;
-    ui::DocStatus status;
     Shell() {
-        fx.setDraw([this] { ui::drawApp(state, nullptr, status); });
+        fx.setDraw([this] { ui::drawApp(state, s); });
         fx.step(2);
     }
-    bool requested(ui::AppRequest r) const {
-        return std::any_of(state.requests.begin(), state.requests.end(),
-                           [r](const ui::Request& q) { return q.kind == r; });
+    void addGoal(const std::string& title) {
+        Goal g;
+        g.id = s.newId<GoalId>();
+        g.title = title;
+        g.horizon = orderedHorizons(s.live().content()).front()->id;
+        REQUIRE(s.apply(horizons::addGoal(s.live().board(), g)));
+    }
+    int writes(const std::string& path) const {
+        const auto it = sh.files->writes.find(path);
+        return it == sh.files->writes.end() ? 0 : it->second;
     }
 };
 
@@ -63,71 +74,71 @@ TEST_CASE("shell: menu bar, status bar, empty state are laid out") {
     REQUIRE(saved);
     CHECK(saved->y > 900); // bottom of a 1000 px window
     CHECK(saved->label == "Not saved yet");
-    s.status.path = "/tmp/plan.horizons";
+    REQUIRE(s.s.dispatch(session::SaveAs{"/tmp/plan.horizons"}));
     s.fx.step();
     REQUIRE(s.fx.item("status:saved"));
-    CHECK(s.fx.item("status:saved")->label == "Saved");
+    CHECK(s.fx.item("status:saved")->label.rfind("Saved", 0) == 0);
     REQUIRE(s.fx.item("status:file"));
     CHECK(s.fx.item("status:file")->label == "/tmp/plan.horizons");
 }
 
 TEST_CASE("shell: status bar says unsaved") {
     Shell s;
-    s.status.dirty = true;
+    s.addGoal("unsaved");
     s.fx.step();
     REQUIRE(s.fx.item("status:saved"));
     CHECK(s.fx.item("status:saved")->label == "Unsaved changes");
 }
 
-TEST_CASE("shell: File > Quit and Ctrl+Q queue a Quit request") {
+TEST_CASE("shell: File > Quit and Ctrl+Q quit, keeping an untitled board's work") {
     Shell s;
-    s.fx.clickItem("menu:file");
-    REQUIRE(s.fx.item("menu:file/quit"));
-    s.fx.clickItem("menu:file/quit");
-    CHECK(s.requested(ui::AppRequest::Quit));
-    s.fx.step();
-    CHECK_FALSE(s.fx.item("menu:file/quit")); // menu closed
-
     s.fx.clickItem("menu:file"); // Escape closes an open menu
     REQUIRE(s.fx.item("menu:file/quit"));
     s.fx.key(Key::Escape);
     s.fx.step();
     CHECK_FALSE(s.fx.item("menu:file/quit"));
 
-    s.state.requests.clear();
-    s.fx.key(Key::Q, test::Ctrl);
-    CHECK(s.requested(ui::AppRequest::Quit));
+    s.fx.clickItem("menu:file");
+    REQUIRE(s.fx.item("menu:file/quit"));
+    s.fx.clickItem("menu:file/quit");
+    CHECK(s.s.quitApproved());
+    s.fx.step();
+    CHECK_FALSE(s.fx.item("menu:file/quit")); // menu closed
+
+    Shell t;
+    t.addGoal("typed before quitting");
+    t.fx.key(Key::Q, test::Ctrl);
+    CHECK(t.s.quitApproved());
+    REQUIRE(t.s.recent().size() == 1); // kept as an untitled board in the data folder
+    CHECK(t.s.recent().front().rfind("/data/Untitled board ", 0) == 0);
 }
 
 TEST_CASE("shell: Ctrl+S saves, or asks for a path when the board was never saved") {
     Shell s;
-    s.status.path = "/tmp/plan.horizons";
-    s.fx.key(Key::S, test::Ctrl);
-    CHECK(s.requested(ui::AppRequest::Save));
-
-    s.state.requests.clear();
-    s.status.path.clear();
-    s.fx.key(Key::S, test::Ctrl);
-    CHECK_FALSE(s.requested(ui::AppRequest::Save));
+    s.fx.key(Key::S, test::Ctrl); // untitled: asks for a name
     s.fx.step(2);
     REQUIRE(s.fx.item("input:save-as-path"));
     s.fx.typeText("/tmp/new.horizons");
     s.fx.clickItem("button:save-as-ok");
-    REQUIRE(s.state.requests.size() == 1);
-    CHECK(s.state.requests[0].kind == ui::AppRequest::SaveAs);
-    CHECK(s.state.requests[0].path == "/tmp/new.horizons");
+    CHECK(s.s.path() == "/tmp/new.horizons");
+    CHECK(s.writes("/tmp/new.horizons") == 1);
+
+    s.addGoal("more");
+    s.fx.step(2);
+    s.fx.key(Key::S, test::Ctrl);
+    CHECK(s.writes("/tmp/new.horizons") == 2);
+    CHECK_FALSE(s.s.unsaved());
 }
 
-TEST_CASE("shell: undo and redo follow the document's state") {
+TEST_CASE("shell: Ctrl+Z and Ctrl+Y undo and redo the board") {
     Shell s;
+    s.fx.key(Key::Z, test::Ctrl); // nothing to undo: nothing happens
+    CHECK_FALSE(s.s.live().canRedo());
+    s.addGoal("undo me");
     s.fx.key(Key::Z, test::Ctrl);
-    CHECK_FALSE(s.requested(ui::AppRequest::Undo)); // nothing to undo
-    s.status.canUndo = true;
-    s.status.canRedo = true;
-    s.fx.key(Key::Z, test::Ctrl);
-    CHECK(s.requested(ui::AppRequest::Undo));
+    CHECK(s.s.live().content().goals.empty());
     s.fx.key(Key::Y, test::Ctrl);
-    CHECK(s.requested(ui::AppRequest::Redo));
+    CHECK(s.s.live().content().goals.size() == 1);
 }
 
 TEST_CASE("shell: View menu toggles panels and theme") {
