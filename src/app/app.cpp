@@ -78,8 +78,8 @@ void pinGlDrivers() {}
 #endif
 
 // ---- wake-up bookkeeping -------------------------------------------------------------------
-constexpr int kFramesAfterInput = 3;   // popups, drag-and-drop and layout settle in 2-3 frames
-constexpr double kMaxWait = 2.0;       // idle wake-up cap (no frame is drawn on a mere wake-up)
+constexpr int kFramesAfterInput = 3; // popups, drag-and-drop and layout settle in 2-3 frames
+constexpr double kMaxWait = 2.0;     // idle wake-up cap (no frame is drawn on a mere wake-up)
 
 std::atomic<int> g_activity{0};     // input/window events since the last frame
 std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
@@ -445,8 +445,7 @@ int Shell::loop() {
         if (session_->quitApproved()) break;
         // The next autosave or the end of a status message needs the loop awake then (the
         // message one more frame).
-        if (const double in = session_->wakeIn(); in >= 0)
-            wakeAt = glfwGetTime() + in + 0.05;
+        if (const double in = session_->wakeIn(); in >= 0) wakeAt = glfwGetTime() + in + 0.05;
         if (framesLeft <= 0) continue;
 
         --framesLeft;

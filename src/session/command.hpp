@@ -21,14 +21,14 @@
 namespace horizons::session {
 
 // ---- the board's content -------------------------------------------------------------------
-struct ApplyEdit {            // one undo step, or part of the open gesture `mergeKey`
+struct ApplyEdit { // one undo step, or part of the open gesture `mergeKey`
     Edit edit;
     std::uint64_t mergeKey = 0; // non-zero: merged with the previous step of the same key
 };
 struct Undo {};
 struct Redo {};
-struct EndGesture {};    // the next edit starts a new step even with the same key
-struct CancelGesture {   // takes back the open gesture's step (Escape in a rename of a new goal)
+struct EndGesture {};  // the next edit starts a new step even with the same key
+struct CancelGesture { // takes back the open gesture's step (Escape in a rename of a new goal)
     std::uint64_t mergeKey = 0;
 };
 
@@ -37,12 +37,12 @@ struct NewBoard {};
 struct Open {
     std::string path; // as typed: "~/" is home, a relative name is next to the open board
 };
-struct Save {};       // untitled: asks for a name (Session::takeSaveAsRequest)
+struct Save {}; // untitled: asks for a name (Session::takeSaveAsRequest)
 struct SaveAs {
     std::string path; // as typed; ".horizons.json" is added when it has no board extension
 };
-struct Quit {};       // saves pending work first; refused once when it can be kept nowhere
-struct ExportText {   // agenda / plan exports: written atomically, never over the open board
+struct Quit {};     // saves pending work first; refused once when it can be kept nowhere
+struct ExportText { // agenda / plan exports: written atomically, never over the open board
     std::string path;
     std::string text;
 };
@@ -53,8 +53,8 @@ struct ViewSnapshot { // show a snapshot read-only; a zero id goes back to the l
 };
 struct DiscardRecovery {}; // drop recovered autosaved work: back to the board file as saved
 
-using Command = std::variant<ApplyEdit, Undo, Redo, EndGesture, CancelGesture, NewBoard, Open,
-                             Save, SaveAs, Quit, ExportText, ViewSnapshot, DiscardRecovery>;
+using Command = std::variant<ApplyEdit, Undo, Redo, EndGesture, CancelGesture, NewBoard, Open, Save,
+                             SaveAs, Quit, ExportText, ViewSnapshot, DiscardRecovery>;
 
 const char* commandName(const Command& c); // "Undo", "Save as", ... (for messages and tests)
 

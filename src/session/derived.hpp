@@ -18,8 +18,8 @@ class Derived {
 
     // Changes each time the derived data is recomputed (another board state or another day).
     std::uint64_t version() const { return version_; }
-    const std::vector<Hint>& hints() const { return hints_; } // coachHints(content, today)
-    const Agenda& agenda(PersonId person);                    // draftAgenda, per person
+    const std::vector<Hint>& hints() const { return hints_; }          // coachHints(content, today)
+    const Agenda& agenda(PersonId person);                             // draftAgenda, per person
     std::size_t hintComputations() const { return hintComputations_; } // for tests
 
   private:

@@ -33,8 +33,8 @@ class AutosaveWorker {
     virtual void changed(std::shared_ptr<const Board> board, std::uint64_t stateId) = 0;
     // The board file now holds `stateId`: the recovery file is no longer needed.
     virtual void saved(std::uint64_t stateId) = 0;
-    virtual bool flush() = 0;                    // writes what is pending, waits; false: failed
-    virtual std::string lastError() const = 0;   // of the last write ("" when it worked)
+    virtual bool flush() = 0;                  // writes what is pending, waits; false: failed
+    virtual std::string lastError() const = 0; // of the last write ("" when it worked)
 };
 
 // ---- BoardFiles ----------------------------------------------------------------------------
@@ -94,12 +94,12 @@ class StoreFiles final : public BoardFiles {
 // writes so tests can assert a file was never written.
 class MemoryFiles final : public BoardFiles {
   public:
-    std::map<fs::path, std::string> files;     // board path -> file bytes
-    std::map<fs::path, std::string> recovery;  // board path -> recovery bytes
-    std::map<fs::path, double> modifiedAt;     // board or "recovery:" + path -> time
-    std::map<fs::path, int> writes;            // board path -> successful writes
+    std::map<fs::path, std::string> files;      // board path -> file bytes
+    std::map<fs::path, std::string> recovery;   // board path -> recovery bytes
+    std::map<fs::path, double> modifiedAt;      // board or "recovery:" + path -> time
+    std::map<fs::path, int> writes;             // board path -> successful writes
     std::map<fs::path, std::string> failWrites; // board path -> error every write gets
-    bool failRecovery = false;                 // autosave writes fail ("disk full")
+    bool failRecovery = false;                  // autosave writes fail ("disk full")
     fs::path data = "/data";
     double clock = 0; // advanced by tests; stamps modifiedAt
 
@@ -121,10 +121,10 @@ class MemoryFiles final : public BoardFiles {
 // ---- Environment ---------------------------------------------------------------------------
 struct Environment {
     std::shared_ptr<BoardFiles> files = std::make_shared<MemoryFiles>();
-    std::function<double()> seconds;  // monotonic, for autosave and message timing
-    std::function<Timestamp()> now;   // wall clock (Unix seconds): snapshots, untitled names
-    bool autosave = true; // false: screenshots, picture exports
-    double autosaveDelay = 2.0; // seconds after the last edit
+    std::function<double()> seconds; // monotonic, for autosave and message timing
+    std::function<Timestamp()> now;  // wall clock (Unix seconds): snapshots, untitled names
+    bool autosave = true;            // false: screenshots, picture exports
+    double autosaveDelay = 2.0;      // seconds after the last edit
 
     static Environment real(fs::path assetDir, std::function<void()> wake);
 };

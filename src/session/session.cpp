@@ -42,9 +42,18 @@ bool samePath(const fs::path& a, const fs::path& b) {
 } // namespace
 
 const char* commandName(const Command& c) {
-    static const char* const names[] = {"Edit",   "Undo",         "Redo",     "End gesture",
-                                        "Cancel", "New board",    "Open",     "Save",
-                                        "Save as", "Quit",        "Export",   "View snapshot",
+    static const char* const names[] = {"Edit",
+                                        "Undo",
+                                        "Redo",
+                                        "End gesture",
+                                        "Cancel",
+                                        "New board",
+                                        "Open",
+                                        "Save",
+                                        "Save as",
+                                        "Quit",
+                                        "Export",
+                                        "View snapshot",
                                         "Discard recovered changes"};
     static_assert(std::size(names) == std::variant_size_v<Command>);
     return names[c.index()];
@@ -98,22 +107,33 @@ bool Session::dispatch(Command command) {
     return std::visit(
         [this](auto& c) -> bool {
             using C = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<C, ApplyEdit>) return edit(c);
-            else if constexpr (std::is_same_v<C, Undo>) return undoRedo(true);
-            else if constexpr (std::is_same_v<C, Redo>) return undoRedo(false);
+            if constexpr (std::is_same_v<C, ApplyEdit>)
+                return edit(c);
+            else if constexpr (std::is_same_v<C, Undo>)
+                return undoRedo(true);
+            else if constexpr (std::is_same_v<C, Redo>)
+                return undoRedo(false);
             else if constexpr (std::is_same_v<C, EndGesture>) {
                 doc_.endGesture();
                 return true;
             } else if constexpr (std::is_same_v<C, CancelGesture>) {
                 return !refuseWhileReadOnly("cancel") && doc_.cancelStep(c.mergeKey);
-            } else if constexpr (std::is_same_v<C, NewBoard>) return newBoard();
-            else if constexpr (std::is_same_v<C, Open>) return openBoard(resolve(c.path), false);
-            else if constexpr (std::is_same_v<C, Save>) return save();
-            else if constexpr (std::is_same_v<C, SaveAs>) return saveAs(c.path);
-            else if constexpr (std::is_same_v<C, Quit>) return quit();
-            else if constexpr (std::is_same_v<C, ExportText>) return exportText(c);
-            else if constexpr (std::is_same_v<C, ViewSnapshot>) return viewSnapshot(c.id);
-            else return discardRecovery();
+            } else if constexpr (std::is_same_v<C, NewBoard>)
+                return newBoard();
+            else if constexpr (std::is_same_v<C, Open>)
+                return openBoard(resolve(c.path), false);
+            else if constexpr (std::is_same_v<C, Save>)
+                return save();
+            else if constexpr (std::is_same_v<C, SaveAs>)
+                return saveAs(c.path);
+            else if constexpr (std::is_same_v<C, Quit>)
+                return quit();
+            else if constexpr (std::is_same_v<C, ExportText>)
+                return exportText(c);
+            else if constexpr (std::is_same_v<C, ViewSnapshot>)
+                return viewSnapshot(c.id);
+            else
+                return discardRecovery();
         },
         command);
 }
@@ -263,7 +283,8 @@ bool Session::recoverIfNewer() {
     savedState_ = 0; // not in the board file yet: unsaved
     recovered_ = true;
     autosavedState_ = seenState_ = doc_.stateId();
-    if (autosaver_) autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
+    if (autosaver_)
+        autosaver_->changed(std::make_shared<const Board>(doc_.board()), doc_.stateId());
     notify("Recovered unsaved changes from " + rec->when +
            ". Save to keep them, or File > Discard recovered changes.");
     return true;
@@ -299,9 +320,9 @@ bool Session::keepUnsavedWork() {
     if (!unsaved()) return true;
     fs::path target = path_;
     if (target.empty()) // an untitled board: kept in the data folder, listed in Open recent
-        target = files_->dataDir() /
-                 ("Untitled board " + localClock(env_.now(), "%Y-%m-%d %H%M%S") +
-                  std::string(store::kJsonExtension));
+        target =
+            files_->dataDir() / ("Untitled board " + localClock(env_.now(), "%Y-%m-%d %H%M%S") +
+                                 std::string(store::kJsonExtension));
     if (saveTo(target)) return true;
     const std::string why = notice_;
     if (autosaver_) { // could not save (read-only folder, full disk): the recovery copy keeps it

@@ -42,17 +42,17 @@ struct Status {
     bool canRedo = false;
     std::string undoLabel; // "Move goal": the Edit menu says "Undo Move goal"
     std::string redoLabel;
-    bool empty = true;     // no goals and no people: show the empty state
-    std::string lastSaved; // "HH:MM" of the last save in this session, "" if none
-    std::string error;     // why the board asked for could not be opened
+    bool empty = true;      // no goals and no people: show the empty state
+    std::string lastSaved;  // "HH:MM" of the last save in this session, "" if none
+    std::string error;      // why the board asked for could not be opened
     bool recovered = false; // the board shows recovered autosaved work, not yet saved
 };
 
 struct StartOptions {
-    std::string file;      // FILE on the command line ("" = where the user left off)
-    std::string lastBoard; // the board open when the app last quit (from the settings)
+    std::string file;                // FILE on the command line ("" = where the user left off)
+    std::string lastBoard;           // the board open when the app last quit (from the settings)
     std::vector<std::string> recent; // most recent first
-    bool blank = false;    // no FILE means an empty untitled board (screenshots)
+    bool blank = false;              // no FILE means an empty untitled board (screenshots)
 };
 
 class Session final : public Dispatcher {
@@ -78,15 +78,15 @@ class Session final : public Dispatcher {
     bool unsaved() const { return doc_.stateId() != savedState_; }
     Status status() const;
     std::uint64_t generation() const override;
-    Derived& derived(Date today); // brought up to date for the viewed board
+    Derived& derived(Date today);            // brought up to date for the viewed board
     std::vector<std::string> recent() const; // at most kMaxRecent, only files that exist
     std::string lastBoard() const { return path_.string(); }
 
     // ---- the loop
-    void tick();               // autosave after a pause in editing; autosave errors
-    double wakeIn() const;     // seconds until tick() or a notice needs a frame; < 0: never
+    void tick();           // autosave after a pause in editing; autosave errors
+    double wakeIn() const; // seconds until tick() or a notice needs a frame; < 0: never
     bool quitApproved() const { return quit_; }
-    bool takeSaveAsRequest();  // Save of an untitled board: the window asks for a name
+    bool takeSaveAsRequest();          // Save of an untitled board: the window asks for a name
     const std::string& notice() const; // the status line's message ("" when none)
     double now() const { return env_.seconds ? env_.seconds() : 0.0; }
 
@@ -114,17 +114,17 @@ class Session final : public Dispatcher {
     bool refuseWhileReadOnly(const char* what);
 
     void adopt(Board board, const fs::path& p); // the open board becomes `board` at `p`
-    bool keepUnsavedWork();                      // before quit / open / new
-    bool recoverIfNewer();                       // recovered work for path_ is loaded
+    bool keepUnsavedWork();                     // before quit / open / new
+    bool recoverIfNewer();                      // recovered work for path_ is loaded
     void restartAutosave();
-    void remember(const fs::path& p);            // recent files
+    void remember(const fs::path& p); // recent files
     void openDefault();
 
     Environment env_;
     std::shared_ptr<BoardFiles> files_;
     Document doc_;
-    fs::path path_;                 // empty: untitled
-    std::uint64_t savedState_ = 0;  // doc_.stateId() the board file holds
+    fs::path path_;                // empty: untitled
+    std::uint64_t savedState_ = 0; // doc_.stateId() the board file holds
     bool recovered_ = false;
     std::string lastSaved_;
     std::string loadError_;
@@ -133,7 +133,7 @@ class Session final : public Dispatcher {
     std::uint64_t autosavedState_ = 0; // last state handed to the worker
     std::uint64_t seenState_ = 0;      // state at the last tick
     double lastEditAt_ = 0;
-    std::string autosaveError_;        // last autosave error shown
+    std::string autosaveError_; // last autosave error shown
 
     SnapshotId viewing_;
     std::unique_ptr<Document> viewDoc_;

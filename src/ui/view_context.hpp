@@ -62,9 +62,9 @@ struct ViewContext {
     session::Derived& derived;     // hints and agendas of `doc`, computed once per generation
     SharedViewState& shared;
     Date today;
-    const Document& live;          // the live board (the history panel works on it)
-    SnapshotId viewing;            // the snapshot shown (0: the live board)
-    PanelState* panels = nullptr;  // null in headless view tests
+    const Document& live;         // the live board (the history panel works on it)
+    SnapshotId viewing;           // the snapshot shown (0: the live board)
+    PanelState* panels = nullptr; // null in headless view tests
 
     // Changes whenever `doc` does, at once (mid-frame too): caches key on it.
     std::uint64_t generation() const { return dispatch.generation(); }

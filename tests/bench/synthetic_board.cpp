@@ -69,7 +69,8 @@ Board makeSyntheticBoard(std::size_t goalCount, unsigned seed) {
                                              people[i].id,
                                              {goals[i % goalCount].id},
                                              "Talked it through.",
-                                             {"Send a follow-up note"}});
+                                             {"Send a follow-up note"},
+                                             ""});
 
     b.content.goals.assign(std::move(goals));
     b.content.people.assign(std::move(people));

@@ -111,7 +111,7 @@ TEST_CASE("overdue by cadence: exactly at the cadence is on time, a day later is
     const PersonId p = t.person(Relationship::Manager, true, 30);
     const Date talked = Date::fromYmd(2026, 1, 1);
     t.b.content.conversations.put(
-        Conversation{ConversationId{t.b.nextId++}, talked, p, {}, "", {}});
+        Conversation{ConversationId{t.b.nextId++}, talked, p, {}, "", {}, ""});
     CHECK(count(t.hints(talked.plusDays(30)), HintKind::ConversationOverdue) == 0);
     CHECK(count(t.hints(talked.plusDays(31)), HintKind::ConversationOverdue) == 1);
     const Person& person = *t.b.content.people.find(p);

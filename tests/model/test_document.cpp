@@ -90,7 +90,7 @@ TEST_CASE("deleting a goal removes its links and references; undo brings them al
     f.doc.apply(updateGoal(f.doc.board(), s));
     const PersonId sam = f.person("Sam");
     f.link(sam, big);
-    Conversation c{f.doc.newId<ConversationId>(), Date::fromYmd(2026, 1, 5), sam, {big}, "", {}};
+    Conversation c{f.doc.newId<ConversationId>(), Date::fromYmd(2026, 1, 5), sam, {big}, "", {}, ""};
     f.doc.apply(logConversation(f.doc.board(), c));
     const Board before = f.doc.board();
 
@@ -106,20 +106,25 @@ TEST_CASE("deleting a goal removes its links and references; undo brings them al
     CHECK(f.doc.board() == before);
 }
 
-TEST_CASE("deleting a person removes their links, introductions and log; undo restores them") {
+TEST_CASE("deleting a person removes their links and introductions, keeps the log under a former "
+          "contact; undo restores them") {
     Fixture f;
     const GoalId g = f.goal("Speak at a conference");
     const PersonId a = f.person("Ana"), b = f.person("Ben");
     f.link(a, g);
     f.doc.apply(addIntro(f.doc.board(), f.doc.newId<IntroId>(), a, b));
     f.doc.apply(logConversation(
-        f.doc.board(), Conversation{f.doc.newId<ConversationId>(), Date{20000}, a, {g}, "n", {}}));
+        f.doc.board(), Conversation{f.doc.newId<ConversationId>(), Date{20000}, a, {g}, "n", {}, ""}));
     const Board before = f.doc.board();
     const PersonId ids[] = {a};
     f.doc.apply(deletePeople(f.doc.board(), ids));
     CHECK(f.doc.content().links.empty());
     CHECK(f.doc.content().intros.empty());
-    CHECK(f.doc.content().conversations.empty());
+    REQUIRE(f.doc.content().conversations.size() == 1); // it happened: it stays history
+    const Conversation& kept = *f.doc.content().conversations.begin();
+    CHECK(kept.person == PersonId{});
+    CHECK(kept.formerContact == "Ana");
+    CHECK(kept.notes == "n");
     CHECK_FALSE(validateBoard(f.doc.board()));
     f.doc.undo();
     CHECK(f.doc.board() == before);
@@ -280,7 +285,8 @@ TEST_CASE("property: random edits, undo all gives the initial board, redo all th
                                          ? std::vector<GoalId>{}
                                          : std::vector<GoalId>{goals[pick(goals.size())].id},
                                      "notes",
-                                     {"follow up"}});
+                                     {"follow up"},
+                                     ""});
                 break;
             case 10:
                 e = takeSnapshot(f.doc.board(), f.doc.newId<SnapshotId>(), "s", "", 1000 + i);

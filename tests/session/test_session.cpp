@@ -1,7 +1,7 @@
 // The session's rules, one test each, with files in memory and a hand-driven clock.
 #include "model/edits.hpp"
-#include "session/session.hpp"
 #include "model/validate.hpp"
+#include "session/session.hpp"
 #include "store/board_file.hpp"
 
 #include <doctest/doctest.h>
@@ -375,10 +375,15 @@ TEST_CASE("restoring a snapshot keeps the conversation log and every person's co
     priya.id = s.newId<PersonId>();
     priya.name = "Priya";
     REQUIRE(s.apply(addPerson(s.live().board(), priya)));
-    Conversation withSam{s.newId<ConversationId>(), Date::fromYmd(2026, 11, 1), sam.id, {}, "",
-                         {"ask about the move"}, ""};
-    Conversation withPriya{s.newId<ConversationId>(), Date::fromYmd(2026, 11, 20), priya.id, {},
-                           "mentoring", {}, ""};
+    Conversation withSam{s.newId<ConversationId>(),
+                         Date::fromYmd(2026, 11, 1),
+                         sam.id,
+                         {},
+                         "",
+                         {"ask about the move"},
+                         ""};
+    Conversation withPriya{
+        s.newId<ConversationId>(), Date::fromYmd(2026, 11, 20), priya.id, {}, "mentoring", {}, ""};
     REQUIRE(s.apply(logConversation(s.live().board(), withSam)));
     REQUIRE(s.apply(logConversation(s.live().board(), withPriya)));
 
@@ -404,8 +409,8 @@ TEST_CASE("deleting a person keeps the conversations held with them, under a for
     sam.id = s.newId<PersonId>();
     sam.name = "Sam";
     REQUIRE(s.apply(addPerson(s.live().board(), sam)));
-    Conversation cv{s.newId<ConversationId>(), Date::fromYmd(2026, 11, 1), sam.id, {}, "notes",
-                    {}, ""};
+    Conversation cv{
+        s.newId<ConversationId>(), Date::fromYmd(2026, 11, 1), sam.id, {}, "notes", {}, ""};
     REQUIRE(s.apply(logConversation(s.live().board(), cv)));
     const PersonId ids[] = {sam.id};
     REQUIRE(s.apply(deletePeople(s.live().board(), ids)));

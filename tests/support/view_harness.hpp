@@ -29,8 +29,10 @@ class DocumentDispatcher final : public session::Dispatcher {
                 using C = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<C, session::ApplyEdit>)
                     return doc_.apply(std::move(x.edit), x.mergeKey);
-                else if constexpr (std::is_same_v<C, session::Undo>) return doc_.undo();
-                else if constexpr (std::is_same_v<C, session::Redo>) return doc_.redo();
+                else if constexpr (std::is_same_v<C, session::Undo>)
+                    return doc_.undo();
+                else if constexpr (std::is_same_v<C, session::Redo>)
+                    return doc_.redo();
                 else if constexpr (std::is_same_v<C, session::EndGesture>) {
                     doc_.endGesture();
                     return true;
