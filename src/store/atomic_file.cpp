@@ -65,6 +65,7 @@ FileStamp stampFromStat(const struct stat& st) {
     s.exists = true;
     s.size = static_cast<std::uint64_t>(st.st_size);
     s.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.ctimeNs = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
     s.device = static_cast<std::uint64_t>(st.st_dev);
     s.fileId = static_cast<std::uint64_t>(st.st_ino);
     s.takenNs = std::chrono::duration_cast<std::chrono::nanoseconds>(

@@ -2,6 +2,7 @@
 
 #include "store/atomic_file.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <system_error>
@@ -55,6 +56,7 @@ FileStamp statFile(const fs::path& path) {
     s.exists = true;
     s.size = static_cast<std::uint64_t>(st.st_size);
     s.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.ctimeNs = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
     s.device = static_cast<std::uint64_t>(st.st_dev);
     s.fileId = static_cast<std::uint64_t>(st.st_ino);
 #else
@@ -75,8 +77,11 @@ FileStamp statFile(const fs::path& path) {
 FileStamp stampFile(const fs::path& path) {
     std::string bytes;
     FileStamp s;
-    if (readFileBytes(path, kNoLimit, bytes, &s))
-        return FileStamp{false, 0, 0, 0, 0, 0, false, nowNs()};
+    if (readFileBytes(path, kNoLimit, bytes, &s)) {
+        FileStamp none;
+        none.takenNs = nowNs();
+        return none;
+    }
     return s;
 }
 
@@ -88,14 +93,16 @@ StampCheck checkFileStamp(const FileStamp& known, const fs::path& path, bool alw
         return c;
     }
     if (c.now.size != known.size) return c; // changed, no need to read
-    const bool sameMeta = c.now.mtimeNs == known.mtimeNs && c.now.device == known.device &&
-                          c.now.fileId == known.fileId;
+    const bool sameMeta = c.now.mtimeNs == known.mtimeNs && c.now.ctimeNs == known.ctimeNs &&
+                          c.now.device == known.device && c.now.fileId == known.fileId;
     if (!known.hashed) { // nothing to compare the content with
         c.same = sameMeta;
         return c;
     }
     const std::int64_t slack =
         std::chrono::duration_cast<std::chrono::nanoseconds>(kStampTimeSlack).count();
+    // A later write sets the time to its own clock tick: only a time in the same tick as the
+    // stamp (or within a coarse file system's 2 s) could stay unchanged across it.
     const bool trusted = known.takenNs - known.mtimeNs > slack;
     if (sameMeta && trusted && !alwaysHash) {
         c.same = true;

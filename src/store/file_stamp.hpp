@@ -5,7 +5,8 @@
 //   if (!stillSame(r.stamp, path)) { reload or merge: someone else wrote the file }
 //   SaveResult s = saveBoardFile(board, path);   // s.stamp: the bytes it wrote
 //
-// A stamp holds size, modification time, file identity (device + inode) and a 64-bit hash of
+// A stamp holds size, modification and change time, file identity (device + inode: an inode
+// freed by a rename can come back, the change time tells) and a 64-bit hash of
 // the content. Two stamps are equal (==) when they describe the same content: a file that was
 // only touched, or replaced by an identical copy, is the same file for us.
 //
@@ -33,6 +34,7 @@ struct FileStamp {
     bool exists = false;
     std::uint64_t size = 0;
     std::int64_t mtimeNs = 0; // modification time, ns since the epoch
+    std::int64_t ctimeNs = 0; // status change time (POSIX; cannot be set back by tools; 0: unknown)
     std::uint64_t device = 0; // with fileId: which file (0 = unknown, e.g. on Windows)
     std::uint64_t fileId = 0; // inode
     std::uint64_t hash = 0;   // contentHash of the bytes (0 with exists == false)
