@@ -25,11 +25,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
+#ifndef _WIN32
 void makeOld(const fs::path& p, std::chrono::seconds age) {
     fs::last_write_time(p, fs::file_time_type::clock::now() - age);
 }
 
-#ifndef _WIN32
 // A pid that no process has: a child that has exited and been reaped.
 std::uint64_t deadPid() {
     const pid_t pid = ::fork();
