@@ -1,6 +1,8 @@
 // cli_export.cpp — see cli_export.hpp.
 #include "app/cli_export.hpp"
 
+#include "app/cli_file.hpp"
+
 #include "model/agenda.hpp"
 #include "model/diff.hpp"
 #include "model/document.hpp"
@@ -8,6 +10,7 @@
 #include "model/export_text.hpp"
 #include "store/atomic_file.hpp"
 #include "store/board_file.hpp"
+#include "store/board_lock.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -83,6 +86,15 @@ std::string snapshotNames(const Board& b) {
     return out;
 }
 
+// Refuses an OUT that is the board itself (before loading: nothing is written).
+bool outputAllowed(const CliExportOptions& o, int& code) {
+    if (auto same = outputIsBoard(o.file, o.out)) {
+        code = fail(*same);
+        return false;
+    }
+    return true;
+}
+
 bool writeOut(const std::string& out, const std::string& bytes, int& code) {
     const auto r = store::writeFileAtomically(out, bytes, false);
     if (!r) {
@@ -115,6 +127,7 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     if (o.format == "png" && !parseSize(o.size, w, h))
         return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
     int code = kOk;
+    if (!outputAllowed(o, code)) return code;
     const auto board = load(o.file, code);
     if (!board) return code;
 
@@ -157,6 +170,11 @@ int runSnapshot(const CliExportOptions& o) {
         std::all_of(o.name.begin(), o.name.end(), [](char c) { return c == ' '; }))
         return fail("the snapshot needs a name (--name NAME)");
     int code = kOk;
+    // One writer: not while a window has the board open. (A lock that cannot be made at all,
+    // e.g. in a missing folder, is no reason to stop: loading or saving then says what is wrong.)
+    store::BoardLock lock;
+    if (const store::LockResult l = lock.acquire(o.file); l.status == store::LockStatus::Held)
+        return fail(o.file + ": " + l.error);
     auto board = load(o.file, code);
     if (!board) return code;
     Document doc(std::move(*board));
@@ -197,6 +215,7 @@ int runDiff(const CliExportOptions& o) {
 
 int runAgenda(const CliExportOptions& o) {
     int code = kOk;
+    if (!o.out.empty() && !outputAllowed(o, code)) return code;
     const auto board = load(o.file, code);
     if (!board) return code;
     const Person* p = findPersonByName(board->content, o.person);

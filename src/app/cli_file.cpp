@@ -1,12 +1,20 @@
 #include "app/cli_file.hpp"
 
+#include "store/atomic_file.hpp"
 #include "store/board_file.hpp"
+#include "store/board_lock.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 namespace horizons::app {
+
+std::optional<std::string> outputIsBoard(const std::string& board, const std::string& out) {
+    if (!store::isSameFile(board, out)) return std::nullopt;
+    return "the output " + out + " is the board file " + board +
+           " itself; nothing was written (choose another output file)";
+}
 
 int runCheck(const std::string& file) {
     const store::LoadResult r = store::loadBoardFile(file);
@@ -23,6 +31,15 @@ int runCheck(const std::string& file) {
 }
 
 int runConvert(const std::string& in, const std::string& out) {
+    if (auto same = outputIsBoard(in, out)) {
+        std::cerr << "horizons convert: " << *same << "\n";
+        return 1;
+    }
+    store::BoardLock lock; // OUT is a board: not while a window has it open
+    if (const store::LockResult l = lock.acquire(out); l.status == store::LockStatus::Held) {
+        std::cerr << "horizons convert: " << out << ": " << l.error << "\n";
+        return 1;
+    }
     const store::LoadResult r = store::loadBoardFile(in);
     if (!r) {
         std::cerr << "horizons convert: " << r.error << "\n";

@@ -6,6 +6,12 @@
 //                            JSON); the written file is read back and must be the same board
 //
 // Exit codes: 0 success; 1 the file is invalid or cannot be read/written; 2 bad command line.
+//
+// Safety rules shared by every subcommand (here and in cli_export): a board path must be a
+// regular file (a FIFO or device is refused at once); an output that is the input board
+// (same file under any spelling, link or hard link) is refused before anything is written;
+// a subcommand that writes a board (snapshot, convert) holds the board's lock while it
+// works and refuses a board open in a running Horizons; a read-only board is never replaced.
 #pragma once
 
 #include <optional>
@@ -17,6 +23,8 @@ class App;
 
 namespace horizons::app {
 
+// The error for an OUT that is the board file itself, or nothing.
+std::optional<std::string> outputIsBoard(const std::string& board, const std::string& out);
 int runCheck(const std::string& file);
 int runConvert(const std::string& in, const std::string& out);
 

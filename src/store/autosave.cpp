@@ -84,6 +84,8 @@ void Autosaver::saved(std::uint64_t stateId) {
         pending_.reset();
         status_.pending = false;
         discard_ = true;
+        status_.lastError.clear(); // the board file holds this state: no work at risk
+        status_.failures = 0;
     }
     cv_.notify_all();
 }
@@ -102,6 +104,11 @@ Autosaver::Status Autosaver::status() const {
     return status_;
 }
 
+std::string Autosaver::lastError() const {
+    std::lock_guard lock(mutex_);
+    return status_.lastError;
+}
+
 void Autosaver::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -115,7 +122,7 @@ void Autosaver::run() {
             lock.unlock();
             fs::path dir = options_.target.parent_path();
             std::error_code ec;
-            if (!dir.empty()) fs::create_directories(dir, ec);
+            if (!dir.empty()) fs::create_directories(dir, ec); // a failure shows in the save
             // The recovery file needs no backup: the board file itself is untouched.
             const SaveResult r =
                 saveBoardFile(*board, options_.target, SaveOptions{FileFormat::Json, false});
@@ -126,6 +133,9 @@ void Autosaver::run() {
             if (r) {
                 status_.savedState = state;
                 ++status_.writes;
+                status_.failures = 0;
+            } else {
+                ++status_.failures;
             }
             const auto wake = options_.wake;
             lock.unlock();

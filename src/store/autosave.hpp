@@ -63,8 +63,9 @@ class Autosaver {
         std::uint64_t savedState = 0; // the stateId last written to the recovery file
         bool pending = false;         // a change waits for its delay
         bool writing = false;
-        std::size_t writes = 0; // successful writes so far
-        std::string lastError;  // of the last attempt ("" when it worked)
+        std::size_t writes = 0;   // successful writes so far
+        std::string lastError;    // of the last attempt ("" when it worked, or after saved())
+        std::size_t failures = 0; // failed attempts since the last success (or saved())
     };
 
     explicit Autosaver(Options options);
@@ -80,6 +81,9 @@ class Autosaver {
     // Writes what is pending now and waits for it. Returns false if the write failed.
     bool flush();
     Status status() const;
+    // Why the last autosave failed ("" when it worked): for the status bar. Thread-safe; an
+    // explicit save (saved()) clears it, since the board file then holds the work.
+    std::string lastError() const;
 
   private:
     void run();

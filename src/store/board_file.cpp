@@ -261,7 +261,8 @@ LoadResult loadBoardFile(const std::filesystem::path& path) {
     std::string bytes;
     const auto u8 = path.u8string();
     const std::string name(u8.begin(), u8.end());
-    if (auto err = readFileBytes(path, kMaxFileBytes, bytes)) {
+    FileStamp stamp;
+    if (auto err = readFileBytes(path, kMaxFileBytes, bytes, &stamp)) {
         LoadResult r;
         r.error = *err;
         r.tempFilesRemoved = removed;
@@ -269,6 +270,8 @@ LoadResult loadBoardFile(const std::filesystem::path& path) {
     }
     LoadResult r = loadBoardFromBytes(bytes, name);
     r.tempFilesRemoved = removed;
+    r.stamp = stamp;
+    r.readOnly = !isWritableBoardFile(path);
     return r;
 }
 
@@ -341,6 +344,7 @@ SaveResult saveBoardFile(const Board& board, const std::filesystem::path& path,
     r.ok = w.ok;
     r.error = w.error;
     r.bytes = w.ok ? bytes.size() : 0;
+    r.stamp = w.stamp;
     return r;
 }
 

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "model/board.hpp"
+#include "store/file_stamp.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -50,10 +51,14 @@ struct LoadResult {
     std::string appVersion;           // the Horizons version that wrote it
     bool migrated = false;            // the file had an older schema and was migrated
     std::size_t tempFilesRemoved = 0; // leftovers of an interrupted save, cleaned up
+    FileStamp stamp;                  // loadBoardFile: the file exactly as read (file_stamp.hpp)
+    bool readOnly = false;            // loadBoardFile: saving may not replace it (whyNotWritable)
     explicit operator bool() const { return board.has_value(); }
 };
 
-// Loads and validates. Removes temp files left next to `path` by an interrupted save.
+// Loads and validates. Removes temp files left next to `path` by an interrupted save. Only a
+// regular file is read (a FIFO, device or folder is refused at once, never waited on); a
+// read-only file loads, with readOnly set.
 LoadResult loadBoardFile(const std::filesystem::path& path);
 // The same from memory; `nameForMessages` prefixes the error ("board.horizons.json: ...").
 LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view nameForMessages);
@@ -72,13 +77,15 @@ struct SaveResult {
     bool ok = false;
     std::string error;
     std::size_t bytes = 0; // size written
+    FileStamp stamp;       // on success: the file as written
     explicit operator bool() const { return ok; }
 };
 
 // `.horizons` -> binary; anything else (`.horizons.json`, `.json`, ...) -> JSON.
 FileFormat formatForPath(const std::filesystem::path& path);
 
-// Atomic save (atomic_file.hpp). On failure the previous file is byte-identical.
+// Atomic save (atomic_file.hpp). On failure the previous file is byte-identical. A read-only
+// file is never replaced ("... is a read-only file"); a symbolic link is saved through.
 SaveResult saveBoardFile(const Board& board, const std::filesystem::path& path,
                          const SaveOptions& options = {});
 

@@ -1,5 +1,6 @@
 // The headless subcommands (export, snapshot, diff, agenda): success and error paths, exit
 // codes, what goes to stdout/stderr, and that nothing is written on error.
+#include "store/board_lock.hpp"
 #include "support/e2e.hpp"
 
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace horizons::test::e2e;
@@ -240,4 +242,106 @@ TEST_CASE("cli export: PNG of the board and of the map at the requested size, no
     // No temp files are left next to OUT.
     for (const auto& name : c.files())
         CHECK(name.find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("cli: an output that is the input board is refused, under any name; nothing written") {
+    Cli c;
+    const std::string original = readFileText(c.board);
+    fs::create_symlink("plan.horizons.json", c.dir / "link.md");
+    fs::create_hard_link(c.board, c.dir / "hard.md");
+    fs::create_directories(c.dir / "sub");
+    const auto before = c.files();
+    for (const std::string& out :
+         std::vector<std::string>{"plan.horizons.json", "./sub/../plan.horizons.json",
+                                  (c.dir / "plan.horizons.json").string(), "link.md", "hard.md"}) {
+        CAPTURE(out);
+        CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o", out}) == 1);
+        CHECK(c.err.find("is the board file") != std::string::npos);
+        CHECK(c.run({"export", "plan.horizons.json", "--format", "csv", "-o", out}) == 1);
+        CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o", out}) == 1);
+        CHECK(c.run({"convert", "plan.horizons.json", out}) == 1);
+        CHECK(readFileText(c.board) == original);
+        CHECK(fs::is_symlink(fs::symlink_status(c.dir / "link.md")));
+    }
+    CHECK(c.files() == before); // no .bak, no temp file, no lock left
+    // Another file is still fine.
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "plan.md"}) == 0);
+}
+
+TEST_CASE("cli: a FIFO as the board is refused at once by every subcommand") {
+    Cli c;
+    REQUIRE(::mkfifo((c.dir / "pipe.horizons.json").c_str(), 0644) == 0);
+    // `timeout`: a subcommand that opened the FIFO would wait for a writer for ever.
+    const std::vector<std::vector<std::string>> commands = {
+        {"check", "pipe.horizons.json"},
+        {"export", "pipe.horizons.json", "--format", "md", "-o", "x.md"},
+        {"snapshot", "pipe.horizons.json", "--name", "X"},
+        {"diff", "pipe.horizons.json", "--from", "X"},
+        {"agenda", "pipe.horizons.json", "--person", "X"},
+        {"convert", "pipe.horizons.json", "x.horizons"}};
+    for (const auto& args : commands) {
+        CAPTURE(args[0]);
+        std::vector<std::string> cmd = {"timeout", "20", binaryPath().string()};
+        cmd.insert(cmd.end(), args.begin(), args.end());
+        std::string out;
+        const int rc = runCommand({"sh", "-c",
+                                   "cd " + quote(c.dir.string()) + " && " +
+                                       [&] {
+                                           std::string line;
+                                           for (const auto& a : cmd)
+                                               line += quote(a) + " ";
+                                           return line + "2>&1";
+                                       }()},
+                                  &out);
+        CHECK(rc == 1); // 124 would be the timeout
+        CHECK(out.find("not a regular file (a FIFO)") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(c.dir / "x.md"));
+    CHECK_FALSE(fs::exists(c.dir / "x.horizons"));
+    CHECK(fs::is_fifo(c.dir / "pipe.horizons.json"));
+}
+
+TEST_CASE("cli: a read-only board is read but never replaced by snapshot or convert") {
+    Cli c;
+    ::chmod(c.board.c_str(), 0444);
+    const std::string original = readFileText(c.board);
+    CHECK(c.run({"check", "plan.horizons.json"}) == 0);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "plan.md"}) == 0);
+    CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "X"}) == 1);
+    CHECK(c.err.find("read-only file") != std::string::npos);
+    REQUIRE(c.run({"convert", "plan.horizons.json", "copy.horizons.json"}) == 0);
+    ::chmod((c.dir / "copy.horizons.json").c_str(), 0444);
+    const std::string copy = readFileText(c.dir / "copy.horizons.json");
+    CHECK(c.run({"convert", "plan.horizons.json", "copy.horizons.json"}) == 1);
+    CHECK(c.err.find("read-only file") != std::string::npos);
+    CHECK(readFileText(c.board) == original);
+    CHECK(readFileText(c.dir / "copy.horizons.json") == copy);
+    CHECK_FALSE(fs::exists(c.dir / "plan.horizons.json.bak"));
+}
+
+TEST_CASE("cli: snapshot through a symbolic link saves the target and keeps the link") {
+    Cli c;
+    fs::create_directories(c.dir / "real");
+    fs::rename(c.board, c.dir / "real" / "plan.horizons.json");
+    fs::create_symlink("real/plan.horizons.json", c.board);
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Linked"}) == 0);
+    CHECK(fs::is_symlink(fs::symlink_status(c.board)));
+    CHECK(readFileText(c.dir / "real" / "plan.horizons.json").find("Linked") != std::string::npos);
+    CHECK(fs::exists(c.dir / "real" / "plan.horizons.json.bak"));
+}
+
+TEST_CASE("cli: snapshot and convert refuse a board that a running Horizons holds") {
+    Cli c;
+    const std::string original = readFileText(c.board);
+    horizons::store::BoardLock window; // this test process stands for the open window
+    REQUIRE(window.acquire(c.board));
+    CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "X"}) == 1);
+    CHECK(c.err.find("already open in process " + std::to_string(::getpid())) != std::string::npos);
+    CHECK(c.run({"convert", "plan.horizons.json", "plan.horizons"}) == 0); // OUT is not locked
+    CHECK(c.run({"convert", "plan.horizons", "plan.horizons.json"}) == 1);
+    CHECK(readFileText(c.board) == original);
+    CHECK(window.stillOurs());
+    window.release();
+    CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "X"}) == 0);
+    CHECK_FALSE(fs::exists(horizons::store::lockFileFor(c.board))); // released at exit
 }

@@ -167,6 +167,41 @@ TEST_CASE("a failed autosave reports its error and a later one recovers") {
     CHECK_FALSE(saver.status().lastError.empty());
 }
 
+TEST_CASE("an autosave that cannot write says why until it works again or the board is saved") {
+    TempDir dir;
+    const fs::path board = dir / "plan.horizons.json";
+    writeBytes(dir / "recovery", "a file where the recovery folder should be");
+    const fs::path rec = recoveryFileFor(board, dir.path);
+    Autosaver saver({rec, 10ms, {}});
+    CHECK(saver.lastError().empty());
+    saver.changed(std::make_shared<const Board>(BoardGen(8).make()), 1);
+    CHECK_FALSE(saver.flush());
+    const std::string error = saver.lastError();
+    CHECK(error.find("recovery") != std::string::npos); // names where it tried to write
+    CHECK(saver.status().failures == 1);
+    saver.changed(std::make_shared<const Board>(BoardGen(9).make()), 2);
+    CHECK_FALSE(saver.flush());
+    CHECK(saver.status().failures == 2);
+    CHECK(saver.status().writes == 0);
+
+    // The user saves the board explicitly: nothing is at risk any more.
+    saver.saved(2);
+    CHECK(saver.flush());
+    CHECK(saver.lastError().empty());
+    CHECK(saver.status().failures == 0);
+
+    // The folder is fixed: the next autosave works.
+    saver.changed(std::make_shared<const Board>(BoardGen(10).make()), 3);
+    CHECK_FALSE(saver.flush());
+    CHECK_FALSE(saver.lastError().empty());
+    fs::remove(dir / "recovery");
+    saver.changed(std::make_shared<const Board>(BoardGen(10).make()), 4);
+    CHECK(saver.flush());
+    CHECK(saver.lastError().empty());
+    CHECK(saver.status().failures == 0);
+    CHECK(fs::exists(rec));
+}
+
 #ifndef _WIN32
 TEST_CASE("user data folder follows XDG_DATA_HOME; the default board is made from the starter") {
     TempDir dir;

@@ -162,15 +162,15 @@ TEST_CASE("leftover temp files are cleaned up on the next open") {
     TempDir dir;
     const fs::path file = dir / "board.horizons.json";
     REQUIRE(saveBoardFile(BoardGen(9).make(), file));
-    writeBytes(dir / ".board.horizons.json.tmp-123-0", "half a file");
-    writeBytes(dir / ".board.horizons.json.bak.tmp-123-1", "half a backup");
+    writeBytes(dir / ".board.horizons.json.tmp-999999999-0", "half a file");
+    writeBytes(dir / ".board.horizons.json.bak.tmp-999999999-1", "half a backup");
     writeBytes(dir / ".other.horizons.json.tmp-1-1", "someone else's");
     writeBytes(dir / "notes.txt", "keep me");
     const LoadResult r = loadBoardFile(file);
     REQUIRE(r);
     CHECK(r.tempFilesRemoved == 2);
-    CHECK_FALSE(fs::exists(dir / ".board.horizons.json.tmp-123-0"));
-    CHECK_FALSE(fs::exists(dir / ".board.horizons.json.bak.tmp-123-1"));
+    CHECK_FALSE(fs::exists(dir / ".board.horizons.json.tmp-999999999-0"));
+    CHECK_FALSE(fs::exists(dir / ".board.horizons.json.bak.tmp-999999999-1"));
     CHECK(fs::exists(dir / ".other.horizons.json.tmp-1-1"));
     CHECK(fs::exists(dir / "notes.txt"));
 }
