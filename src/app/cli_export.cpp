@@ -6,6 +6,7 @@
 #include "model/document.hpp"
 #include "model/edits.hpp"
 #include "model/export_text.hpp"
+#include "model/share.hpp"
 #include "store/atomic_file.hpp"
 #include "store/board_file.hpp"
 
@@ -83,6 +84,18 @@ std::string snapshotNames(const Board& b) {
     return out;
 }
 
+const Person* findPerson(const Board& b, const CliExportOptions& o) {
+    return findPersonByName(b.content, o.person);
+}
+
+std::string unknownPerson(const Board& b, const CliExportOptions& o) {
+    std::string names;
+    for (const auto& x : b.content.people)
+        names += (names.empty() ? "" : ", ") + x.name;
+    return "no person \"" + o.person + "\" in " + o.file +
+           (names.empty() ? " (the board has no people)" : " (people: " + names + ")");
+}
+
 bool writeOut(const std::string& out, const std::string& bytes, int& code) {
     const auto r = store::writeFileAtomically(out, bytes, false);
     if (!r) {
@@ -114,10 +127,29 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
         return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
+    if (o.share && (o.format == "png" || o.what == "people"))
+        return fail(o.format == "png" ? "--share: the PNG picture is for you only (it shows "
+                                        "trust rings); export md or csv goals to share"
+                                      : "--share: the people table is for you only (trust, "
+                                        "notes); use --what goals");
+    if (!o.person.empty() && !o.share) return fail("--person needs --share for export");
     int code = kOk;
     const auto board = load(o.file, code);
     if (!board) return code;
 
+    if (o.share) {
+        PersonId reader;
+        if (!o.person.empty()) {
+            const Person* p = findPerson(*board, o);
+            if (!p) return fail(unknownPerson(*board, o));
+            reader = p->id;
+        }
+        writeOut(o.out,
+                 o.format == "md" ? sharePlanMarkdown(board->content, reader, Date::today())
+                                  : shareGoalsCsv(board->content, reader),
+                 code);
+        return code;
+    }
     if (o.format == "md") {
         writeOut(o.out, planMarkdown(board->content, Date::today()), code);
         return code;
@@ -199,15 +231,10 @@ int runAgenda(const CliExportOptions& o) {
     int code = kOk;
     const auto board = load(o.file, code);
     if (!board) return code;
-    const Person* p = findPersonByName(board->content, o.person);
-    if (!p) {
-        std::string names;
-        for (const auto& x : board->content.people)
-            names += (names.empty() ? "" : ", ") + x.name;
-        return fail("no person \"" + o.person + "\" in " + o.file +
-                    (names.empty() ? " (the board has no people)" : " (people: " + names + ")"));
-    }
-    const std::string md = agendaMarkdown(board->content, p->id);
+    const Person* p = findPerson(*board, o);
+    if (!p) return fail(unknownPerson(*board, o));
+    const std::string md = o.share ? shareAgendaMarkdown(board->content, p->id)
+                                   : agendaMarkdown(board->content, p->id);
     if (o.out.empty()) {
         std::cout << md;
         return kOk;
@@ -258,6 +285,14 @@ void CliCommands::add(CLI::App& cli) {
         ->type_name("board|map");
     export_->add_option("--size", opt_.size, "png only: picture size (default 1600x1000)")
         ->type_name("WxH");
+    export_->add_flag("--share", opt_.share,
+                      "Output to share: only what the reader may see (no trust levels, people, "
+                      "notes or conversations); md and csv goals only");
+    export_
+        ->add_option("--person", opt_.person,
+                     "With --share: the reader (default: anyone, so no goals beyond the "
+                     "organisation)")
+        ->type_name("NAME");
     export_->add_option("-o,--output", opt_.out, "File to write (replaced atomically)")
         ->required()
         ->type_name("OUT");
@@ -280,11 +315,14 @@ void CliCommands::add(CLI::App& cli) {
         ->type_name("SNAPSHOT|now");
 
     agenda_ = cli.add_subcommand("agenda", "Print a conversation agenda for one person as "
-                                           "Markdown (no window)");
+                                           "Markdown (no window): prep notes for me, or with "
+                                           "--share the agenda to share with them");
     agenda_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
     agenda_->add_option("--person", opt_.person, "The person's name (case-insensitive)")
         ->required()
         ->type_name("NAME");
+    agenda_->add_flag("--share", opt_.share,
+                      "The agenda to share with them: no trust level, notes or left-out count");
     agenda_->add_option("-o,--output", opt_.out, "Write to a file instead of printing")
         ->type_name("OUT");
 }

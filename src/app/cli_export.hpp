@@ -1,10 +1,15 @@
 // cli_export.hpp — the headless subcommands: export, snapshot, diff, agenda.
 //
 //   horizons export FILE --format md|csv|png [--what goals|people] [--view board|map]
-//                        [--size WxH] -o OUT
+//                        [--size WxH] [--share [--person NAME]] -o OUT
 //   horizons snapshot FILE --name NAME [--note TEXT]
 //   horizons diff FILE --from SNAPSHOT [--to SNAPSHOT|now]
-//   horizons agenda FILE --person NAME [-o OUT]
+//   horizons agenda FILE --person NAME [--share] [-o OUT]
+//
+// Two kinds of output (model/share.hpp): without --share, *for me* (trust levels, notes,
+// what was left out); with --share, *to share*: only what NAME may see (export without
+// --person: what anyone may see), rendered from the shareable content. `--share` works for
+// md and the goals CSV; the people table and PNG pictures are for me only and refuse it.
 //
 // None of them opens a window, except `export --format png`, which renders the board or the
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
@@ -35,7 +40,8 @@ struct CliExportOptions {
     std::string out;
     std::string name, note;       // snapshot
     std::string from, to = "now"; // diff
-    std::string person;           // agenda
+    std::string person;           // agenda; export --share: the reader
+    bool share = false;           // agenda, export: the output to share
 };
 
 // Renders `view` of the board in `file` offscreen at width x height and writes a PNG to
