@@ -117,8 +117,8 @@ void Autosaver::run() {
             std::error_code ec;
             if (!dir.empty()) fs::create_directories(dir, ec);
             // The recovery file needs no backup: the board file itself is untouched.
-            const SaveResult r =
-                saveBoardFile(*board, options_.target, SaveOptions{FileFormat::Json, false});
+            const SaveResult r = saveBoardFile(*board, options_.target,
+                                               SaveOptions{FileFormat::Json, false, options_.key});
             board.reset();
             lock.lock();
             status_.writing = false;

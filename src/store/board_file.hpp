@@ -22,11 +22,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace horizons::store {
+
+class BoardKey; // protect.hpp: the key of a passphrase-protected board
 
 // ------------------------------------------------------------------------------ constants
 
@@ -50,10 +53,14 @@ struct LoadResult {
     std::string appVersion;           // the Horizons version that wrote it
     bool migrated = false;            // the file had an older schema and was migrated
     std::size_t tempFilesRemoved = 0; // leftovers of an interrupted save, cleaned up
+    bool isProtected = false;         // a protected file (protect.hpp), with or without passphrase
+    bool wrongPassphrase = false;     // loadBoardFile(path, passphrase): it did not open the file
+    std::shared_ptr<const BoardKey> key; // protected: the key for this board's later writes
     explicit operator bool() const { return board.has_value(); }
 };
 
 // Loads and validates. Removes temp files left next to `path` by an interrupted save.
+// A protected file is refused with r.isProtected set: use loadBoardFile(path, passphrase).
 LoadResult loadBoardFile(const std::filesystem::path& path);
 // The same from memory; `nameForMessages` prefixes the error ("board.horizons.json: ...").
 LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view nameForMessages);
@@ -64,8 +71,10 @@ std::optional<FileFormat> detectFormat(std::string_view bytes);
 // ----------------------------------------------------------------------------------- save
 
 struct SaveOptions {
-    std::optional<FileFormat> format; // default: from the extension (formatForPath)
-    bool keepBackup = true;           // keep the previous version as FILE.bak
+    std::optional<FileFormat> format;              // default: from the extension (formatForPath)
+    bool keepBackup = true;                        // keep the previous version as FILE.bak
+    std::shared_ptr<const BoardKey> key = nullptr; // set: the file is sealed with it (protect.hpp);
+                                                   // no plaintext of the board reaches the disk
 };
 
 struct SaveResult {
