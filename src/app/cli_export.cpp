@@ -1,5 +1,6 @@
 // cli_export.cpp — see cli_export.hpp.
 #include "app/cli_export.hpp"
+#include "app/cli_protect.hpp"
 
 #include "model/agenda.hpp"
 #include "model/diff.hpp"
@@ -39,7 +40,10 @@ int fail(const std::string& msg) {
     return kFailed;
 }
 
-std::optional<Board> load(const std::string& file, int& code) {
+// `key`: set when the file is protected (to save it sealed again).
+std::optional<Board> load(const CliExportOptions& o, int& code,
+                          std::shared_ptr<const store::BoardKey>* key = nullptr) {
+    const std::string& file = o.file;
     if (file.empty()) {
         code = fail("no board file given");
         return std::nullopt;
@@ -49,11 +53,12 @@ std::optional<Board> load(const std::string& file, int& code) {
         code = fail(file + ": no such file");
         return std::nullopt;
     }
-    store::LoadResult r = store::loadBoardFile(file);
+    store::LoadResult r = openForCli(file, o.passphraseFile);
     if (!r) {
         code = fail(r.error.empty() ? file + ": cannot be read" : r.error);
         return std::nullopt;
     }
+    if (key) *key = r.key;
     return std::move(*r.board);
 }
 
@@ -134,7 +139,7 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
                                         "notes); use --what goals");
     if (!o.person.empty() && !o.share) return fail("--person needs --share for export");
     int code = kOk;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
 
     if (o.share) {
@@ -163,6 +168,9 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     }
     // PNG: rendered into a temp file next to OUT, then moved over it in one step.
     if (!renderPng) return fail("PNG export is not available in this build");
+    if (store::isProtectedFile(o.file))
+        return fail(o.file + " is protected: PNG export of a protected board is not available "
+                             "yet (unprotect a copy to render it)");
     const fs::path outPath(o.out);
     const fs::path dir = outPath.has_parent_path() ? outPath.parent_path() : fs::path(".");
     std::error_code ec;
@@ -189,12 +197,15 @@ int runSnapshot(const CliExportOptions& o) {
         std::all_of(o.name.begin(), o.name.end(), [](char c) { return c == ' '; }))
         return fail("the snapshot needs a name (--name NAME)");
     int code = kOk;
-    auto board = load(o.file, code);
+    std::shared_ptr<const store::BoardKey> key;
+    auto board = load(o, code, &key);
     if (!board) return code;
     Document doc(std::move(*board));
     const SnapshotId id = doc.newId<SnapshotId>();
     doc.apply(takeSnapshot(doc.board(), id, o.name, o.note, nowTimestamp()));
-    const auto r = store::saveBoardFile(doc.board(), o.file);
+    store::SaveOptions so;
+    so.key = key; // a protected board stays protected
+    const auto r = store::saveBoardFile(doc.board(), o.file, so);
     if (!r) return fail(r.error.empty() ? "cannot save " + o.file : r.error);
     const Snapshot* s = doc.board().snapshots.find(id);
     std::cout << "Snapshot \"" << s->name << "\" taken " << formatTimestamp(s->takenAt) << " UTC ("
@@ -204,7 +215,7 @@ int runSnapshot(const CliExportOptions& o) {
 
 int runDiff(const CliExportOptions& o) {
     int code = kOk;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
     const Snapshot* from = findSnapshot(*board, o.from);
     if (!from)
@@ -229,7 +240,7 @@ int runDiff(const CliExportOptions& o) {
 
 int runAgenda(const CliExportOptions& o) {
     int code = kOk;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
     const Person* p = findPerson(*board, o);
     if (!p) return fail(unknownPerson(*board, o));
@@ -325,6 +336,8 @@ void CliCommands::add(CLI::App& cli) {
                       "The agenda to share with them: no trust level, notes or left-out count");
     agenda_->add_option("-o,--output", opt_.out, "Write to a file instead of printing")
         ->type_name("OUT");
+    for (CLI::App* sub : {export_, snapshot_, diff_, agenda_})
+        addPassphraseFileOption(sub, opt_.passphraseFile);
 }
 
 std::optional<int> CliCommands::run(const PngRenderer& renderPng) const {

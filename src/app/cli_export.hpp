@@ -15,6 +15,10 @@
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
 // (case-insensitive; the newest wins when names repeat) or its numeric id.
 //
+// A protected FILE is read with the passphrase from --passphrase-file PASSFILE (or a prompt);
+// `snapshot` saves it sealed again. PNG export of a protected board is refused for now (the
+// renderer would need the passphrase too).
+//
 // Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
 // snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
 // to stderr. Nothing is written on error; OUT (and FILE for `snapshot`) is replaced
@@ -42,6 +46,7 @@ struct CliExportOptions {
     std::string from, to = "now"; // diff
     std::string person;           // agenda; export --share: the reader
     bool share = false;           // agenda, export: the output to share
+    std::string passphraseFile;   // all: for a protected FILE (cli_protect.hpp)
 };
 
 // Renders `view` of the board in `file` offscreen at width x height and writes a PNG to

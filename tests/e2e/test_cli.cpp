@@ -248,6 +248,37 @@ TEST_CASE("cli --share: the agenda and exports to share hold no note, trust or l
     CHECK_FALSE(fs::exists(c.dir / "p.png"));
 }
 
+TEST_CASE("cli protect/unprotect: the passphrase from a file, check without it, wrong one fails") {
+    Cli c;
+    spit(c.dir / "pass.txt", "open sesame\n");
+    spit(c.dir / "wrong.txt", "open sesame!\n");
+    REQUIRE(c.run({"protect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(c.out.find("protected with a passphrase") != std::string::npos);
+    const std::string sealed = readFileText(c.board);
+    CHECK(sealed.find("Priya") == std::string::npos);
+    CHECK(c.files() == std::vector<std::string>{"pass.txt", "plan.horizons.json", "wrong.txt"});
+
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0); // no passphrase needed
+    CHECK(c.out.find("protected (Argon2id 64 MiB, 3 passes") != std::string::npos);
+    CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "--share",
+                 "--passphrase-file", "wrong.txt"}) == 1);
+    CHECK(c.err.find("wrong passphrase") != std::string::npos);
+    CHECK(readFileText(c.board) == sealed); // nothing written
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "--share",
+                   "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(c.out.rfind("# Career conversation with Priya Raman\n", 0) == 0);
+    // Without a terminal and without --passphrase-file, it says what to do.
+    CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman"}) == 1);
+    CHECK(c.err.find("--passphrase-file") != std::string::npos);
+    // Never from an argument: there is no such option.
+    CHECK(c.run({"unprotect", "plan.horizons.json", "--passphrase", "open sesame"}) == 2);
+
+    REQUIRE(c.run({"unprotect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(readFileText(c.board).find("Priya Raman") != std::string::npos);
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0);
+    CHECK(c.out.find(": OK, JSON schema 1") != std::string::npos);
+}
+
 TEST_CASE("cli: --help says which subcommands need no window") {
     Cli c;
     REQUIRE(c.run({"--help"}) == 0);
