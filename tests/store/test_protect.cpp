@@ -274,3 +274,13 @@ TEST_CASE("protect: the passphrase file gives its first line; secrets are wiped"
     moved.clear();
     CHECK(moved.empty());
 }
+
+TEST_CASE("protect: the fuzzer's protected seeds open with its passphrase") {
+    const fs::path corpus = fs::path(HORIZONS_TEST_DATA_DIR).parent_path() / "fuzz" / "corpus";
+    for (const char* name : {"protected-minimal.horizons.json", "protected-starter.horizons"}) {
+        CAPTURE(name);
+        const LoadResult r = loadBoardFile(corpus / name, "fuzz");
+        CHECK_MESSAGE(r, r.error);
+        CHECK(r.isProtected);
+    }
+}
