@@ -22,7 +22,10 @@
 //           protected board are sealed too, load them with loadBoardFile(rec, pass)
 //   protect an open board:  key = store::BoardKey::derive(pass); save with {.key = key};
 //           then store::removePlainCopies(path) (the old .bak and recovery file)
-//   remove protection:      save with {.key = nullptr}, then removePlainCopies is not needed
+//   change the passphrase:  key = store::BoardKey::derive(newPass); save with {.keepBackup =
+//           false, .key = key}; remove backupPathFor(path) (sealed under the old passphrase)
+//   remove protection:      save with {.keepBackup = false, .key = nullptr}; remove the
+//           sealed backupPathFor(path) (unprotectBoardFile does both for a file on disk)
 //   close:  drop every copy of the shared_ptr<const BoardKey>: the last one wipes the key.
 // Passphrases live only in Secret values; a BoardKey never holds the passphrase.
 #pragma once
