@@ -55,7 +55,7 @@ int runConvert(const std::string& in, const std::string& out, const std::string&
     }
     // Exact round trip: what was written reads back as the same board.
     const store::LoadResult back =
-        r.key ? openForCli(out, passphraseFile) : store::loadBoardFile(out);
+        r.key ? store::loadBoardFile(out, r.key) : store::loadBoardFile(out);
     if (!back || !(*back.board == *r.board)) {
         std::cerr << "horizons convert: " << out << " does not read back as the same board"
                   << (back ? std::string() : ": " + back.error) << "\n";

@@ -227,6 +227,28 @@ std::string seal(const BoardKey& key, std::string_view plain) {
     return sealWithNonce(key, plain, nonce);
 }
 
+namespace {
+
+// Opens `b` (its header already read into `h`) with `key`.
+Unsealed unsealWith(std::string_view b, const ProtectedHeader& h,
+                    std::shared_ptr<const BoardKey> key) {
+    Unsealed u;
+    std::string plain(h.sealedBytes, '\0');
+    const int bad = crypto_aead_unlock(
+        u8(plain), u8(b, kProtectedHeaderBytes + h.sealedBytes), KeyAccess::key(*key).data(),
+        u8(b, kNonceAt), u8(b), kProtectedHeaderBytes, u8(b, kProtectedHeaderBytes), h.sealedBytes);
+    if (bad) {
+        u.wrongPassphrase = true;
+        u.error = "wrong passphrase (or the protected file was altered)";
+        return u;
+    }
+    u.plain = Secret(std::move(plain));
+    u.key = std::move(key);
+    return u;
+}
+
+} // namespace
+
 Unsealed unseal(std::string_view b, std::string_view passphrase) {
     Unsealed u;
     const auto h = readProtectedHeader(b, &u.error);
@@ -238,24 +260,27 @@ Unsealed unseal(std::string_view b, std::string_view passphrase) {
         u.error = "not enough memory to derive the key of the protected file";
         return u;
     }
-    std::string plain(h->sealedBytes, '\0');
-    const int bad =
-        crypto_aead_unlock(u8(plain), u8(b, kProtectedHeaderBytes + h->sealedBytes),
-                           KeyAccess::key(*key).data(), u8(b, kNonceAt), u8(b),
-                           kProtectedHeaderBytes, u8(b, kProtectedHeaderBytes), h->sealedBytes);
-    if (bad) {
+    return unsealWith(b, *h, std::move(key));
+}
+
+Unsealed unseal(std::string_view b, std::shared_ptr<const BoardKey> key) {
+    Unsealed u;
+    const auto h = readProtectedHeader(b, &u.error);
+    if (!h) return u;
+    if (!key || h->kdf != key->kdf() ||
+        std::memcmp(b.data() + kSaltAt, KeyAccess::salt(*key).data(), 16) != 0) {
         u.wrongPassphrase = true;
-        u.error = "wrong passphrase (or the protected file was altered)";
+        u.error = "the file was protected with another passphrase";
         return u;
     }
-    u.plain = Secret(std::move(plain));
-    u.key = std::move(key);
-    return u;
+    return unsealWith(b, *h, std::move(key));
 }
 
 // -------------------------------------------------------------------------------- files
 
-LoadResult loadBoardFile(const fs::path& path, std::string_view passphrase) {
+namespace {
+
+template <class Opener> LoadResult loadProtected(const fs::path& path, Opener open) {
     if (!isProtectedFile(path)) return loadBoardFile(path);
     const std::size_t removed = cleanupTempFiles(path);
     const std::string name = pathName(path);
@@ -267,7 +292,7 @@ LoadResult loadBoardFile(const fs::path& path, std::string_view passphrase) {
         r.error = *err;
         return r;
     }
-    Unsealed u = unseal(bytes, passphrase);
+    Unsealed u = open(bytes);
     if (!u) {
         r.error = name + ": " + u.error;
         r.wrongPassphrase = u.wrongPassphrase;
@@ -278,6 +303,16 @@ LoadResult loadBoardFile(const fs::path& path, std::string_view passphrase) {
     inner.tempFilesRemoved = removed;
     if (inner) inner.key = std::move(u.key);
     return inner;
+}
+
+} // namespace
+
+LoadResult loadBoardFile(const fs::path& path, std::string_view passphrase) {
+    return loadProtected(path, [&](std::string_view b) { return unseal(b, passphrase); });
+}
+
+LoadResult loadBoardFile(const fs::path& path, std::shared_ptr<const BoardKey> key) {
+    return loadProtected(path, [&](std::string_view b) { return unseal(b, key); });
 }
 
 std::size_t removePlainCopies(const fs::path& path) {

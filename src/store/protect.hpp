@@ -141,6 +141,9 @@ struct Unsealed {
     explicit operator bool() const { return key != nullptr; }
 };
 Unsealed unseal(std::string_view fileBytes, std::string_view passphrase);
+// With the key of the open board (no Argon2id): works when the file was written with this key
+// (same salt and parameters), e.g. reading back a save or checking a change on disk.
+Unsealed unseal(std::string_view fileBytes, std::shared_ptr<const BoardKey> key);
 
 // -------------------------------------------------------------------------------- files
 
@@ -149,6 +152,9 @@ Unsealed unseal(std::string_view fileBytes, std::string_view passphrase);
 // set. A wrong passphrase: !r, r.wrongPassphrase, a clear r.error. Never writes anything but
 // the removal of an interrupted save's temp files.
 LoadResult loadBoardFile(const std::filesystem::path& path, std::string_view passphrase);
+// The same with the open board's key (see unseal above); a file sealed under another key
+// fails with r.wrongPassphrase.
+LoadResult loadBoardFile(const std::filesystem::path& path, std::shared_ptr<const BoardKey> key);
 
 // Protects the board at `path` (plain -> sealed under a new key; an already protected file is
 // refused) and removes its plain .bak and recovery file. Returns the key.

@@ -109,6 +109,13 @@ TEST_CASE("protect: a sealed board round-trips, is recognised, and its key does 
     CHECK(again != bytes);
     CHECK(isProtectedFile(backupPathFor(file)));
     CHECK(loadBoardFile(file, "correct horse"));
+    // Reading back with the open board's key needs no passphrase; another key does not fit.
+    const LoadResult byKey = loadBoardFile(file, r.key);
+    REQUIRE_MESSAGE(byKey, byKey.error);
+    CHECK(*byKey.board == b);
+    const LoadResult other = loadBoardFile(file, BoardKey::derive("correct horse", kTestKdf));
+    CHECK_FALSE(other);
+    CHECK(other.wrongPassphrase); // same passphrase, new salt: another key
     // A plain file loads with or without a passphrase given.
     const fs::path plain = dir / "plain.horizons";
     REQUIRE(saveBoardFile(b, plain));
