@@ -1,5 +1,6 @@
 // cli_export.cpp — see cli_export.hpp.
 #include "app/cli_export.hpp"
+#include "app/cli_protect.hpp"
 
 #include "app/cli_file.hpp"
 
@@ -8,6 +9,7 @@
 #include "model/document.hpp"
 #include "model/edits.hpp"
 #include "model/export_text.hpp"
+#include "model/share.hpp"
 #include "store/atomic_file.hpp"
 #include "store/board_file.hpp"
 #include "store/board_lock.hpp"
@@ -41,7 +43,10 @@ int fail(const std::string& msg) {
     return kFailed;
 }
 
-std::optional<Board> load(const std::string& file, int& code) {
+// `key`: set when the file is protected (to save it sealed again).
+std::optional<Board> load(const CliExportOptions& o, int& code,
+                          std::shared_ptr<const store::BoardKey>* key = nullptr) {
+    const std::string& file = o.file;
     if (file.empty()) {
         code = fail("no board file given");
         return std::nullopt;
@@ -51,11 +56,12 @@ std::optional<Board> load(const std::string& file, int& code) {
         code = fail(file + ": no such file");
         return std::nullopt;
     }
-    store::LoadResult r = store::loadBoardFile(file);
+    store::LoadResult r = openForCli(file, o.passphraseFile);
     if (!r) {
         code = fail(r.error.empty() ? file + ": cannot be read" : r.error);
         return std::nullopt;
     }
+    if (key) *key = r.key;
     return std::move(*r.board);
 }
 
@@ -95,6 +101,18 @@ bool outputAllowed(const CliExportOptions& o, int& code) {
     return true;
 }
 
+const Person* findPerson(const Board& b, const CliExportOptions& o) {
+    return findPersonByName(b.content, o.person);
+}
+
+std::string unknownPerson(const Board& b, const CliExportOptions& o) {
+    std::string names;
+    for (const auto& x : b.content.people)
+        names += (names.empty() ? "" : ", ") + x.name;
+    return "no person \"" + o.person + "\" in " + o.file +
+           (names.empty() ? " (the board has no people)" : " (people: " + names + ")");
+}
+
 bool writeOut(const std::string& out, const std::string& bytes, int& code) {
     const auto r = store::writeFileAtomically(out, bytes, false);
     if (!r) {
@@ -126,11 +144,30 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
         return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
+    if (o.share && (o.format == "png" || o.what == "people"))
+        return fail(o.format == "png" ? "--share: the PNG picture is for you only (it shows "
+                                        "trust rings); export md or csv goals to share"
+                                      : "--share: the people table is for you only (trust, "
+                                        "notes); use --what goals");
+    if (!o.person.empty() && !o.share) return fail("--person needs --share for export");
     int code = kOk;
     if (!outputAllowed(o, code)) return code;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
 
+    if (o.share) {
+        PersonId reader;
+        if (!o.person.empty()) {
+            const Person* p = findPerson(*board, o);
+            if (!p) return fail(unknownPerson(*board, o));
+            reader = p->id;
+        }
+        writeOut(o.out,
+                 o.format == "md" ? sharePlanMarkdown(board->content, reader, Date::today())
+                                  : shareGoalsCsv(board->content, reader),
+                 code);
+        return code;
+    }
     if (o.format == "md") {
         writeOut(o.out, planMarkdown(board->content, Date::today()), code);
         return code;
@@ -144,6 +181,9 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     }
     // PNG: rendered into a temp file next to OUT, then moved over it in one step.
     if (!renderPng) return fail("PNG export is not available in this build");
+    if (store::isProtectedFile(o.file))
+        return fail(o.file + " is protected: PNG export of a protected board is not available "
+                             "yet (unprotect a copy to render it)");
     const fs::path outPath(o.out);
     const fs::path dir = outPath.has_parent_path() ? outPath.parent_path() : fs::path(".");
     std::error_code ec;
@@ -175,12 +215,15 @@ int runSnapshot(const CliExportOptions& o) {
     store::BoardLock lock;
     if (const store::LockResult l = lock.acquire(o.file); l.status == store::LockStatus::Held)
         return fail(o.file + ": " + l.error);
-    auto board = load(o.file, code);
+    std::shared_ptr<const store::BoardKey> key;
+    auto board = load(o, code, &key);
     if (!board) return code;
     Document doc(std::move(*board));
     const SnapshotId id = doc.newId<SnapshotId>();
     doc.apply(takeSnapshot(doc.board(), id, o.name, o.note, nowTimestamp()));
-    const auto r = store::saveBoardFile(doc.board(), o.file);
+    store::SaveOptions so;
+    so.key = key; // a protected board stays protected
+    const auto r = store::saveBoardFile(doc.board(), o.file, so);
     if (!r) return fail(r.error.empty() ? "cannot save " + o.file : r.error);
     const Snapshot* s = doc.board().snapshots.find(id);
     std::cout << "Snapshot \"" << s->name << "\" taken " << formatTimestamp(s->takenAt) << " UTC ("
@@ -190,7 +233,7 @@ int runSnapshot(const CliExportOptions& o) {
 
 int runDiff(const CliExportOptions& o) {
     int code = kOk;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
     const Snapshot* from = findSnapshot(*board, o.from);
     if (!from)
@@ -216,17 +259,12 @@ int runDiff(const CliExportOptions& o) {
 int runAgenda(const CliExportOptions& o) {
     int code = kOk;
     if (!o.out.empty() && !outputAllowed(o, code)) return code;
-    const auto board = load(o.file, code);
+    const auto board = load(o, code);
     if (!board) return code;
-    const Person* p = findPersonByName(board->content, o.person);
-    if (!p) {
-        std::string names;
-        for (const auto& x : board->content.people)
-            names += (names.empty() ? "" : ", ") + x.name;
-        return fail("no person \"" + o.person + "\" in " + o.file +
-                    (names.empty() ? " (the board has no people)" : " (people: " + names + ")"));
-    }
-    const std::string md = agendaMarkdown(board->content, p->id);
+    const Person* p = findPerson(*board, o);
+    if (!p) return fail(unknownPerson(*board, o));
+    const std::string md = o.share ? shareAgendaMarkdown(board->content, p->id)
+                                   : agendaMarkdown(board->content, p->id);
     if (o.out.empty()) {
         std::cout << md;
         return kOk;
@@ -277,6 +315,14 @@ void CliCommands::add(CLI::App& cli) {
         ->type_name("board|map");
     export_->add_option("--size", opt_.size, "png only: picture size (default 1600x1000)")
         ->type_name("WxH");
+    export_->add_flag("--share", opt_.share,
+                      "Output to share: only what the reader may see (no trust levels, people, "
+                      "notes or conversations); md and csv goals only");
+    export_
+        ->add_option("--person", opt_.person,
+                     "With --share: the reader (default: anyone, so no goals beyond the "
+                     "organisation)")
+        ->type_name("NAME");
     export_->add_option("-o,--output", opt_.out, "File to write (replaced atomically)")
         ->required()
         ->type_name("OUT");
@@ -299,13 +345,18 @@ void CliCommands::add(CLI::App& cli) {
         ->type_name("SNAPSHOT|now");
 
     agenda_ = cli.add_subcommand("agenda", "Print a conversation agenda for one person as "
-                                           "Markdown (no window)");
+                                           "Markdown (no window): prep notes for me, or with "
+                                           "--share the agenda to share with them");
     agenda_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
     agenda_->add_option("--person", opt_.person, "The person's name (case-insensitive)")
         ->required()
         ->type_name("NAME");
+    agenda_->add_flag("--share", opt_.share,
+                      "The agenda to share with them: no trust level, notes or left-out count");
     agenda_->add_option("-o,--output", opt_.out, "Write to a file instead of printing")
         ->type_name("OUT");
+    for (CLI::App* sub : {export_, snapshot_, diff_, agenda_})
+        addPassphraseFileOption(sub, opt_.passphraseFile);
 }
 
 std::optional<int> CliCommands::run(const PngRenderer& renderPng) const {

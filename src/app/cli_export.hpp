@@ -1,14 +1,23 @@
 // cli_export.hpp — the headless subcommands: export, snapshot, diff, agenda.
 //
 //   horizons export FILE --format md|csv|png [--what goals|people] [--view board|map]
-//                        [--size WxH] -o OUT
+//                        [--size WxH] [--share [--person NAME]] -o OUT
 //   horizons snapshot FILE --name NAME [--note TEXT]
 //   horizons diff FILE --from SNAPSHOT [--to SNAPSHOT|now]
-//   horizons agenda FILE --person NAME [-o OUT]
+//   horizons agenda FILE --person NAME [--share] [-o OUT]
+//
+// Two kinds of output (model/share.hpp): without --share, *for me* (trust levels, notes,
+// what was left out); with --share, *to share*: only what NAME may see (export without
+// --person: what anyone may see), rendered from the shareable content. `--share` works for
+// md and the goals CSV; the people table and PNG pictures are for me only and refuse it.
 //
 // None of them opens a window, except `export --format png`, which renders the board or the
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
 // (case-insensitive; the newest wins when names repeat) or its numeric id.
+//
+// A protected FILE is read with the passphrase from --passphrase-file PASSFILE (or a prompt);
+// `snapshot` saves it sealed again. PNG export of a protected board is refused for now (the
+// renderer would need the passphrase too).
 //
 // Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
 // snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
@@ -35,7 +44,9 @@ struct CliExportOptions {
     std::string out;
     std::string name, note;       // snapshot
     std::string from, to = "now"; // diff
-    std::string person;           // agenda
+    std::string person;           // agenda; export --share: the reader
+    bool share = false;           // agenda, export: the output to share
+    std::string passphraseFile;   // all: for a protected FILE (cli_protect.hpp)
 };
 
 // Renders `view` of the board in `file` offscreen at width x height and writes a PNG to

@@ -1,9 +1,9 @@
 #include "model/agenda.hpp"
 
-#include "model/coach.hpp"
 #include "model/export_text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace horizons {
@@ -24,24 +24,47 @@ std::string askFor(HelpWith h) {
 
 namespace {
 
-AgendaSection::Role roleOf(const BoardContent& c, const Horizon& h) {
-    const Horizon* nearH = shortestHorizon(c);
-    const Horizon* farH = longestHorizon(c);
-    const Horizon* midH = midHorizon(c);
-    if (farH && farH != nearH && farH->id == h.id) return AgendaSection::Role::Direction;
-    if (nearH && nearH->id == h.id) return AgendaSection::Role::NearTerm;
-    if (midH && midH->id == h.id) return AgendaSection::Role::MidTerm;
-    return AgendaSection::Role::Other;
+AgendaSection::Role roleOf(const Goal& g, const Horizon& h) {
+    if (g.status == GoalStatus::Done) return AgendaSection::Role::Done;
+    if (g.kind() == GoalKind::Direction) return AgendaSection::Role::Direction;
+    return h.months > kNearTermMonths ? AgendaSection::Role::MidTerm
+                                      : AgendaSection::Role::NearTerm;
 }
 
-std::string headingFor(AgendaSection::Role r, const std::string& name) {
+std::string headingFor(AgendaSection::Role r) {
     switch (r) {
-    case AgendaSection::Role::Direction: return "Where I am heading (" + name + ")";
-    case AgendaSection::Role::MidTerm: return "Things worth doing (" + name + ")";
-    case AgendaSection::Role::NearTerm: return "Next steps (" + name + ")";
-    case AgendaSection::Role::Other: break;
+    case AgendaSection::Role::Direction: return "Where I am heading";
+    case AgendaSection::Role::MidTerm: return "Things worth doing";
+    case AgendaSection::Role::NearTerm: return "Next steps";
+    case AgendaSection::Role::Done: return "Done";
     }
-    return "Also on my mind (" + name + ")";
+    return {};
+}
+
+std::string trimmedLower(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
+    std::string out(s);
+    for (char& ch : out)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+// The goal a follow-up became: same title (case and outer spaces aside), not dropped; one
+// linked to the person wins over one that is not.
+GoalId goalMadeFrom(const BoardContent& c, const std::string& followUp, PersonId person) {
+    const std::string key = trimmedLower(followUp);
+    if (key.empty()) return {};
+    GoalId found;
+    for (const auto& g : c.goals) {
+        if (g.status == GoalStatus::Dropped || trimmedLower(g.title) != key) continue;
+        for (const GoalLink* l : linksOfGoal(c, g.id))
+            if (l->person == person) return g.id;
+        if (!found) found = g.id;
+    }
+    return found;
 }
 
 } // namespace
@@ -55,24 +78,22 @@ Agenda draftAgenda(const BoardContent& c, PersonId personId) {
     a.trusted = p->trust >= c.meta.settings.beyondOrgTrust;
     std::set<GoalId> leftOut;
     auto visible = [&](const Goal& g) {
-        if (g.status == GoalStatus::Dropped) return false;
-        if (g.beyondOrg && !a.trusted) {
-            leftOut.insert(g.id);
-            return false;
-        }
-        return true;
+        if (mayShareGoal(c, g, p)) return true;
+        if (g.status != GoalStatus::Dropped) leftOut.insert(g.id);
+        return false;
     };
 
     auto horizons = orderedHorizons(c);
     std::stable_sort(horizons.begin(), horizons.end(),
                      [](const Horizon* x, const Horizon* y) { return x->months > y->months; });
-    for (const Horizon* h : horizons) {
+    using Role = AgendaSection::Role;
+    for (Role role : {Role::Direction, Role::MidTerm, Role::NearTerm, Role::Done}) {
         AgendaSection s;
-        s.role = roleOf(c, *h);
-        s.horizon = h->id;
-        s.heading = headingFor(s.role, h->name);
-        for (const Goal* g : goalsInHorizon(c, h->id))
-            if (visible(*g)) s.goals.push_back(g->id);
+        s.role = role;
+        s.heading = headingFor(role);
+        for (const Horizon* h : horizons)
+            for (const Goal* g : goalsInHorizon(c, h->id))
+                if (roleOf(*g, *h) == role && visible(*g)) s.goals.push_back(g->id);
         if (!s.goals.empty()) a.sections.push_back(std::move(s));
     }
     for (const GoalLink* l : linksOfPerson(c, p->id))
@@ -88,45 +109,75 @@ Agenda draftAgenda(const BoardContent& c, PersonId personId) {
         if (cv.person == p->id && (!last || cv.date >= last->date)) last = &cv;
     if (last) {
         a.lastTalked = last->date;
-        a.openFollowUps = last->followUps;
+        for (const auto& f : last->followUps) {
+            if (const GoalId g = goalMadeFrom(c, f, p->id))
+                a.closedFollowUps.push_back({f, g});
+            else
+                a.openFollowUps.push_back(f);
+        }
     }
     a.leftOutBeyondOrg = static_cast<int>(leftOut.size());
     return a;
 }
 
-std::string agendaMarkdown(const BoardContent& c, const Agenda& a) {
-    if (!a.person) return {};
-    const Person* p = c.people.find(a.person);
-    std::string md = "# Career conversation with " + markdownInline(a.personName) + "\n\n";
-    if (p)
-        md += std::string(relationshipName(p->relationship)) + ", trust " +
-              std::to_string(p->trust) + "/5";
-    if (a.lastTalked) md += "; last talked " + a.lastTalked->iso();
-    md += "\n\nI lead this conversation: share where I am heading, hear how it sounds, and "
-          "leave with sharper ideas.\n";
+namespace {
 
-    auto goalLine = [&](GoalId id, const std::string& extra = {}) {
-        const Goal* g = c.goals.find(id);
-        if (!g) return std::string();
-        std::string line = "- " + markdownInline(g->title);
-        std::vector<std::string> notes;
-        if (g->kind() == GoalKind::Direction) notes.push_back("still open");
-        if (g->status == GoalStatus::Done) notes.push_back("done");
-        if (g->target) notes.push_back("by " + g->target->iso());
-        if (!extra.empty()) notes.push_back(extra);
-        if (!notes.empty()) {
-            line += " (";
-            for (std::size_t i = 0; i < notes.size(); ++i)
-                line += (i ? "; " : "") + notes[i];
-            line += ")";
-        }
-        return line + "\n";
-    };
+// "- Title (5 years; still open; by 2025-01-01; extra)"
+std::string goalLine(const BoardContent& c, GoalId id, bool withHorizon,
+                     const std::string& extra = {}) {
+    const Goal* g = c.goals.find(id);
+    if (!g) return {};
+    std::string line = "- " + markdownInline(g->title);
+    std::vector<std::string> notes;
+    if (const Horizon* h = c.horizons.find(g->horizon); h && withHorizon)
+        notes.push_back(markdownInline(h->name));
+    if (g->kind() == GoalKind::Direction && g->status != GoalStatus::Done)
+        notes.push_back("still open");
+    if (g->status == GoalStatus::Done) notes.push_back("done");
+    if (g->target) notes.push_back("by " + g->target->iso());
+    if (!extra.empty()) notes.push_back(extra);
+    if (!notes.empty()) {
+        line += " (";
+        for (std::size_t i = 0; i < notes.size(); ++i)
+            line += (i ? "; " : "") + notes[i];
+        line += ")";
+    }
+    return line + "\n";
+}
+
+std::string leftOutNote(const BoardContent& c, const Agenda& a) {
+    const Person* p = c.people.find(a.person);
+    return "\n> Left out: " + std::to_string(a.leftOutBeyondOrg) +
+           (a.leftOutBeyondOrg == 1 ? " goal" : " goals") +
+           " beyond the current organisation, because trust with " + markdownInline(a.personName) +
+           " (" + std::to_string(p ? p->trust : 0) + ") is below the board's threshold (" +
+           std::to_string(c.meta.settings.beyondOrgTrust) + ").\n";
+}
+
+} // namespace
+
+std::string agendaMarkdown(const BoardContent& c, const Agenda& a, OutputKind kind) {
+    if (!a.person) return {};
+    const bool forMe = kind == OutputKind::ForMe;
+    std::string md;
+    if (forMe) {
+        md = "# Prep for a career conversation with " + markdownInline(a.personName) +
+             " (for me, not to share)\n\n";
+        if (const Person* p = c.people.find(a.person))
+            md += std::string(relationshipName(p->relationship)) + ", trust " +
+                  std::to_string(p->trust) + "/5";
+        if (a.lastTalked) md += "; last talked " + a.lastTalked->iso();
+        md += "\n\nI lead this conversation: share where I am heading, hear how it sounds, and "
+              "leave with sharper ideas.\n";
+    } else {
+        md = "# Career conversation with " + markdownInline(a.personName) + "\n";
+        if (a.lastTalked) md += "\nWe last talked on " + a.lastTalked->iso() + ".\n";
+    }
 
     for (const auto& s : a.sections) {
         md += "\n## " + markdownInline(s.heading) + "\n\n";
         for (GoalId g : s.goals)
-            md += goalLine(g);
+            md += goalLine(c, g, true);
     }
     if (a.sections.empty()) md += "\nThe plan has no goals to share yet.\n";
 
@@ -136,27 +187,29 @@ std::string agendaMarkdown(const BoardContent& c, const Agenda& a) {
         std::string topic;
         for (const GoalLink* l : linksOfGoal(c, g))
             if (l->person == a.person && !l->topic.empty()) topic = markdownInline(l->topic);
-        md += goalLine(g, topic);
+        md += goalLine(c, g, false, topic);
     }
 
     md += "\n## What I could ask\n\n";
     for (const auto& q : a.asks)
         md += "- " + markdownInline(q) + "\n";
 
-    if (!a.openFollowUps.empty()) {
-        md += "\n## Open from last time\n\n";
+    if (!a.openFollowUps.empty() || !a.closedFollowUps.empty()) {
+        md += "\n## From last time\n\n";
         for (const auto& f : a.openFollowUps)
             md += "- [ ] " + markdownInline(f) + "\n";
+        for (const auto& f : a.closedFollowUps) {
+            md += "- [x] " + markdownInline(f.text);
+            if (const Goal* g = c.goals.find(f.goal)) {
+                const Horizon* h = c.horizons.find(g->horizon);
+                md += " (now the goal \"" + markdownInline(g->title) + "\"" +
+                      (h ? ", " + markdownInline(h->name) : std::string()) + ")";
+            }
+            md += "\n";
+        }
     }
 
-    if (a.leftOutBeyondOrg > 0) {
-        const int threshold = c.meta.settings.beyondOrgTrust;
-        md += "\n> Left out: " + std::to_string(a.leftOutBeyondOrg) +
-              (a.leftOutBeyondOrg == 1 ? " goal" : " goals") +
-              " beyond the current organisation, because trust with " +
-              markdownInline(a.personName) + " (" + std::to_string(p ? p->trust : 0) +
-              ") is below the board's threshold (" + std::to_string(threshold) + ").\n";
-    }
+    if (forMe && a.leftOutBeyondOrg > 0) md += leftOutNote(c, a);
     return md;
 }
 

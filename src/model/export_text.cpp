@@ -145,7 +145,8 @@ void appendGoal(std::string& md, const BoardContent& c, const Goal& g) {
 
 } // namespace
 
-std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConversations) {
+std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConversations,
+                         OutputKind kind) {
     std::string md = "# " + markdownInline(c.meta.title) + "\n\n";
     if (!c.meta.owner.empty()) md += "Owner: " + markdownInline(c.meta.owner) + "  \n";
     md += "Exported: " + today.iso() + "\n";
@@ -169,6 +170,8 @@ std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConve
                 appendGoal(md, c, *g);
         }
     }
+
+    if (kind == OutputKind::ToShare) return md;
 
     md += "\n## People\n\n";
     if (c.people.empty()) md += "Nobody on the map yet.\n";

@@ -5,6 +5,7 @@
 //   markdownInline() ..... board text made safe for one Markdown line
 //   csvField(), csvRow() . RFC 4180 quoting
 //   planMarkdown() ....... the whole plan: horizons, goals by kind, people, conversations
+//                          (to share: horizons and goals only; see share.hpp)
 //   goalsCsv(), peopleCsv()
 //
 // Board text is data, never markup: Markdown exports escape the characters that would
@@ -14,6 +15,7 @@
 #pragma once
 
 #include "model/board.hpp"
+#include "model/share.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,7 +28,10 @@ std::string csvField(std::string_view s);
 std::string csvRow(const std::vector<std::string>& fields); // fields joined, CRLF at the end
 
 // `today` decides which people are overdue; `maxConversations` most recent log entries.
-std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConversations = 10);
+// ToShare leaves out the people and the conversation log (call it through
+// sharePlanMarkdown(), which filters the content first).
+std::string planMarkdown(const BoardContent& c, Date today, std::size_t maxConversations = 10,
+                         OutputKind kind = OutputKind::ForMe);
 
 // Columns: id,title,horizon,kind,specificity,status,target,beyond_org,tags,people,serves,notes
 // Rows in board order: horizons left to right, then the goal's place in its column.

@@ -124,8 +124,8 @@ void Autosaver::run() {
             std::error_code ec;
             if (!dir.empty()) fs::create_directories(dir, ec); // a failure shows in the save
             // The recovery file needs no backup: the board file itself is untouched.
-            const SaveResult r =
-                saveBoardFile(*board, options_.target, SaveOptions{FileFormat::Json, false});
+            const SaveResult r = saveBoardFile(*board, options_.target,
+                                               SaveOptions{FileFormat::Json, false, options_.key});
             board.reset();
             lock.lock();
             status_.writing = false;

@@ -4,7 +4,8 @@
 // hash (FNV-1a 64) of the board file's absolute path. Not next to the board: that folder may
 // be read-only, synced or under version control, and a board file must never be touched by
 // anything but an explicit save. A recovery file is a normal board file (loadBoardFile reads
-// it); it exists only while there is work newer than the board file.
+// it); it exists only while there is work newer than the board file. The recovery file of a
+// protected board is sealed with the board's key (Options::key; protect.hpp).
 //
 // The app's side:
 //   start-up:  if (auto rec = findRecovery(path)) { load rec->file, doc.reset(...), mark dirty,
@@ -32,6 +33,8 @@
 
 namespace horizons::store {
 
+class BoardKey; // protect.hpp
+
 // The recovery file for a board (an empty path: the recovery file for an untitled board).
 std::filesystem::path recoveryFileFor(const std::filesystem::path& board,
                                       const std::filesystem::path& dataDir);
@@ -55,9 +58,10 @@ void discardRecovery(const std::filesystem::path& board);
 class Autosaver {
   public:
     struct Options {
-        std::filesystem::path target;          // the recovery file (recoveryFileFor)
-        std::chrono::milliseconds delay{2000}; // after the last change
-        std::function<void()> wake;            // after each write, on the worker thread
+        std::filesystem::path target;                  // the recovery file (recoveryFileFor)
+        std::chrono::milliseconds delay{2000};         // after the last change
+        std::function<void()> wake;                    // after each write, on the worker thread
+        std::shared_ptr<const BoardKey> key = nullptr; // protected board: recovery files are sealed
     };
     struct Status {
         std::uint64_t savedState = 0; // the stateId last written to the recovery file

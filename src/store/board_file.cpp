@@ -3,6 +3,7 @@
 #include "store/archive.hpp" // first: it configures cereal/RapidJSON
 #include "store/atomic_file.hpp"
 #include "store/json_scan.hpp"
+#include "store/protect.hpp"
 
 #include "model/validate.hpp"
 
@@ -177,6 +178,11 @@ LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view name) {
                               {}, {});
         return r;
     }
+    if (isProtected(bytes)) {
+        r.isProtected = true;
+        r.error = finishError(name, "the board is protected with a passphrase", {}, {});
+        return r;
+    }
     const auto format = detectFormat(bytes);
     if (!format) {
         r.error = finishError(name,
@@ -339,6 +345,11 @@ SaveResult saveBoardFile(const Board& board, const std::filesystem::path& path,
         r.error =
             "could not save: the board is larger than " + std::to_string(kMaxFileBytes) + " bytes";
         return r;
+    }
+    if (options.key) { // the plain bytes are wiped; only the sealed ones are written
+        std::string sealed = seal(*options.key, bytes);
+        Secret wipe(std::move(bytes));
+        bytes = std::move(sealed);
     }
     const WriteResult w = writeFileAtomically(path, bytes, options.keepBackup);
     r.ok = w.ok;

@@ -23,11 +23,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace horizons::store {
+
+class BoardKey; // protect.hpp: the key of a passphrase-protected board
 
 // ------------------------------------------------------------------------------ constants
 
@@ -53,12 +56,16 @@ struct LoadResult {
     std::size_t tempFilesRemoved = 0; // leftovers of an interrupted save, cleaned up
     FileStamp stamp;                  // loadBoardFile: the file exactly as read (file_stamp.hpp)
     bool readOnly = false;            // loadBoardFile: saving may not replace it (whyNotWritable)
+    bool isProtected = false;         // a protected file (protect.hpp), with or without passphrase
+    bool wrongPassphrase = false;     // loadBoardFile(path, passphrase): it did not open the file
+    std::shared_ptr<const BoardKey> key; // protected: the key for this board's later writes
     explicit operator bool() const { return board.has_value(); }
 };
 
 // Loads and validates. Removes temp files left next to `path` by an interrupted save. Only a
 // regular file is read (a FIFO, device or folder is refused at once, never waited on); a
-// read-only file loads, with readOnly set.
+// read-only file loads, with readOnly set. A protected file is refused with r.isProtected
+// set: use loadBoardFile(path, passphrase).
 LoadResult loadBoardFile(const std::filesystem::path& path);
 // The same from memory; `nameForMessages` prefixes the error ("board.horizons.json: ...").
 LoadResult loadBoardFromBytes(std::string_view bytes, std::string_view nameForMessages);
@@ -69,8 +76,10 @@ std::optional<FileFormat> detectFormat(std::string_view bytes);
 // ----------------------------------------------------------------------------------- save
 
 struct SaveOptions {
-    std::optional<FileFormat> format; // default: from the extension (formatForPath)
-    bool keepBackup = true;           // keep the previous version as FILE.bak
+    std::optional<FileFormat> format;              // default: from the extension (formatForPath)
+    bool keepBackup = true;                        // keep the previous version as FILE.bak
+    std::shared_ptr<const BoardKey> key = nullptr; // set: the file is sealed with it (protect.hpp);
+                                                   // no plaintext of the board reaches the disk
 };
 
 struct SaveResult {

@@ -3,6 +3,7 @@
 #include "ui/widgets.hpp"
 
 #include "model/agenda.hpp"
+#include "model/share.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
@@ -67,13 +68,21 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
     if (!p) return;
 
     const Agenda& a = ctx.derived.agenda(who);
-    if (button("Copy", "agenda-copy")) {
-        ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
-        ctx.dispatch.notify("Agenda copied as Markdown");
+    if (button("Copy to share", "agenda-copy-share")) {
+        ImGui::SetClipboardText(shareAgendaMarkdown(c, who).c_str());
+        ctx.dispatch.notify("Agenda to share copied: no trust levels or private notes");
     }
-    compat::itemTooltip("Copy the agenda as Markdown, to paste into notes or an email.");
+    compat::itemTooltip("Copy the agenda as Markdown to paste to this person: only what they "
+                        "may see, without trust levels, notes or what was left out.");
     ImGui::SameLine();
-    if (button("Export Markdown…", "agenda-export")) {
+    if (button("Copy for me", "agenda-copy-me")) {
+        ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
+        ctx.dispatch.notify("Prep notes for me copied (not to share)");
+    }
+    compat::itemTooltip("Copy your prep notes as Markdown, with trust levels and what was left "
+                        "out. For you alone, not to paste to them.");
+    ImGui::SameLine();
+    if (button("Export to share…", "agenda-export")) {
         st.openExportDialog = true;
         std::string file = "agenda-" + p->name + ".md";
         for (char& ch : file)
@@ -162,7 +171,7 @@ void drawPrepView(ViewContext& ctx, PrepViewState& st) {
 }
 
 void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
-    const char* title = "Export agenda";
+    const char* title = "Export agenda to share";
     if (st.openExportDialog) {
         st.openExportDialog = false;
         ImGui::OpenPopup(title);
@@ -171,7 +180,7 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(30 * em(), 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    ImGui::TextUnformatted("Markdown file:");
+    ImGui::TextUnformatted("Markdown file (to share: no trust levels or private notes):");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool enter =
@@ -183,7 +192,7 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
                         compat::keyPressed(compat::Key::Escape, false);
     if ((ok || enter) && !st.exportPath.empty()) {
         ctx.dispatch.dispatch(session::ExportText{
-            st.exportPath, agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))});
+            st.exportPath, shareAgendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))});
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <sys/stat.h>
@@ -185,16 +186,99 @@ TEST_CASE("cli diff: between snapshots and with now; unknown snapshots fail") {
 TEST_CASE("cli agenda: prints Markdown; unknown person fails") {
     Cli c;
     REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "priya raman"}) == 0);
-    CHECK(c.out.rfind("# Career conversation with Priya Raman", 0) == 0);
+    CHECK(c.out.rfind("# Prep for a career conversation with Priya Raman (for me", 0) == 0);
+    CHECK(c.out.find("trust 3/5") != std::string::npos);
     CHECK(c.out.find("## What I could ask") != std::string::npos);
     REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "-o", "agenda.md"}) ==
             0);
     CHECK(c.out.empty());
-    CHECK(readFileText(c.dir / "agenda.md").rfind("# Career conversation with Priya Raman", 0) ==
-          0);
+    CHECK(readFileText(c.dir / "agenda.md").rfind("# Prep for a career conversation", 0) == 0);
     CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Nobody"}) == 1);
     CHECK(c.err.find("no person \"Nobody\"") != std::string::npos);
     CHECK(c.run({"agenda", "plan.horizons.json"}) == 2);
+}
+
+TEST_CASE("cli --share: the agenda and exports to share hold no note, trust or left-out count") {
+    Cli c;
+    // Every note on the board (goals, people, conversations) becomes a marker.
+    std::string json = readFileText(c.board);
+    int n = 0;
+    std::string marked;
+    const std::regex note("\"notes\": \"([^\"\\\\]|\\\\.)*\"");
+    auto it = std::sregex_iterator(json.begin(), json.end(), note);
+    std::size_t last = 0;
+    for (; it != std::sregex_iterator(); ++it) {
+        marked += json.substr(last, static_cast<std::size_t>(it->position()) - last);
+        marked += "\"notes\": \"MARK-NOTE-" + std::to_string(n++) + "\"";
+        last = static_cast<std::size_t>(it->position() + it->length());
+    }
+    marked += json.substr(last);
+    REQUIRE(n > 5);
+    spit(c.board, marked);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "me.md"}) == 0);
+    CHECK(readFileText(c.dir / "me.md").find("MARK-NOTE-") != std::string::npos);
+
+    std::vector<std::string> outputs;
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "--share"}) == 0);
+    outputs.push_back(c.out);
+    CHECK(c.out.rfind("# Career conversation with Priya Raman\n", 0) == 0);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "--share", "-o", "a.md"}) ==
+            0);
+    outputs.push_back(readFileText(c.dir / "a.md"));
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "md", "--share", "--person",
+                   "Priya Raman", "-o", "b.md"}) == 0);
+    outputs.push_back(readFileText(c.dir / "b.md"));
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "--share", "-o", "c.csv"}) ==
+            0);
+    outputs.push_back(readFileText(c.dir / "c.csv"));
+    for (const auto& o : outputs) {
+        CAPTURE(o);
+        CHECK_FALSE(o.empty());
+        CHECK(o.find("MARK-NOTE-") == std::string::npos);
+        CHECK(o.find("trust") == std::string::npos);
+        CHECK(o.find("Trust") == std::string::npos);
+        CHECK(o.find("Left out") == std::string::npos);
+        CHECK(o.find("Jo Whitfield") == std::string::npos); // someone else on the map
+    }
+    // The people table and the pictures are for me only.
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "people", "--share",
+                 "-o", "p.csv"}) == 1);
+    CHECK(c.err.find("for you only") != std::string::npos);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--share", "-o", "p.png"}) ==
+          1);
+    CHECK_FALSE(fs::exists(c.dir / "p.csv"));
+    CHECK_FALSE(fs::exists(c.dir / "p.png"));
+}
+
+TEST_CASE("cli protect/unprotect: the passphrase from a file, check without it, wrong one fails") {
+    Cli c;
+    spit(c.dir / "pass.txt", "open sesame\n");
+    spit(c.dir / "wrong.txt", "open sesame!\n");
+    REQUIRE(c.run({"protect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(c.out.find("protected with a passphrase") != std::string::npos);
+    const std::string sealed = readFileText(c.board);
+    CHECK(sealed.find("Priya") == std::string::npos);
+    CHECK(c.files() == std::vector<std::string>{"pass.txt", "plan.horizons.json", "wrong.txt"});
+
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0); // no passphrase needed
+    CHECK(c.out.find("protected (Argon2id 64 MiB, 3 passes") != std::string::npos);
+    CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "--share",
+                 "--passphrase-file", "wrong.txt"}) == 1);
+    CHECK(c.err.find("wrong passphrase") != std::string::npos);
+    CHECK(readFileText(c.board) == sealed); // nothing written
+    REQUIRE(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman", "--share",
+                   "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(c.out.rfind("# Career conversation with Priya Raman\n", 0) == 0);
+    // Without a terminal and without --passphrase-file, it says what to do.
+    CHECK(c.run({"agenda", "plan.horizons.json", "--person", "Priya Raman"}) == 1);
+    CHECK(c.err.find("--passphrase-file") != std::string::npos);
+    // Never from an argument: there is no such option.
+    CHECK(c.run({"unprotect", "plan.horizons.json", "--passphrase", "open sesame"}) == 2);
+
+    REQUIRE(c.run({"unprotect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
+    CHECK(readFileText(c.board).find("Priya Raman") != std::string::npos);
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0);
+    CHECK(c.out.find(": OK, JSON schema 1") != std::string::npos);
 }
 
 TEST_CASE("cli: --help says which subcommands need no window") {

@@ -2,6 +2,8 @@
 // board's threshold, the note about what was left out, and the Markdown it renders.
 #include "model/agenda.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 using namespace horizons;
@@ -60,7 +62,7 @@ TEST_CASE("agenda: sections run from the direction to the next steps") {
     const Agenda a = draftAgenda(p.b.content, p.sam);
     REQUIRE(a.sections.size() == 3);
     CHECK(a.sections[0].role == AgendaSection::Role::Direction);
-    CHECK(a.sections[0].heading == "Where I am heading (5 years)");
+    CHECK(a.sections[0].heading == "Where I am heading");
     CHECK(a.sections[1].role == AgendaSection::Role::MidTerm);
     CHECK(a.sections[2].role == AgendaSection::Role::NearTerm);
     CHECK(a.sections[1].goals == std::vector<GoalId>{p.twoYear}); // the dropped goal is not there
@@ -126,26 +128,26 @@ TEST_CASE("agenda: full Markdown for a trusted person") {
     cv.followUps = {"Ask HR about the rotation"};
     p.b.content.conversations.put(cv);
     const std::string expected =
-        "# Career conversation with Sam\n"
+        "# Prep for a career conversation with Sam (for me, not to share)\n"
         "\n"
         "Manager, trust 4/5; last talked 2024-03-01\n"
         "\n"
         "I lead this conversation: share where I am heading, hear how it sounds, and leave with "
         "sharper ideas.\n"
         "\n"
-        "## Where I am heading (5 years)\n"
+        "## Where I am heading\n"
         "\n"
-        "- Work closer to customers (still open)\n"
-        "- Start a consultancy (still open)\n"
+        "- Work closer to customers (5 years; still open)\n"
+        "- Start a consultancy (5 years; still open)\n"
         "\n"
-        "## Things worth doing (2 years)\n"
+        "## Things worth doing\n"
         "\n"
-        "- Lead a small team\n"
+        "- Lead a small team (2 years)\n"
         "\n"
-        "## Next steps (6 months)\n"
+        "## Next steps\n"
         "\n"
-        "- Finish the \\*design\\* course\n"
-        "- Apply to another company\n"
+        "- Finish the \\*design\\* course (6 months)\n"
+        "- Apply to another company (6 months)\n"
         "\n"
         "## To talk about with Sam\n"
         "\n"
@@ -157,7 +159,7 @@ TEST_CASE("agenda: full Markdown for a trusted person") {
         "- Who should I meet, and which groups or networks could I join?\n"
         "- Would you put my name forward when a fitting piece of work comes up?\n"
         "\n"
-        "## Open from last time\n"
+        "## From last time\n"
         "\n"
         "- [ ] Ask HR about the rotation\n";
     CHECK(agendaMarkdown(p.b.content, p.sam) == expected);
@@ -175,4 +177,74 @@ TEST_CASE("agenda: someone with nothing ticked still gets a question") {
     CHECK(draftAgenda(p.b.content, p.sam).asks.size() == 1);
     for (int i = 0; i < kHelpWithCount; ++i)
         CHECK_FALSE(askFor(helpWithBit(i)).empty());
+}
+
+// The three content fixes of issue 15: each of these failed on the agenda that followed
+// column positions and copied follow-ups as they were.
+
+TEST_CASE("agenda: a goal marked done is not a next step") {
+    Plan p;
+    p.trust(5);
+    const_cast<Goal*>(p.b.content.goals.find(p.sixMonth))->status = GoalStatus::Done;
+    const Agenda a = draftAgenda(p.b.content, p.sam);
+    for (const auto& s : a.sections)
+        if (s.role == AgendaSection::Role::NearTerm)
+            CHECK(std::find(s.goals.begin(), s.goals.end(), p.sixMonth) == s.goals.end());
+    const std::string md = agendaMarkdown(p.b.content, a);
+    const auto next = md.find("## Next steps");
+    const auto done = md.find("## Done");
+    REQUIRE(next != std::string::npos);
+    REQUIRE(done != std::string::npos);
+    const auto line = md.find("Finish the \\*design\\* course");
+    CHECK(line > done); // listed under Done, not under the next steps
+    CHECK(md.find("- Finish the \\*design\\* course (6 months; done)") != std::string::npos);
+}
+
+TEST_CASE("agenda: a follow-up made into a goal is closed and names the goal") {
+    Plan p;
+    p.trust(4);
+    Conversation cv;
+    cv.id = ConversationId{p.b.nextId++};
+    cv.date = Date::fromYmd(2024, 3, 1);
+    cv.person = p.sam;
+    cv.followUps = {"Ask HR about the rotation", "Read the team charter"};
+    p.b.content.conversations.put(cv);
+    // What "Make it a goal" in the log does: the same title, in the shortest horizon, linked.
+    const GoalId made = p.goal("Ask HR about the rotation", 0, 0.8);
+    p.b.content.links.put(GoalLink{LinkId{p.b.nextId++}, p.sam, made, {}});
+    const Agenda a = draftAgenda(p.b.content, p.sam);
+    CHECK(a.openFollowUps == std::vector<std::string>{"Read the team charter"});
+    const std::string md = agendaMarkdown(p.b.content, a);
+    CHECK(md.find("- [ ] Ask HR about the rotation") == std::string::npos);
+    CHECK(md.find("- [x] Ask HR about the rotation (now the goal \"Ask HR about the rotation\", "
+                  "6 months)") != std::string::npos);
+    CHECK(md.find("- [ ] Read the team charter") != std::string::npos);
+}
+
+TEST_CASE("agenda: sections follow what goals are, so an empty horizon changes nothing") {
+    Plan p;
+    p.trust(5);
+    const std::string before = agendaMarkdown(p.b.content, p.sam);
+    Horizon later;
+    later.id = HorizonId{p.b.nextId++};
+    later.name = "10 years";
+    later.months = 120;
+    later.order = 100;
+    p.b.content.horizons.put(later);
+    CHECK(agendaMarkdown(p.b.content, p.sam) == before);
+    const Agenda a = draftAgenda(p.b.content, p.sam);
+    REQUIRE_FALSE(a.sections.empty());
+    CHECK(a.sections[0].role == AgendaSection::Role::Direction);
+    CHECK(p.mentions(a, p.direction));
+}
+
+TEST_CASE("agenda: a direction in a near column is still where I am heading") {
+    Plan p;
+    p.trust(5);
+    const GoalId nearDirection = p.goal("Grow as a speaker", 0, 0.1);
+    const Agenda a = draftAgenda(p.b.content, p.sam);
+    REQUIRE_FALSE(a.sections.empty());
+    CHECK(a.sections[0].role == AgendaSection::Role::Direction);
+    const auto& g = a.sections[0].goals;
+    CHECK(std::find(g.begin(), g.end(), nearDirection) != g.end());
 }

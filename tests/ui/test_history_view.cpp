@@ -147,16 +147,37 @@ TEST_CASE("history: open a snapshot read-only, then go back to the current board
     CHECK(&h.s.viewed() == &h.doc());
 }
 
-TEST_CASE("prep: agenda for the selected person, copied as Markdown, exported on request") {
+TEST_CASE("prep: the agenda copied to share or for me, exported to share, each labelled") {
     Harness h;
+    h.s.apply(updatePerson(h.doc().board(), [&] {
+        Person p = *h.doc().content().people.find(h.sam);
+        p.notes = "MARK-PRIVATE-NOTE";
+        p.trust = 2;
+        return p;
+    }()));
     h.state.panels.prep = true;
     h.state.shared.selection.selectOnly(h.sam);
     h.im.step(3);
     CHECK(h.im.item("agenda-goal:" + std::to_string(h.goal.value)));
-    h.im.clickItem("button:agenda-copy");
-    const std::string clip = ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "";
-    CHECK(clip.rfind("# Career conversation with Sam", 0) == 0);
+    REQUIRE(h.im.item("button:agenda-copy-share"));
+    CHECK(h.im.item("button:agenda-copy-share")->label == "Copy to share");
+    CHECK(h.im.item("button:agenda-copy-me")->label == "Copy for me");
+    CHECK(h.im.item("button:agenda-export")->label == "Export to share…");
+    auto clipboard = [] {
+        return std::string(ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "");
+    };
+
+    h.im.clickItem("button:agenda-copy-share");
+    std::string clip = clipboard();
+    CHECK(clip.rfind("# Career conversation with Sam\n", 0) == 0);
     CHECK(clip.find("- Lead a team") != std::string::npos);
+    CHECK(clip.find("trust") == std::string::npos);
+    CHECK(clip.find("MARK-PRIVATE-NOTE") == std::string::npos);
+
+    h.im.clickItem("button:agenda-copy-me");
+    clip = clipboard();
+    CHECK(clip.rfind("# Prep for a career conversation with Sam (for me", 0) == 0);
+    CHECK(clip.find("trust 2/5") != std::string::npos);
 
     h.im.clickItem("button:agenda-export");
     h.im.step(2);
@@ -164,7 +185,8 @@ TEST_CASE("prep: agenda for the selected person, copied as Markdown, exported on
     h.im.clickItem("button:agenda-export-ok");
     h.im.step(1);
     const std::string& file = h.sh.files->files["/boards/agenda-Sam.md"]; // beside the board
-    CHECK(file.rfind("# Career conversation with Sam", 0) == 0);
+    CHECK(file.rfind("# Career conversation with Sam\n", 0) == 0);
+    CHECK(file.find("trust") == std::string::npos);
 }
 
 TEST_CASE("conversation log: a follow-up becomes a six-month goal in one click, one undo step") {
@@ -209,7 +231,7 @@ TEST_CASE("prep and inspector both open: two tabs, the prep first, the inspector
     h.im.step(3);
     REQUIRE(h.im.item("tab:inspector"));
     REQUIRE(h.im.item("tab:prep"));
-    CHECK(h.im.item("button:agenda-copy")); // the prep tab came to the front
+    CHECK(h.im.item("button:agenda-copy-share")); // the prep tab came to the front
     CHECK_FALSE(h.im.item("input:inspector-status"));
     h.im.clickItem("tab:inspector");
     h.im.step(2);
