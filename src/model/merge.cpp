@@ -324,7 +324,8 @@ struct Merger {
     template <class T> std::string changedFields(const T& b, const T& side) {
         std::string names;
         for (const auto& f : fieldsOf(static_cast<const T*>(nullptr)))
-            if (!f.same(b, side)) names += (names.empty() ? "" : ", ") + std::string(f.name);
+            if (!f.same(b, side) && std::string_view(f.name) != "updated")
+                names += (names.empty() ? "" : ", ") + std::string(f.name);
         return "edited: " + names;
     }
 
@@ -396,9 +397,12 @@ void repairReferences(BoardContent& c, std::initializer_list<const BoardContent*
                       std::vector<std::string>& notes) {
     const BoardContent& base = **inputs.begin();
     const BoardContent& ours = **(inputs.begin() + 1);
-    if (c.horizons.empty()) { // each side removed the horizons the other kept
-        c.horizons = ours.horizons;
-        notes.push_back("the horizons both sides removed between them were kept as ours");
+    const BoardContent& theirs = **(inputs.begin() + 2);
+    if (c.horizons.empty()) { // each side removed the horizons the other kept: keep them all
+        for (const BoardContent* side : {&ours, &theirs})
+            for (const Horizon& h : side->horizons)
+                c.horizons.put(h);
+        notes.push_back("the horizons each side removed while the other kept them were kept");
     }
     std::vector<Goal> moved;
     for (const Goal& g : c.goals) {
