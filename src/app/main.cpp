@@ -2,6 +2,7 @@
 #include "app/app.hpp"
 #include "app/cli_export.hpp"
 #include "app/cli_file.hpp"
+#include "app/cli_merge.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
     commands.add(cli);
     horizons::app::FileCommands fileCommands; // check, convert (cli_file.hpp)
     fileCommands.add(cli);
+    horizons::app::MergeCommand mergeCommand; // merge (cli_merge.hpp)
+    mergeCommand.add(cli);
 
     try {
         cli.parse(argc, argv);
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
         return kUsageError;
     }
     if (auto code = fileCommands.run()) return *code;
+    if (auto code = mergeCommand.run()) return *code;
     if (auto code = commands.run(horizons::app::screenshotRenderer())) return *code;
     return horizons::app::run(opt);
 }
