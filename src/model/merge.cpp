@@ -550,10 +550,52 @@ std::size_t MergeResult::unresolved() const {
         }));
 }
 
-MergeResult mergeBoards(const Board& base, const Board& ours, const Board& theirs,
-                        const MergeChoices& choices, IdSource* freshIds) {
-    IdSource own = IdSource::fromEntropy();
-    IdSource& ids = freshIds ? *freshIds : own;
+namespace {
+
+// A goal or person one side deleted but the merge keeps (the user chose the other side's edit
+// over the deletion) comes back with what the deletion took along on that side: its links,
+// introductions and conversations, its place in conversations and in `serves`. Otherwise
+// those would look deleted on that side and be lost.
+void reviveCascades(const BoardContent& base, BoardContent& side, const BoardContent& kept) {
+    std::set<GoalId> goals;
+    std::set<PersonId> people;
+    for (const Goal& g : base.goals)
+        if (!side.goals.contains(g.id) && kept.goals.contains(g.id)) goals.insert(g.id);
+    for (const Person& p : base.people)
+        if (!side.people.contains(p.id) && kept.people.contains(p.id)) people.insert(p.id);
+    if (goals.empty() && people.empty()) return;
+    auto back = [&](GoalId g) { return goals.count(g) > 0; };
+    auto backP = [&](PersonId p) { return people.count(p) > 0; };
+    for (const GoalLink& l : base.links)
+        if ((back(l.goal) || backP(l.person)) && !side.links.contains(l.id)) side.links.put(l);
+    for (const Intro& i : base.intros)
+        if ((backP(i.from) || backP(i.to)) && !side.intros.contains(i.id)) side.intros.put(i);
+    for (const Conversation& v : base.conversations) {
+        const Conversation* now = side.conversations.find(v.id);
+        if (!now) {
+            if (backP(v.person)) side.conversations.put(v);
+            continue;
+        }
+        Conversation copy = *now;
+        for (GoalId g : v.goals)
+            if (back(g) && std::find(copy.goals.begin(), copy.goals.end(), g) == copy.goals.end())
+                copy.goals.push_back(g);
+        if (!(copy == *now)) side.conversations.put(std::move(copy));
+    }
+    std::vector<Goal> served;
+    for (const Goal& g : side.goals) {
+        const Goal* b = base.goals.find(g.id);
+        if (b && back(b->serves) && !g.serves) {
+            served.push_back(g);
+            served.back().serves = b->serves;
+        }
+    }
+    for (Goal& g : served)
+        side.goals.put(std::move(g));
+}
+
+MergeResult mergeOnce(const Board& base, const Board& ours, const Board& theirs,
+                      const MergeChoices& choices, IdSource& ids) {
     MergeResult r;
     Merger m{base.content, ours.content, theirs.content, choices, r};
     BoardContent& c = r.board.content;
@@ -577,6 +619,25 @@ MergeResult mergeBoards(const Board& base, const Board& ours, const Board& their
     r.board.snapshots = mergeSnapshots(base, ours, theirs, r.board, ids, r.repairs);
     keepNextIdAbove(r.board);
     return r;
+}
+
+} // namespace
+
+MergeResult mergeBoards(const Board& base, const Board& ours, const Board& theirs,
+                        const MergeChoices& choices, IdSource* freshIds) {
+    IdSource own = IdSource::fromEntropy();
+    IdSource& ids = freshIds ? *freshIds : own;
+    // Which deleted goals and people survive depends only on those two tables.
+    MergeResult survivors;
+    Merger m{base.content, ours.content, theirs.content, choices, survivors};
+    BoardContent kept;
+    kept.goals = m.mergeTable(&BoardContent::goals);
+    kept.people = m.mergeTable(&BoardContent::people);
+    Board o = ours, t = theirs;
+    reviveCascades(base.content, o.content, kept);
+    reviveCascades(base.content, t.content, kept);
+    if (o == ours && t == theirs) return mergeOnce(base, ours, theirs, choices, ids);
+    return mergeOnce(base, o, t, choices, ids);
 }
 
 // ----------------------------------------------------------------------------- the edit

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 using namespace horizons;
 
@@ -353,18 +354,43 @@ bool hasConflict(const MergeResult& r, EntityKind k, std::uint64_t id) {
                        [&](const MergeConflict& c) { return c.kind == k && c.id == id; });
 }
 
+// Whether `x` refers to a goal or person `side` deleted that the merge kept anyway (the other
+// side's edit won): then what that deletion took along on `side` comes back.
+bool revived(GoalId g, const BoardContent& side, const BoardContent& merged) {
+    return g && !side.goals.contains(g) && merged.goals.contains(g);
+}
+bool revived(PersonId p, const BoardContent& side, const BoardContent& merged) {
+    return !side.people.contains(p) && merged.people.contains(p);
+}
+template <class T> bool revived(const T& x, const BoardContent& side, const BoardContent& m) {
+    if constexpr (std::is_same_v<T, GoalLink>)
+        return revived(x.goal, side, m) || revived(x.person, side, m);
+    else if constexpr (std::is_same_v<T, Intro>)
+        return revived(x.from, side, m) || revived(x.to, side, m);
+    else if constexpr (std::is_same_v<T, Conversation>)
+        return revived(x.person, side, m) ||
+               std::any_of(x.goals.begin(), x.goals.end(),
+                           [&](GoalId g) { return revived(g, side, m); });
+    else if constexpr (std::is_same_v<T, Goal>)
+        return revived(x.serves, side, m);
+    else
+        return false;
+}
+
 // Every entity one side changed (or added, or deleted) and the other left alone is in the
 // merge as that side has it, unless it is in a conflict or refers to something the merge
 // lost (then the repairs took care of it).
 template <class T> void checkOneSidedChanges(const Table<T>& base, const Table<T>& side,
                                              const Table<T>& other, const Table<T>& merged,
                                              const MergeResult& r, EntityKind kind,
-                                             bool (*refsGone)(const T&, const BoardContent&)) {
+                                             bool (*refsGone)(const T&, const BoardContent&),
+                                             const BoardContent& sideContent) {
     for (const T& s : side) {
         const T* b = base.find(s.id);
         const T* o = other.find(s.id);
         if ((b && s == *b) || (b ? !(o && *o == *b) : o != nullptr)) continue; // not one-sided
         if (hasConflict(r, kind, s.id.value) || refsGone(s, r.board.content)) continue;
+        if (b && revived(*b, sideContent, r.board.content)) continue; // its references came back
         INFO(entityKindName(kind) << " " << s.id.value);
         REQUIRE(merged.find(s.id));
         CHECK(*merged.find(s.id) == s);
@@ -374,7 +400,8 @@ template <class T> void checkOneSidedChanges(const Table<T>& base, const Table<T
                     [](const std::string& s) { return s.rfind("the horizons", 0) == 0; });
     if (kind == EntityKind::Horizon && horizonsRestored) return;
     for (const T& b : base)
-        if (!side.contains(b.id) && other.find(b.id) && *other.find(b.id) == b) {
+        if (!side.contains(b.id) && other.find(b.id) && *other.find(b.id) == b &&
+            !revived(b, sideContent, r.board.content)) {
             INFO(entityKindName(kind) << " " << b.id.value << " deleted on one side");
             CHECK_FALSE(merged.contains(b.id));
         }
@@ -405,18 +432,18 @@ void checkKeepsEdits(const Board& base, const Board& a, const Board& b, const Me
     };
     for (const auto& [side, other] : {std::pair{&ca, &co}, std::pair{&co, &ca}}) {
         checkOneSidedChanges<Horizon>(cb.horizons, side->horizons, other->horizons, cm.horizons, r,
-                                      EntityKind::Horizon, never);
+                                      EntityKind::Horizon, never, *side);
         checkOneSidedChanges<Goal>(cb.goals, side->goals, other->goals, cm.goals, r,
-                                   EntityKind::Goal, goalRefs);
+                                   EntityKind::Goal, goalRefs, *side);
         checkOneSidedChanges<Person>(cb.people, side->people, other->people, cm.people, r,
-                                     EntityKind::Person, never);
+                                     EntityKind::Person, never, *side);
         checkOneSidedChanges<GoalLink>(cb.links, side->links, other->links, cm.links, r,
-                                       EntityKind::Link, linkRefs);
+                                       EntityKind::Link, linkRefs, *side);
         checkOneSidedChanges<Intro>(cb.intros, side->intros, other->intros, cm.intros, r,
-                                    EntityKind::Intro, introRefs);
+                                    EntityKind::Intro, introRefs, *side);
         checkOneSidedChanges<Conversation>(cb.conversations, side->conversations,
                                            other->conversations, cm.conversations, r,
-                                           EntityKind::Conversation, convRefs);
+                                           EntityKind::Conversation, convRefs, *side);
     }
     // Field level: a title, notes or status only one side changed arrives, unless the goal is
     // in a conflict (then the user decides).
@@ -487,4 +514,32 @@ TEST_CASE("merge properties over random edits of two copies of one base") {
     MESSAGE(conflicts << " conflicts, " << cleanMerges << " clean merges of " << kSeeds);
     CHECK(conflicts > 0);   // the generator does reach conflicts...
     CHECK(cleanMerges > 0); // ... and clean merges
+}
+
+TEST_CASE("merge: keeping a goal edited on the other side brings back what our delete took") {
+    Copies c;
+    Goal small;
+    small.id = GoalId{c.base.nextId + 100};
+    small.title = "Shadow a PM";
+    small.horizon = c.base.content.goals.find(c.goal)->horizon;
+    small.serves = c.goal;
+    c.base.content.goals.put(small);
+    c.base.content.conversations.put(
+        Conversation{ConversationId{c.base.nextId + 101}, Date{20000}, c.sam, {c.goal}, "", {}});
+    c.base.nextId += 102;
+    c.ours.reset(c.base);
+    c.theirs.reset(c.base);
+    deleteGoal(c.ours, c.goal); // takes the link, the serves and the log's mention along
+    Copies::rename(c.theirs, c.goal, "Lead two teams");
+    MergeResult r = c.merge();
+    REQUIRE(r.conflicts.size() == 1);
+    MergeChoices keep;
+    keep.choose(r.conflicts[0], Resolution::Theirs);
+    r = c.merge(keep);
+    CHECK(r.conflicts.size() == 1);
+    CHECK(r.board.content.goals.find(c.goal)->title == "Lead two teams");
+    CHECK(r.board.content.links.contains(c.link));
+    CHECK(r.board.content.goals.find(small.id)->serves == c.goal);
+    CHECK(r.board.content.conversations.items().front().goals == std::vector<GoalId>{c.goal});
+    CHECK_FALSE(validateBoard(r.board));
 }
