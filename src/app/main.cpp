@@ -3,6 +3,7 @@
 #include "app/cli_export.hpp"
 #include "app/cli_file.hpp"
 #include "app/cli_protect.hpp"
+#include "app/cli_merge.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
     fileCommands.add(cli);
     horizons::app::ProtectCommands protectCommands; // protect, unprotect (cli_protect.hpp)
     protectCommands.add(cli);
+    horizons::app::MergeCommand mergeCommand; // merge (cli_merge.hpp)
+    mergeCommand.add(cli);
 
     try {
         cli.parse(argc, argv);
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
     }
     if (auto code = fileCommands.run()) return *code;
     if (auto code = protectCommands.run()) return *code;
+    if (auto code = mergeCommand.run()) return *code;
     if (auto code = commands.run(horizons::app::screenshotRenderer())) return *code;
     return horizons::app::run(opt);
 }

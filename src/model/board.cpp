@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 namespace horizons {
 
@@ -167,6 +168,38 @@ std::uint64_t maxIdInUse(const Board& b) {
     for (const auto& s : b.snapshots)
         m = std::max({m, s.id.value, maxIdInContent(s.content)});
     return m;
+}
+
+namespace {
+
+bool idInContent(const BoardContent& c, std::uint64_t v) {
+    return c.horizons.contains(HorizonId{v}) || c.goals.contains(GoalId{v}) ||
+           c.people.contains(PersonId{v}) || c.links.contains(LinkId{v}) ||
+           c.intros.contains(IntroId{v}) || c.conversations.contains(ConversationId{v});
+}
+
+} // namespace
+
+bool idInUse(const Board& b, std::uint64_t id) {
+    if (idInContent(b.content, id) || b.snapshots.contains(SnapshotId{id})) return true;
+    for (const auto& s : b.snapshots)
+        if (idInContent(s.content, id)) return true;
+    return false;
+}
+
+std::uint64_t mintId(const Board& b, IdSource& ids) {
+    for (;;) {
+        const std::uint64_t v = ids.next();
+        if (!idInUse(b, v)) return v;
+        ids.skipPrefix(); // this prefix is taken: the next values would clash too
+    }
+}
+
+void keepNextIdAbove(Board& b) {
+    const std::uint64_t m = maxIdInUse(b);
+    if (m == std::numeric_limits<std::uint64_t>::max())
+        return; // cannot be above; validateBoard says so
+    b.nextId = std::max(b.nextId, m + 1);
 }
 
 } // namespace horizons

@@ -177,11 +177,15 @@ struct Snapshot {
 struct Board {
     BoardContent content;
     Table<Snapshot> snapshots;
-    std::uint64_t nextId = 1; // the next id handed out, for any kind
+    // Above every id in use. Ids are no longer counted from it (ids.hpp: IdSource), but it is
+    // kept, and kept above the ids, so older versions of Horizons still read and extend the
+    // file. It never wraps: it only grows, up to 2^64-1 at most.
+    std::uint64_t nextId = 1;
     bool operator==(const Board&) const = default;
 };
 
-// A new board with the default horizons (6 months, 2 years, 5 years) and nothing else.
+// A new board with the default horizons (6 months, 2 years, 5 years) and nothing else. Their
+// ids are always 1, 2, 3: two boards started apart then share them, so their columns merge.
 Board makeEmptyBoard(std::string title = "My career plan");
 
 // -------------------------------------------------------------------------------- queries
@@ -201,6 +205,11 @@ bool isOverdue(const Person& p, std::optional<Date> lastTalkedDate, Date today);
 std::string conversationWith(const BoardContent& c, const Conversation& cv);
 const Person* findPersonByName(const BoardContent& c, std::string_view name); // case-insensitive
 
-std::uint64_t maxIdInUse(const Board& b); // the largest id anywhere, snapshots included
+std::uint64_t maxIdInUse(const Board& b);       // the largest id anywhere, snapshots included
+bool idInUse(const Board& b, std::uint64_t id); // by any entity of any kind, snapshots included
+// A fresh id value from `ids` that nothing in `b` uses (a clash only with a seeded source).
+std::uint64_t mintId(const Board& b, IdSource& ids);
+// Raises b.nextId above every id in use (saturating: a counter at 2^64-1 stays there).
+void keepNextIdAbove(Board& b);
 
 } // namespace horizons

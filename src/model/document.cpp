@@ -53,9 +53,15 @@ std::size_t opBytes(const Op& op) {
 
 } // namespace
 
-Document::Document(Board board, std::size_t maxSteps)
-    : board_(std::move(board)), maxSteps_(std::max<std::size_t>(1, maxSteps)) {
-    board_.nextId = std::max(board_.nextId, maxIdInUse(board_) + 1);
+Document::Document(Board board, std::size_t maxSteps, IdSource ids)
+    : board_(std::move(board)), ids_(ids), maxSteps_(std::max<std::size_t>(1, maxSteps)) {
+    keepNextIdAbove(board_);
+}
+
+std::uint64_t Document::mintIdValue() {
+    const std::uint64_t v = mintId(board_, ids_);
+    if (v >= board_.nextId) board_.nextId = v + 1; // v <= kMaxMintedId: no wrap
+    return v;
 }
 
 std::vector<Op> Document::applyAll(std::vector<Op>&& ops) {
@@ -63,6 +69,7 @@ std::vector<Op> Document::applyAll(std::vector<Op>&& ops) {
     inverses.reserve(ops.size());
     for (auto& op : ops)
         inverses.push_back(applyOp(board_, std::move(op)));
+    keepNextIdAbove(board_); // an edit may bring ids from elsewhere (merge, restore)
     std::reverse(inverses.begin(), inverses.end());
     return inverses;
 }
@@ -140,7 +147,7 @@ bool Document::cancelStep(std::uint64_t mergeKey) {
 
 void Document::reset(Board board) {
     board_ = std::move(board);
-    board_.nextId = std::max(board_.nextId, maxIdInUse(board_) + 1);
+    keepNextIdAbove(board_);
     undo_.clear();
     redo_.clear();
     stateId_ = nextStateId_++;

@@ -19,7 +19,10 @@ namespace horizons {
 
 class Document {
   public:
-    explicit Document(Board board = makeEmptyBoard(), std::size_t maxSteps = 1000);
+    // `ids` makes the ids of new entities (ids.hpp); pass IdSource::seeded(n) for repeatable
+    // ids in tests and benchmarks.
+    explicit Document(Board board = makeEmptyBoard(), std::size_t maxSteps = 1000,
+                      IdSource ids = IdSource::fromEntropy());
 
     const Board& board() const { return board_; }
     const BoardContent& content() const { return board_.content; }
@@ -48,8 +51,10 @@ class Document {
 
     std::uint64_t stateId() const { return stateId_; }
 
-    // A fresh id for a new entity. Ids are never reused, even after undo.
-    template <class IdT> IdT newId() { return IdT{board_.nextId++}; }
+    // A fresh id for a new entity, unique across copies of the board (ids.hpp). Ids are never
+    // reused, even after undo.
+    template <class IdT> IdT newId() { return IdT{mintIdValue()}; }
+    IdSource& idSource() { return ids_; } // e.g. for the fresh ids of a merge (merge.hpp)
 
   private:
     struct Step {
@@ -60,8 +65,10 @@ class Document {
         std::uint64_t stateAfter = 0;
     };
     std::vector<Op> applyAll(std::vector<Op>&& ops); // returns inverses in undo order
+    std::uint64_t mintIdValue();
 
     Board board_;
+    IdSource ids_;
     std::deque<Step> undo_;
     std::deque<Step> redo_;
     std::size_t maxSteps_;

@@ -1,6 +1,6 @@
-// Table<T>: the entities of one kind, kept sorted by id. Ids only grow, so creating an
-// entity appends; lookups are binary searches; iteration order is stable (id order), which
-// keeps saved files diff-friendly.
+// Table<T>: the entities of one kind, kept sorted by id. Ids grow within a session
+// (ids.hpp), so creating an entity usually appends; lookups are binary searches; iteration
+// order is stable (id order), which keeps saved files diff-friendly.
 #pragma once
 
 #include <algorithm>

@@ -429,3 +429,124 @@ TEST_CASE("cli: snapshot and convert refuse a board that a running Horizons hold
     CHECK(c.run({"snapshot", "plan.horizons.json", "--name", "X"}) == 0);
     CHECK_FALSE(fs::exists(horizons::store::lockFileFor(c.board))); // released at exit
 }
+
+namespace {
+
+// Copies the starter board to NAME, with `from` replaced by `to` (empty: unchanged).
+void boardCopy(const Cli& c, const std::string& name, const std::string& from = {},
+               const std::string& to = {}) {
+    std::string json = readFileText(c.board);
+    if (!from.empty()) {
+        const auto at = json.find(from);
+        REQUIRE(at != std::string::npos);
+        json.replace(at, from.size(), to);
+    }
+    spit(c.dir / name, json);
+}
+
+const std::string kGoal = "Move from engineering into a product role";
+
+} // namespace
+
+TEST_CASE("cli merge: edits of two copies merge cleanly; OUT is a sound board") {
+    Cli c;
+    boardCopy(c, "laptop.horizons.json", kGoal, "Move into a product role");
+    boardCopy(c, "home.horizons.json");
+    REQUIRE(c.run({"snapshot", "home.horizons.json", "--name", "At home"}) == 0);
+    REQUIRE(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "home.horizons.json",
+                   "-o", "merged.horizons.json"}) == 0);
+    CHECK(c.err.empty());
+    CHECK(c.out.find("wrote merged.horizons.json") != std::string::npos);
+    const std::string merged = readFileText(c.dir / "merged.horizons.json");
+    CHECK(merged.find("Move into a product role") != std::string::npos);
+    CHECK(merged.find("At home") != std::string::npos);
+    CHECK(c.run({"check", "merged.horizons.json"}) == 0);
+    // Binary output by extension, and the inputs are left alone.
+    REQUIRE(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "home.horizons.json",
+                   "-o", "merged.horizons"}) == 0);
+    CHECK(c.run({"check", "merged.horizons"}) == 0);
+    CHECK(readFileText(c.dir / "laptop.horizons.json").find("Move into a product role") !=
+          std::string::npos);
+}
+
+TEST_CASE("cli merge: conflicts are listed one a line and nothing is written unless --prefer") {
+    Cli c;
+    boardCopy(c, "laptop.horizons.json", kGoal, "Become a product manager");
+    boardCopy(c, "home.horizons.json", kGoal, "Become a designer");
+    const std::vector<std::string> args{
+        "merge", "plan.horizons.json",  "laptop.horizons.json", "home.horizons.json",
+        "-o",    "merged.horizons.json"};
+    CHECK(c.run(args) == 1);
+    CHECK_FALSE(fs::exists(c.dir / "merged.horizons.json"));
+    CHECK(c.err.find("conflict: goal \"Become a product manager\"") != std::string::npos);
+    CHECK(c.err.find("title: ours \"Become a product manager\" | theirs \"Become a designer\"") !=
+          std::string::npos);
+    CHECK(std::count(c.err.begin(), c.err.end(), '\n') == 2); // one conflict + the summary
+
+    auto withPrefer = args;
+    withPrefer.insert(withPrefer.end(), {"--prefer", "theirs"});
+    REQUIRE(c.run(withPrefer) == 0);
+    CHECK(c.err.find("[took theirs]") != std::string::npos);
+    const std::string merged = readFileText(c.dir / "merged.horizons.json");
+    CHECK(merged.find("Become a designer") != std::string::npos);
+    CHECK(merged.find("Become a product manager") == std::string::npos);
+    CHECK(c.run({"check", "merged.horizons.json"}) == 0);
+}
+
+TEST_CASE("cli merge: --base auto uses the newest shared snapshot, else an empty board") {
+    Cli c;
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Shared"}) == 0);
+    boardCopy(c, "laptop.horizons.json", kGoal, "Become a product manager");
+    boardCopy(c, "home.horizons.json");
+    REQUIRE(c.run({"merge", "--base", "auto", "laptop.horizons.json", "home.horizons.json", "-o",
+                   "merged.horizons.json"}) == 0);
+    CHECK(c.err.find("the newest snapshot both files share") != std::string::npos);
+    CHECK(readFileText(c.dir / "merged.horizons.json").find("Become a product manager") !=
+          std::string::npos);
+
+    // No shared snapshot: an empty base, so the same field changed apart is a conflict.
+    Cli d;
+    boardCopy(d, "laptop.horizons.json", kGoal, "Become a product manager");
+    boardCopy(d, "home.horizons.json");
+    CHECK(d.run({"merge", "--base", "auto", "laptop.horizons.json", "home.horizons.json", "-o",
+                 "merged.horizons.json"}) == 1);
+    CHECK(d.err.find("an empty board") != std::string::npos);
+    CHECK(d.err.find("(added on both sides)") != std::string::npos);
+    CHECK_FALSE(fs::exists(d.dir / "merged.horizons.json"));
+}
+
+TEST_CASE("cli merge: bad usage exits 2; OUT equal to an input is refused; bad files exit 1") {
+    Cli c;
+    boardCopy(c, "laptop.horizons.json", kGoal, "Become a product manager");
+    const std::string laptop = readFileText(c.dir / "laptop.horizons.json");
+    CHECK(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "plan.horizons.json", "-o",
+                 "laptop.horizons.json"}) == 2);
+    CHECK(c.err.find("is one of the inputs") != std::string::npos);
+    CHECK(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "plan.horizons.json", "-o",
+                 "./plan.horizons.json"}) == 2);
+    CHECK(readFileText(c.dir / "laptop.horizons.json") == laptop);
+    CHECK(c.run({"merge", "laptop.horizons.json", "plan.horizons.json", "-o", "x.json"}) == 2);
+    CHECK(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "plan.horizons.json"}) ==
+          2); // no -o
+    CHECK(c.run({"merge", "plan.horizons.json", "laptop.horizons.json", "plan.horizons.json", "-o",
+                 "x.json", "--prefer", "mine"}) == 2);
+    CHECK(c.run({"merge", "plan.horizons.json", "nope.horizons.json", "plan.horizons.json", "-o",
+                 "x.json"}) == 1);
+    CHECK_FALSE(fs::exists(c.dir / "x.json"));
+}
+
+TEST_CASE("cli: a board whose id counter is at 2^64-1 takes a snapshot and still checks") {
+    Cli c;
+    std::string json = readFileText(c.board);
+    const auto at = json.find("\"nextId\": ");
+    REQUIRE(at != std::string::npos);
+    const auto end = json.find(',', at);
+    json.replace(at, end - at, "\"nextId\": 18446744073709551615");
+    spit(c.board, json);
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "One"}) == 0);
+    REQUIRE(c.run({"snapshot", "plan.horizons.json", "--name", "Two"}) == 0);
+    CHECK(c.run({"check", "plan.horizons.json"}) == 0);
+    const std::string saved = readFileText(c.board);
+    CHECK(saved.find("\"nextId\": 18446744073709551615") != std::string::npos);
+    CHECK(saved.find("\"id\": 0,") == std::string::npos);
+}

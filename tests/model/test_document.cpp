@@ -2,6 +2,7 @@
 #include "model/document.hpp"
 #include "model/edits.hpp"
 #include "model/validate.hpp"
+#include "random_edits.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,7 +13,7 @@ using namespace horizons;
 namespace {
 
 struct Fixture {
-    Document doc{makeEmptyBoard("Test")};
+    Document doc{makeEmptyBoard("Test"), 1000, IdSource::seeded(7)};
     std::vector<const Horizon*> cols() const { return orderedHorizons(doc.content()); }
 
     GoalId goal(std::string title, std::size_t col = 0, double spec = 0.5) {
@@ -201,102 +202,12 @@ TEST_CASE("property: random edits, undo all gives the initial board, redo all th
     for (unsigned seed = 1; seed <= 30; ++seed) {
         Fixture f;
         std::mt19937 rng(seed);
-        auto pick = [&rng](std::size_t n) {
-            return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-        };
         f.goal("seed goal");
         f.person("seed person");
         const Board initial = f.doc.board();
         std::size_t steps = 0;
         for (int i = 0; i < 120; ++i) {
-            const auto& c = f.doc.content();
-            const auto& goals = c.goals.items();
-            const auto& people = c.people.items();
-            const auto cols = f.cols();
-            Edit e;
-            switch (pick(12)) {
-            case 0: {
-                Goal g;
-                g.id = f.doc.newId<GoalId>();
-                g.title = "g" + std::to_string(i);
-                g.horizon = cols[pick(cols.size())]->id;
-                g.specificity = static_cast<double>(pick(11)) / 10;
-                e = addGoal(f.doc.board(), g);
-                break;
-            }
-            case 1:
-                if (!goals.empty()) {
-                    const GoalPlacement m{goals[pick(goals.size())].id, cols[pick(cols.size())]->id,
-                                          static_cast<double>(pick(11)) / 10, double(pick(9))};
-                    e = moveGoals(f.doc.board(), {&m, 1});
-                }
-                break;
-            case 2:
-                if (!goals.empty()) {
-                    const GoalId ids[] = {goals[pick(goals.size())].id};
-                    e = deleteGoals(f.doc.board(), ids);
-                }
-                break;
-            case 3: {
-                Person p;
-                p.id = f.doc.newId<PersonId>();
-                p.name = "p" + std::to_string(i);
-                p.trust = 1 + static_cast<int>(pick(5));
-                e = addPerson(f.doc.board(), p);
-                break;
-            }
-            case 4:
-                if (!people.empty()) {
-                    const PersonId ids[] = {people[pick(people.size())].id};
-                    e = deletePeople(f.doc.board(), ids);
-                }
-                break;
-            case 5:
-                if (!people.empty() && !goals.empty())
-                    e = linkPersonToGoal(f.doc.board(), f.doc.newId<LinkId>(),
-                                         people[pick(people.size())].id,
-                                         goals[pick(goals.size())].id);
-                break;
-            case 6:
-                if (people.size() > 1)
-                    e = addIntro(f.doc.board(), f.doc.newId<IntroId>(),
-                                 people[pick(people.size())].id, people[pick(people.size())].id);
-                break;
-            case 7:
-                if (!people.empty())
-                    e = setTrust(f.doc.board(), people[pick(people.size())].id,
-                                 1 + static_cast<int>(pick(5)), 0.5);
-                break;
-            case 8:
-                if (cols.size() > 1)
-                    e = removeHorizon(f.doc.board(), cols[pick(cols.size())]->id,
-                                      cols[pick(cols.size())]->id);
-                else
-                    e = addHorizon(f.doc.board(), Horizon{f.doc.newId<HorizonId>(), "h", 12, 0});
-                break;
-            case 9:
-                if (!people.empty())
-                    e = logConversation(
-                        f.doc.board(),
-                        Conversation{f.doc.newId<ConversationId>(),
-                                     Date{19000 + int(pick(500))},
-                                     people[pick(people.size())].id,
-                                     goals.empty()
-                                         ? std::vector<GoalId>{}
-                                         : std::vector<GoalId>{goals[pick(goals.size())].id},
-                                     "notes",
-                                     {"follow up"},
-                                     ""});
-                break;
-            case 10:
-                e = takeSnapshot(f.doc.board(), f.doc.newId<SnapshotId>(), "s", "", 1000 + i);
-                break;
-            case 11:
-                if (!f.doc.board().snapshots.empty())
-                    e = restoreSnapshot(f.doc.board(), f.doc.board().snapshots.items()[0].id,
-                                        f.doc.newId<SnapshotId>(), 5000 + i);
-                break;
-            }
+            Edit e = test::randomEdit(f.doc, rng, i);
             if (f.doc.apply(std::move(e))) ++steps;
             INFO("seed " << seed << " step " << i);
             REQUIRE_FALSE(validateBoard(f.doc.board()));
