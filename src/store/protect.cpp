@@ -159,6 +159,7 @@ bool isProtected(std::string_view b) {
 }
 
 bool isProtectedFile(const fs::path& path) {
+    if (checkRegularFile(path)) return false; // a FIFO would block the read: loading says why
     std::ifstream in(path, std::ios::binary);
     char head[sizeof kProtectedMagic] = {};
     in.read(head, sizeof head);
