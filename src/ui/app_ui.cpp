@@ -20,7 +20,6 @@
 #include "model/edits.hpp"
 #include "model/export_text.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/workspace_view.hpp"
@@ -89,25 +88,24 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
 
 // ---- shortcuts -----------------------------------------------------------------------------
 void handleShortcuts(AppUiState& ui, const DocStatus& st) {
-    using compat::Key;
-    using compat::shortcut;
-    if (shortcut(Key::Q)) ui.request(AppRequest::Quit);
-    if (shortcut(Key::N)) ui.request(AppRequest::NewBoard);
-    if (shortcut(Key::O)) ui.openDialog = true;
-    if (shortcut(Key::S)) {
+    if (shortcut(ImGuiKey_Q)) ui.request(AppRequest::Quit);
+    if (shortcut(ImGuiKey_N)) ui.request(AppRequest::NewBoard);
+    if (shortcut(ImGuiKey_O)) ui.openDialog = true;
+    if (shortcut(ImGuiKey_S)) {
         if (st.path.empty())
             ui.saveAsDialog = true;
         else
             ui.request(AppRequest::Save);
     }
-    if (shortcut(Key::S, true)) ui.saveAsDialog = true;
-    if (st.canUndo && shortcut(Key::Z)) ui.request(AppRequest::Undo);
-    if (st.canRedo && (shortcut(Key::Y) || shortcut(Key::Z, true))) ui.request(AppRequest::Redo);
-    if (compat::keyPressed(Key::F1, false) && !ImGui::GetIO().WantTextInput)
+    if (shortcut(ImGuiKey_S, true)) ui.saveAsDialog = true;
+    if (st.canUndo && shortcut(ImGuiKey_Z)) ui.request(AppRequest::Undo);
+    if (st.canRedo && (shortcut(ImGuiKey_Y) || shortcut(ImGuiKey_Z, true)))
+        ui.request(AppRequest::Redo);
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false) && !ImGui::GetIO().WantTextInput)
         ui.showShortcuts = true;
-    // Escape closes open menus and popups (1.86 only does it with keyboard navigation on).
+    // Escape closes open menus and popups (ImGui does it only with keyboard navigation on).
     ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (g.OpenPopupStack.Size > 0 && compat::keyPressed(Key::Escape, false))
+    if (g.OpenPopupStack.Size > 0 && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         ImGui::ClosePopupToLevel(0, true);
 }
 
@@ -228,7 +226,7 @@ void drawEmptyState(AppUiState& ui) {
 // A panel region: a borderless child with a stable name, reported as "panel:<id>".
 template <class Body> void panel(const char* id, const char* label, ImVec2 size, Body&& body) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette().canvasBg));
-    if (compat::beginChild(id, size, true, ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::BeginChild(id, size, ImGuiChildFlags_Borders, ImGuiWindowFlags_NoScrollbar)) {
         registerItem(std::string("panel:") + id, "panel", label, ImGui::GetWindowPos(),
                      ImGui::GetWindowPos() + ImGui::GetWindowSize());
         body();
@@ -354,7 +352,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                     drawInspectorView(*ctx, ui.inspector);
                     return;
                 }
-                compat::separatorText("Inspector");
+                ImGui::SeparatorText("Inspector");
                 ImGui::TextDisabled("Select a goal or a person to see its details.");
             });
         }
@@ -365,7 +363,7 @@ void drawMainArea(AppUiState& ui, Document* doc, const DocStatus& st) {
                     drawCoachView(*ctx, ui.coach);
                     return;
                 }
-                compat::separatorText("Coach");
+                ImGui::SeparatorText("Coach");
                 ImGui::TextDisabled("Hints about your plan appear here.");
             });
         }
@@ -448,7 +446,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
         ImGui::InputText("##path", &ui.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
     registerLastItem(std::string("input:") + id + "-path", "input", "Board file");
     if (onAccept == AppRequest::Open && !ui.recentFiles.empty()) {
-        compat::separatorText("Recent");
+        ImGui::SeparatorText("Recent");
         for (const auto& f : ui.recentFiles)
             if (ImGui::Selectable(f.c_str())) ui.pathBuffer = f;
     }
@@ -457,7 +455,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::SameLine();
     const bool cancel =
         button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
-        compat::keyPressed(compat::Key::Escape, false);
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if ((ok || enter) && !ui.pathBuffer.empty()) {
         ui.requests.push_back({onAccept, ui.pathBuffer, makeText ? makeText() : std::string()});
         ImGui::CloseCurrentPopup();
@@ -519,7 +517,7 @@ void drawBoardSettingsDialog(AppUiState& ui, Document* doc) {
     }
     ImGui::SameLine();
     if (button("Cancel", "board-settings-cancel", ImVec2(7 * em(), 0)) ||
-        compat::keyPressed(compat::Key::Escape, false))
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
@@ -573,7 +571,7 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
                                "destination, across time horizons, with the people you trust.");
         ImGui::TextDisabled("Set in Inter (SIL Open Font License). Dear ImGui %s.", IMGUI_VERSION);
         if (button("Close", "about-close", ImVec2(7 * em(), 0)) ||
-            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -633,7 +631,7 @@ void drawDialogs(AppUiState& ui, const DocStatus& st, const Document* doc) {
             ImGui::EndTable();
         }
         if (button("Close", "shortcuts-close", ImVec2(7 * em(), 0)) ||
-            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

@@ -5,12 +5,10 @@
 #include "model/agenda.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImVec2 operators on 1.86
 #include <imgui_stdlib.h>
 
 namespace horizons::ui {
@@ -72,7 +70,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
         if (ctx.ui) ctx.ui->setStatus("Agenda copied as Markdown");
     }
-    compat::itemTooltip("Copy the agenda as Markdown, to paste into notes or an email.");
+    ImGui::SetItemTooltip("%s", "Copy the agenda as Markdown, to paste into notes or an email.");
     ImGui::SameLine();
     if (button("Export Markdown…", "agenda-export")) {
         st.openExportDialog = true;
@@ -82,7 +80,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         st.exportPath = file;
     }
 
-    if (compat::beginChild("##agenda", ImVec2(0, 0), false)) {
+    if (ImGui::BeginChild("##agenda", ImVec2(0, 0), ImGuiChildFlags_None)) {
         const Palette& pal = palette();
         ImGui::PushStyleColor(ImGuiCol_Text, pal.textMuted);
         std::string sub = std::string(relationshipName(p->relationship)) + ", trust " +
@@ -154,7 +152,8 @@ void drawPrepView(ViewContext& ctx, PrepViewState& st) {
     registerLastItem("tab:agenda", "tab", "Agenda");
     if (ImGui::BeginTabItem("Conversations")) {
         st.tab = 1;
-        if (compat::beginChild("##log", ImVec2(0, 0), false)) drawConversationLogView(ctx, st.log);
+        if (ImGui::BeginChild("##log", ImVec2(0, 0), ImGuiChildFlags_None))
+            drawConversationLogView(ctx, st.log);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
@@ -181,7 +180,7 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     const bool ok = button("Export", "agenda-export-ok", ImVec2(7 * em(), 0));
     ImGui::SameLine();
     const bool cancel = button("Cancel", "agenda-export-cancel", ImVec2(7 * em(), 0)) ||
-                        compat::keyPressed(compat::Key::Escape, false);
+                        ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if ((ok || enter) && !st.exportPath.empty()) {
         st.pendingExport =
             PendingExport{st.exportPath, agendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))};

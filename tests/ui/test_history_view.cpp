@@ -13,7 +13,6 @@
 using namespace horizons;
 using horizons::test::Ctrl;
 using horizons::test::ImGuiFixture;
-namespace compat = horizons::ui::compat;
 
 namespace {
 
@@ -67,7 +66,7 @@ struct Harness {
 TEST_CASE("history: snapshot, move, compare names the move, select, restore, undo") {
     Harness h;
     // Take a snapshot with the shortcut and the dialog.
-    h.im.key(compat::Key::T, Ctrl);
+    h.im.key(ImGuiKey_T, Ctrl);
     h.im.step(2);
     REQUIRE(h.im.item("button:snapshot-take"));
     h.im.clickItem("button:snapshot-take");
@@ -105,7 +104,7 @@ TEST_CASE("history: snapshot, move, compare names the move, select, restore, und
     CHECK_FALSE(h.im.item("change:0")); // the live board equals the snapshot again
 
     // Undo (Ctrl+Z through the shell): back to the moved state, in one step.
-    h.im.key(compat::Key::Z, Ctrl);
+    h.im.key(ImGuiKey_Z, Ctrl);
     h.im.step(2);
     CHECK(h.g().horizon == h.cols[0]);
     CHECK(h.doc.board().snapshots.size() == 1);
