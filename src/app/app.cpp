@@ -43,6 +43,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) && defined(__linux__)
 #include <dlfcn.h>
@@ -97,9 +98,76 @@ void onMouseButton(GLFWwindow*, int, int, int) { markActivity(); }
 void onScroll(GLFWwindow*, double, double) { markActivity(); }
 void onKey(GLFWwindow*, int, int, int, int) { markActivity(); }
 void onChar(GLFWwindow*, unsigned) { markActivity(); }
-// Input events Dear ImGui has queued but not yet applied (it applies at most one change of
-// each key or button per frame).
-bool inputPending() { return GImGui && !GImGui->InputEventsQueue.empty(); }
+
+// Chord guard. Dear ImGui's queue applies at most one change of each key per frame, but it
+// applies a modifier's release in the frame where another key went down: Ctrl down, S down,
+// Ctrl up in one poll (quick hands on a slow frame, xdotool) would turn Ctrl+S into a bare S.
+// From such a release on, the rest of the poll's input waits for the next frame, in order.
+struct HeldEvent {
+    enum Kind { Key, Char, Button, Pos, Scroll } kind;
+    int a = 0, b = 0, c = 0, d = 0;
+    double x = 0, y = 0;
+};
+std::vector<HeldEvent> g_held;
+bool g_keyWentDown = false; // a non-modifier key went down since the frame began
+
+bool isModifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ||
+           key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT ||
+           key == GLFW_KEY_RIGHT_ALT || key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+// True when `e` must wait (and then it is kept).
+bool hold(const HeldEvent& e) {
+    const bool modRelease = e.kind == HeldEvent::Key && e.c == GLFW_RELEASE && isModifier(e.a);
+    if (g_held.empty() && !(modRelease && g_keyWentDown)) return false;
+    g_held.push_back(e);
+    markActivity();
+    return true;
+}
+void gateKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (hold({HeldEvent::Key, key, scancode, action, mods})) return;
+    if (action == GLFW_PRESS && !isModifier(key)) g_keyWentDown = true;
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+void gateChar(GLFWwindow* w, unsigned c) {
+    if (!hold({HeldEvent::Char, static_cast<int>(c)})) ImGui_ImplGlfw_CharCallback(w, c);
+}
+void gateButton(GLFWwindow* w, int button, int action, int mods) {
+    if (!hold({HeldEvent::Button, button, action, mods}))
+        ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+}
+void gatePos(GLFWwindow* w, double x, double y) {
+    if (!hold({HeldEvent::Pos, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_CursorPosCallback(w, x, y);
+}
+void gateScroll(GLFWwindow* w, double x, double y) {
+    if (!hold({HeldEvent::Scroll, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_ScrollCallback(w, x, y);
+}
+// Once Dear ImGui has applied everything queued before them, held events go on to the next
+// frame (and may be split again).
+void releaseHeld(GLFWwindow* w) {
+    g_keyWentDown = false;
+    std::vector<HeldEvent> events;
+    events.swap(g_held);
+    for (const HeldEvent& e : events) {
+        switch (e.kind) {
+        case HeldEvent::Key: gateKey(w, e.a, e.b, e.c, e.d); break;
+        case HeldEvent::Char: gateChar(w, static_cast<unsigned>(e.a)); break;
+        case HeldEvent::Button: gateButton(w, e.a, e.b, e.c); break;
+        case HeldEvent::Pos: gatePos(w, e.x, e.y); break;
+        case HeldEvent::Scroll: gateScroll(w, e.x, e.y); break;
+        }
+    }
+}
+void installInputGate(GLFWwindow* w) { // after the backend installed (and chained) its own
+    glfwSetKeyCallback(w, gateKey);
+    glfwSetCharCallback(w, gateChar);
+    glfwSetMouseButtonCallback(w, gateButton);
+    glfwSetCursorPosCallback(w, gatePos);
+    glfwSetScrollCallback(w, gateScroll);
+}
+
+// Input not yet applied: held here, or queued by Dear ImGui for a later frame.
+bool inputPending() { return !g_held.empty() || (GImGui && !GImGui->InputEventsQueue.empty()); }
 void onFocus(GLFWwindow*, int) { markActivity(); }
 void onCursorEnter(GLFWwindow*, int) { markActivity(); }
 void onSize(GLFWwindow*, int, int) { markActivity(); }
@@ -283,6 +351,7 @@ bool Shell::init() {
     applyScale(std::max(sx, sy));
 
     ImGui_ImplGlfw_InitForOpenGL(window_, true); // chains to the callbacks installed above
+    installInputGate(window_);                   // in front of the backend's
     ImGui_ImplOpenGL3_Init("#version 330 core"); // creates and updates the font textures
     backendsReady_ = true;
 
@@ -511,6 +580,7 @@ void Shell::drawFrame() {
     // double-click over several slow frames and miss it.
     if (catchingUp) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
+    if (GImGui->InputEventsQueue.empty()) releaseHeld(window_); // all before them is applied
     layout_.beginFrame();
 
     const ui::DocStatus st = docStatus();

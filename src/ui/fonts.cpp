@@ -3,7 +3,6 @@
 #include <imgui_internal.h> // ImTextCharFromUtf8, ImFormatString
 
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 
@@ -19,9 +18,14 @@ const std::vector<char>* fileData(const std::filesystem::path& p) {
     static std::map<std::filesystem::path, std::unique_ptr<std::vector<char>>> cache;
     auto it = cache.find(p);
     if (it == cache.end()) {
-        std::ifstream f(p, std::ios::binary);
+        std::ifstream f(p, std::ios::binary | std::ios::ate);
         auto data = std::make_unique<std::vector<char>>();
-        if (f) data->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+        const std::streamoff size = f ? static_cast<std::streamoff>(f.tellg()) : 0;
+        if (size > 0) { // one read: a character at a time takes seconds for 20 MB
+            data->resize(static_cast<std::size_t>(size));
+            f.seekg(0);
+            if (!f.read(data->data(), size)) data->clear();
+        }
         it = cache.emplace(p, std::move(data)).first;
     }
     return it->second->empty() ? nullptr : it->second.get();
