@@ -9,8 +9,13 @@ JOBS ?= 2
 ARGS ?=
 
 # Debian 12 packages the build, the tests and the app need.
-PACKAGES := cmake make g++ pkg-config libimgui-dev libglfw3-dev libcereal-dev doctest-dev \
+PACKAGES := cmake make g++ pkg-config libcereal-dev doctest-dev \
             libstb-dev python3-glad libcli11-dev fonts-inter xvfb xauth xdotool ccache
+# Vendored GLFW (third_party/glfw) builds for X11 and Wayland; vendored Dear ImGui rasterises
+# with FreeType; system fonts for other scripts are found with fontconfig (Noto Sans CJK).
+PACKAGES += libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxi-dev \
+            libxkbcommon-dev libwayland-dev libwayland-bin libgl-dev libegl-dev \
+            libfreetype-dev libfontconfig-dev fonts-noto-cjk
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

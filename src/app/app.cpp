@@ -12,6 +12,7 @@
 #include "app/paths.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
+#include "app/system_fonts.hpp"
 #include "session/session.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
@@ -22,13 +23,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#if __has_include(<backends/imgui_impl_glfw.h>) // Debian: /usr/include/imgui/backends
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#else // vcpkg's imgui[glfw-binding,opengl3-binding]
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#endif
+#include <imgui_internal.h> // GImGui->InputEventsQueue: input still waiting for a frame
 
 #include <algorithm>
 #include <atomic>
@@ -37,11 +34,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) && defined(__linux__)
 #include <dlfcn.h>
@@ -83,59 +81,88 @@ constexpr double kMaxWait = 2.0;     // idle wake-up cap (no frame is drawn on a
 
 std::atomic<int> g_activity{0};     // input/window events since the last frame
 std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
-std::atomic<bool> g_rescale{false}; // content scale changed: rebuild fonts
+std::atomic<bool> g_rescale{false}; // content scale changed: rescale the style and text
 
 void markActivity() { g_activity.fetch_add(1, std::memory_order_relaxed); }
 
-// Our callbacks are installed before ImGui's backend, which chains to them.
+// Our callbacks are installed before ImGui's backend, which chains to them, and then feeds
+// the events to Dear ImGui's input queue (which spreads quick press/release pairs over frames,
+// so nothing typed or clicked between two frames is lost).
 void onCursorPos(GLFWwindow*, double, double) { markActivity(); }
 void onMouseButton(GLFWwindow*, int, int, int) { markActivity(); }
 void onScroll(GLFWwindow*, double, double) { markActivity(); }
 void onKey(GLFWwindow*, int, int, int, int) { markActivity(); }
 void onChar(GLFWwindow*, unsigned) { markActivity(); }
 
-// Keyboard trickle: ImGui 1.86 reads io.KeysDown[] once per frame, so a key pressed and
-// released within one event poll (fast typing, xdotool, remote desktops) would be lost, and
-// Ctrl released in the same poll as Q is pressed would turn Ctrl+Q into a bare Q. Key and
-// character events are queued and handed to the backend at the start of a frame, stopping
-// before a key changes a second time and before any release that follows a press of this
-// frame; the rest goes to the next frame (as 1.87+'s own input queue does).
-struct KeyEvent {
-    bool isChar;
-    int key, scancode, action, mods;
-    unsigned codepoint;
+// Chord guard. Dear ImGui's queue applies at most one change of each key per frame, but it
+// applies a modifier's release in the frame where another key went down: Ctrl down, S down,
+// Ctrl up in one poll (quick hands on a slow frame, xdotool) would turn Ctrl+S into a bare S.
+// From such a release on, the rest of the poll's input waits for the next frame, in order.
+struct HeldEvent {
+    enum Kind { Key, Char, Button, Pos, Scroll } kind;
+    int a = 0, b = 0, c = 0, d = 0;
+    double x = 0, y = 0;
 };
-std::deque<KeyEvent> g_keys;
+std::vector<HeldEvent> g_held;
+bool g_keyWentDown = false; // a non-modifier key went down since the frame began
 
-void onKeyQueued(GLFWwindow*, int key, int scancode, int action, int mods) {
-    g_keys.push_back({false, key, scancode, action, mods, 0});
-    markActivity();
+bool isModifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ||
+           key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT ||
+           key == GLFW_KEY_RIGHT_ALT || key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
-void onCharQueued(GLFWwindow*, unsigned c) {
-    g_keys.push_back({true, 0, 0, 0, 0, c});
+// True when `e` must wait (and then it is kept).
+bool hold(const HeldEvent& e) {
+    const bool modRelease = e.kind == HeldEvent::Key && e.c == GLFW_RELEASE && isModifier(e.a);
+    if (g_held.empty() && !(modRelease && g_keyWentDown)) return false;
+    g_held.push_back(e);
     markActivity();
+    return true;
 }
-// Feeds queued key events for one frame; true when some are left for the next frame.
-bool trickleKeys(GLFWwindow* w) {
-    int changed[16];
-    int n = 0;
-    bool pressed = false; // a key went down this frame: its chord must be seen whole
-    while (!g_keys.empty()) {
-        const KeyEvent e = g_keys.front();
-        if (!e.isChar && e.action != GLFW_REPEAT) {
-            if (std::find(changed, changed + n, e.key) != changed + n || n == 16) break;
-            if (e.action == GLFW_RELEASE && pressed) break;
-            pressed = pressed || e.action == GLFW_PRESS;
-            changed[n++] = e.key;
+void gateKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (hold({HeldEvent::Key, key, scancode, action, mods})) return;
+    if (action == GLFW_PRESS && !isModifier(key)) g_keyWentDown = true;
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+void gateChar(GLFWwindow* w, unsigned c) {
+    if (!hold({HeldEvent::Char, static_cast<int>(c)})) ImGui_ImplGlfw_CharCallback(w, c);
+}
+void gateButton(GLFWwindow* w, int button, int action, int mods) {
+    if (!hold({HeldEvent::Button, button, action, mods}))
+        ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+}
+void gatePos(GLFWwindow* w, double x, double y) {
+    if (!hold({HeldEvent::Pos, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_CursorPosCallback(w, x, y);
+}
+void gateScroll(GLFWwindow* w, double x, double y) {
+    if (!hold({HeldEvent::Scroll, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_ScrollCallback(w, x, y);
+}
+// Once Dear ImGui has applied everything queued before them, held events go on to the next
+// frame (and may be split again).
+void releaseHeld(GLFWwindow* w) {
+    g_keyWentDown = false;
+    std::vector<HeldEvent> events;
+    events.swap(g_held);
+    for (const HeldEvent& e : events) {
+        switch (e.kind) {
+        case HeldEvent::Key: gateKey(w, e.a, e.b, e.c, e.d); break;
+        case HeldEvent::Char: gateChar(w, static_cast<unsigned>(e.a)); break;
+        case HeldEvent::Button: gateButton(w, e.a, e.b, e.c); break;
+        case HeldEvent::Pos: gatePos(w, e.x, e.y); break;
+        case HeldEvent::Scroll: gateScroll(w, e.x, e.y); break;
         }
-        g_keys.pop_front();
-        if (e.isChar)
-            ImGui_ImplGlfw_CharCallback(w, e.codepoint);
-        else
-            ImGui_ImplGlfw_KeyCallback(w, e.key, e.scancode, e.action, e.mods);
     }
-    return !g_keys.empty();
 }
+void installInputGate(GLFWwindow* w) { // after the backend installed (and chained) its own
+    glfwSetKeyCallback(w, gateKey);
+    glfwSetCharCallback(w, gateChar);
+    glfwSetMouseButtonCallback(w, gateButton);
+    glfwSetCursorPosCallback(w, gatePos);
+    glfwSetScrollCallback(w, gateScroll);
+}
+
+// Input not yet applied: held here, or queued by Dear ImGui for a later frame.
+bool inputPending() { return !g_held.empty() || (GImGui && !GImGui->InputEventsQueue.empty()); }
 void onFocus(GLFWwindow*, int) { markActivity(); }
 void onCursorEnter(GLFWwindow*, int) { markActivity(); }
 void onSize(GLFWwindow*, int, int) { markActivity(); }
@@ -181,7 +208,8 @@ class Shell {
     int loop();
 
   private:
-    void loadFontsForScale(float scale);
+    void loadFonts();
+    void applyScale(float scale); // style sizes and text size for the monitor's content scale
     void drawFrame();
     void updateTitle(const ui::DocStatus& st);
     void rememberGeometry();
@@ -289,14 +317,14 @@ bool Shell::init() {
         io.IniFilename = iniFile_.c_str();
     }
 
+    loadFonts();
     float sx = 1.0f, sy = 1.0f;
     glfwGetWindowContentScale(window_, &sx, &sy);
-    loadFontsForScale(std::max(sx, sy));
+    applyScale(std::max(sx, sy));
 
-    ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    glfwSetKeyCallback(window_, onKeyQueued); // replaces the backend's: see trickleKeys()
-    glfwSetCharCallback(window_, onCharQueued);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui_ImplGlfw_InitForOpenGL(window_, true); // chains to the callbacks installed above
+    installInputGate(window_);                   // in front of the backend's
+    ImGui_ImplOpenGL3_Init("#version 330 core"); // creates and updates the font textures
     backendsReady_ = true;
 
     // The board: FILE, else where the user left off (the session's rules). Screenshots
@@ -335,15 +363,16 @@ bool Shell::init() {
     return true;
 }
 
-void Shell::loadFontsForScale(float scale) {
-    if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
-    scale_ = scale;
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+void Shell::loadFonts() {
     ui::Fonts f;
     std::string err;
-    if (!ui::loadFonts(assetDir() / "fonts", scale, f, &err))
+    if (!ui::loadFonts(assetDir() / "fonts", systemFallbackFonts(), f, &err))
         std::fprintf(stderr, "horizons: %s (using the built-in font)\n", err.c_str());
+}
+
+void Shell::applyScale(float scale) {
+    if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
+    scale_ = scale;
     ui::applyTheme(ui_.theme, scale);
     appliedTheme_ = ui_.theme;
     ui_.dpiScale = scale;
@@ -361,19 +390,25 @@ void Shell::drawFrame() {
     if (g_rescale.exchange(false)) {
         float sx = 1.0f, sy = 1.0f;
         glfwGetWindowContentScale(window_, &sx, &sy);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        loadFontsForScale(std::max(sx, sy));
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        applyScale(std::max(sx, sy)); // dynamic fonts: glyphs at the new size as drawn
     }
     if (ui_.theme != appliedTheme_) {
         ui::applyTheme(ui_.theme, scale_);
         appliedTheme_ = ui_.theme;
     }
 
-    if (trickleKeys(window_)) g_redraw = true; // more key events: one more frame
+    // Test hook (--frame-delay-ms): a slow frame, as on a busy or remote machine.
+    if (opt_.frameDelayMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(opt_.frameDelayMs));
+    const bool catchingUp = inputPending();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // Events left over from an earlier poll arrived together with the ones already applied:
+    // the time between them is not this frame's length. Counting it would stretch a quick
+    // double-click over several slow frames and miss it.
+    if (catchingUp) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
+    if (GImGui->InputEventsQueue.empty()) releaseHeld(window_); // all before them is applied
     layout_.beginFrame();
 
     updateTitle(session_->status());
@@ -430,7 +465,8 @@ int Shell::loop() {
             if (wakeAt > 0.0) wait = std::clamp(wakeAt - glfwGetTime(), 0.0, kMaxWait);
             glfwWaitEventsTimeout(wait);
         }
-        if (g_activity.exchange(0) > 0 || g_redraw.exchange(false) || g_rescale.load())
+        if (g_activity.exchange(0) > 0 || g_redraw.exchange(false) || g_rescale.load() ||
+            inputPending())
             framesLeft = std::max(framesLeft, kFramesAfterInput);
         if (wakeAt > 0.0 && glfwGetTime() >= wakeAt) {
             wakeAt = 0.0;

@@ -14,6 +14,7 @@ struct Options {
     int frames = 5;         // --frames N
     std::string layoutDump; // --layout-dump OUT.jsonl: one JSON line per drawn frame
     std::string only;       // --only board|map: that view alone, maximised (PNG export)
+    int frameDelayMs = 0;   // --frame-delay-ms N (hidden test hook): sleep N ms every frame
 };
 
 // Opens the window and runs until quit. Returns the process exit status

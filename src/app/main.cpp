@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
 
     cli.add_option("--only", opt.only, "Show one view alone (used by export --format png)")
         ->check(CLI::IsMember({"board", "map"}))
+        ->group(""); // hidden
+    cli.add_option("--frame-delay-ms", opt.frameDelayMs,
+                   "Sleep this long in every frame (tests: a slow machine)")
+        ->check(CLI::Range(0, 5000))
         ->group("");                     // hidden
     horizons::app::CliCommands commands; // export, snapshot, diff, agenda (cli_export.hpp)
     commands.add(cli);

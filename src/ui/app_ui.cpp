@@ -20,7 +20,6 @@
 #include "model/edits.hpp"
 #include "model/export_text.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/workspace_view.hpp"
@@ -77,22 +76,20 @@ void save(AppUiState& ui, session::Session& s) {
 }
 
 void handleShortcuts(AppUiState& ui, session::Session& s) {
-    using compat::Key;
-    using compat::shortcut;
-    if (shortcut(Key::Q)) s.dispatch(cmd::Quit{});
-    if (shortcut(Key::N)) s.dispatch(cmd::NewBoard{});
-    if (shortcut(Key::O)) ui.openDialog = true;
-    if (shortcut(Key::S)) save(ui, s);
-    if (shortcut(Key::S, true)) ui.saveAsDialog = true;
+    if (shortcut(ImGuiKey_Q)) s.dispatch(cmd::Quit{});
+    if (shortcut(ImGuiKey_N)) s.dispatch(cmd::NewBoard{});
+    if (shortcut(ImGuiKey_O)) ui.openDialog = true;
+    if (shortcut(ImGuiKey_S)) save(ui, s);
+    if (shortcut(ImGuiKey_S, true)) ui.saveAsDialog = true;
     // Dispatched even when there is nothing to undo: while a snapshot is shown the session
     // refuses it and says why.
-    if (shortcut(Key::Z)) s.dispatch(cmd::Undo{});
-    if (shortcut(Key::Y) || shortcut(Key::Z, true)) s.dispatch(cmd::Redo{});
-    if (compat::keyPressed(Key::F1, false) && !ImGui::GetIO().WantTextInput)
+    if (shortcut(ImGuiKey_Z)) s.dispatch(cmd::Undo{});
+    if (shortcut(ImGuiKey_Y) || shortcut(ImGuiKey_Z, true)) s.dispatch(cmd::Redo{});
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false) && !ImGui::GetIO().WantTextInput)
         ui.showShortcuts = true;
-    // Escape closes open menus and popups (1.86 only does it with keyboard navigation on).
+    // Escape closes open menus and popups (ImGui does it only with keyboard navigation on).
     ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (g.OpenPopupStack.Size > 0 && compat::keyPressed(Key::Escape, false))
+    if (g.OpenPopupStack.Size > 0 && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         ImGui::ClosePopupToLevel(0, true);
 }
 
@@ -211,7 +208,7 @@ void drawEmptyState(AppUiState& ui) {
 // A panel region: a borderless child with a stable name, reported as "panel:<id>".
 template <class Body> void panel(const char* id, const char* label, ImVec2 size, Body&& body) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette().canvasBg));
-    if (compat::beginChild(id, size, true, ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::BeginChild(id, size, ImGuiChildFlags_Borders, ImGuiWindowFlags_NoScrollbar)) {
         registerItem(std::string("panel:") + id, "panel", label, ImGui::GetWindowPos(),
                      ImGui::GetWindowPos() + ImGui::GetWindowSize());
         body();
@@ -330,7 +327,7 @@ void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
                     drawInspectorView(*ctx, ui.inspector);
                     return;
                 }
-                compat::separatorText("Inspector");
+                ImGui::SeparatorText("Inspector");
                 ImGui::TextDisabled("Select a goal or a person to see its details.");
             });
         }
@@ -341,7 +338,7 @@ void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
                     drawCoachView(*ctx, ui.coach);
                     return;
                 }
-                compat::separatorText("Coach");
+                ImGui::SeparatorText("Coach");
                 ImGui::TextDisabled("Hints about your plan appear here.");
             });
         }
@@ -423,7 +420,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
         ImGui::InputText("##path", &ui.pathBuffer, ImGuiInputTextFlags_EnterReturnsTrue);
     registerLastItem(std::string("input:") + id + "-path", "input", "Board file");
     if (!recent.empty()) {
-        compat::separatorText("Recent");
+        ImGui::SeparatorText("Recent");
         for (const auto& f : recent)
             if (ImGui::Selectable(f.c_str())) ui.pathBuffer = f;
     }
@@ -432,7 +429,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     ImGui::SameLine();
     const bool cancel =
         button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
-        compat::keyPressed(compat::Key::Escape, false);
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if ((ok || enter) && !ui.pathBuffer.empty()) {
         onAccept(ui.pathBuffer);
         ImGui::CloseCurrentPopup();
@@ -492,7 +489,7 @@ void drawBoardSettingsDialog(AppUiState& ui, session::Session& s) {
     }
     ImGui::SameLine();
     if (button("Cancel", "board-settings-cancel", ImVec2(7 * em(), 0)) ||
-        compat::keyPressed(compat::Key::Escape, false))
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
@@ -554,7 +551,7 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
                                "destination, across time horizons, with the people you trust.");
         ImGui::TextDisabled("Set in Inter (SIL Open Font License). Dear ImGui %s.", IMGUI_VERSION);
         if (button("Close", "about-close", ImVec2(7 * em(), 0)) ||
-            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -614,7 +611,7 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
             ImGui::EndTable();
         }
         if (button("Close", "shortcuts-close", ImVec2(7 * em(), 0)) ||
-            compat::keyPressed(compat::Key::Escape, false))
+            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

@@ -13,7 +13,6 @@
 #include "model/edits.hpp"
 #include "model/text.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
 
@@ -28,8 +27,6 @@
 #include <string>
 
 namespace horizons::ui {
-
-using compat::Key;
 
 // ------------------------------------------------------------------------------- helpers
 namespace {
@@ -112,13 +109,12 @@ int textWrapped(ImDrawList* dl, ImFont* f, float size, ImVec2 pos, ImU32 col,
                 const std::string& text, float width, int maxLines) {
     const char* s = text.data();
     const char* end = s + std::min<std::size_t>(text.size(), 400);
-    const float scale = size / f->FontSize;
     int line = 0;
     while (s < end && line < maxLines) {
         while (s < end && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'))
             ++s;
         if (s >= end) break;
-        const char* lineEnd = f->CalcWordWrapPositionA(scale, s, end, width);
+        const char* lineEnd = f->CalcWordWrapPosition(size, s, end, width);
         if (lineEnd <= s) lineEnd = nextUtf8(s, end);
         const ImVec2 p(pos.x, pos.y + static_cast<float>(line) * size * 1.15f);
         if (line == maxLines - 1 && lineEnd < end) {
@@ -541,7 +537,7 @@ void handleMouse(Frame& f) {
     if (st.gesture == G::None) return;
 
     const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
-    if (st.gesture != G::Cancelled && compat::keyPressed(Key::Escape, false)) {
+    if (st.gesture != G::Cancelled && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (st.gesture == G::RubberBand) sel.goals = st.bandBase;
         withdrawGoalsDrag(f);
         st.gesture = G::Cancelled;
@@ -623,34 +619,36 @@ void handleKeyboard(Frame& f, bool focused) {
     const bool noneFocused = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);
     if (!focused && !(noneFocused && f.hovered)) return;
     Selection& sel = f.ctx.shared.selection;
-    using compat::shortcut;
 
-    if (shortcut(Key::F)) {
+    if (shortcut(ImGuiKey_F)) {
         st.filterOpen = true;
         st.focusFilter = true;
     }
-    if (shortcut(Key::Num0)) st.fitPending = true;
-    if (shortcut(Key::A)) {
+    if (shortcut(ImGuiKey_0)) st.fitPending = true;
+    if (shortcut(ImGuiKey_A)) {
         std::vector<GoalId> all;
         for (const Goal& g : f.ctx.doc.content().goals)
             if (goalMatches(g, st.filter)) all.push_back(g.id);
         sel.goals = std::move(all); // ids come sorted from the table
     }
     if (st.gesture != BoardViewState::Gesture::None) return;
-    if (compat::keyPressed(Key::Escape, false) && !sel.goals.empty()) sel.goals.clear();
-    if (!f.readOnly && compat::keyPressed(Key::Delete, false)) deleteSelected(f);
-    if (!f.readOnly && compat::keyPressed(Key::F2, false)) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !sel.goals.empty()) sel.goals.clear();
+    if (!f.readOnly && ImGui::IsKeyPressed(ImGuiKey_Delete, false)) deleteSelected(f);
+    if (!f.readOnly && ImGui::IsKeyPressed(ImGuiKey_F2, false)) {
         const GoalId g = st.cursor && sel.has(st.cursor) ? st.cursor
                          : sel.goals.empty()             ? GoalId{}
                                                          : sel.goals.front();
         if (g) startRename(f, g, false, 0);
     }
     const struct {
-        Key key;
+        ImGuiKey key;
         int dx, dy;
-    } arrows[] = {{Key::Left, -1, 0}, {Key::Right, 1, 0}, {Key::Up, 0, -1}, {Key::Down, 0, 1}};
+    } arrows[] = {{ImGuiKey_LeftArrow, -1, 0},
+                  {ImGuiKey_RightArrow, 1, 0},
+                  {ImGuiKey_UpArrow, 0, -1},
+                  {ImGuiKey_DownArrow, 0, 1}};
     for (const auto& a : arrows) {
-        if (!compat::keyPressed(a.key)) continue;
+        if (!ImGui::IsKeyPressed(a.key)) continue;
         if (io.KeyCtrl && !f.readOnly) {
             if (a.dx != 0)
                 moveSelectionToColumn(f, a.dx);
@@ -733,7 +731,7 @@ void drawColumns(Frame& f) {
             im(r.min), im(r.max),
             target ? withAlpha(f.pal.accent, 0.14f) : withAlpha(f.pal.canvasGrid, 0.35f), rounding);
         if (target)
-            dl->AddRect(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.9f), rounding, 0,
+            dl->AddRect(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.9f), rounding,
                         std::max(1.5f, 0.12f * zoomEm));
         if (registryOn()) {
             const Horizon* h = c.horizons.find(col.horizon);
@@ -819,10 +817,10 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
         dl->AddRectFilled(mn, mx, withAlpha(bg, a), rounding);
         if (direction) {
             // Open-ended: a rounded card with an outline in the direction colour.
-            dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, 0, border * 1.6f);
+            dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, border * 1.6f);
         } else {
             // Concrete: a squarer card with a solid bar on the left.
-            dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 0, border);
+            dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, border);
             dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a),
                               rounding, ImDrawFlags_RoundCornersLeft);
         }
@@ -830,8 +828,7 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
             dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border),
                               ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
                               withAlpha(rgb(g.colour), a), 0.1f * zoomEm);
-        if (look.selected)
-            dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 0, border * 2.2f);
+        if (look.selected) dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, border * 2.2f);
     }
 
     const float pad = 0.6f * zoomEm;
@@ -907,7 +904,7 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
         if (people > 0)
             dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
         else
-            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, 0, border);
+            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, border);
         dl->AddText(
             bodyFont(), small,
             ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
@@ -1126,7 +1123,7 @@ void drawDragOverlay(Frame& f) {
     if (st.gesture == G::RubberBand) {
         const Rectf band = rectFromCorners(st.pressScreen, f.mouse);
         f.dl->AddRectFilled(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.12f));
-        f.dl->AddRect(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.8f), 0, 0, 1.0f);
+        f.dl->AddRect(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.8f), 0, 1.0f);
         return;
     }
     if (st.gesture == G::DragHeader) {
@@ -1134,7 +1131,7 @@ void drawDragOverlay(Frame& f) {
         if (to >= 0) {
             const Rectf r = xf.toScreenRect(st.layout.columns[static_cast<std::size_t>(to)].rect);
             f.dl->AddRect(im(r.min), ImVec2(r.max.x, st.canvasRect.max.y),
-                          withAlpha(f.pal.accent, 0.9f), 0.4f * f.e * xf.zoom, 0, 2.0f);
+                          withAlpha(f.pal.accent, 0.9f), 0.4f * f.e * xf.zoom, 2.0f);
         }
         return;
     }
@@ -1231,7 +1228,7 @@ void renameFields(Frame& f) {
                                                 ImGuiInputTextFlags_EnterReturnsTrue |
                                                     ImGuiInputTextFlags_AutoSelectAll);
             registerLastItem("input:goal-title", "input", "Goal title");
-            const bool escape = compat::keyPressed(Key::Escape, false);
+            const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
             const bool done = enter || ImGui::IsItemDeactivated();
             ImGui::PopID();
             if (escape) {
@@ -1269,7 +1266,7 @@ void renameFields(Frame& f) {
                                             ImGuiInputTextFlags_EnterReturnsTrue |
                                                 ImGuiInputTextFlags_AutoSelectAll);
         registerLastItem("input:horizon-name", "input", "Horizon name");
-        const bool escape = compat::keyPressed(Key::Escape, false);
+        const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
         const bool done = enter || ImGui::IsItemDeactivated();
         ImGui::PopID();
         if (escape) {
@@ -1478,7 +1475,7 @@ void removeHorizonDialog(Frame& f) {
     }
     registerLastItem("button:remove-horizon-ok", "button", "Remove");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(7 * f.e, 0)) || compat::keyPressed(Key::Escape, false))
+    if (ImGui::Button("Cancel", ImVec2(7 * f.e, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
@@ -1494,7 +1491,7 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
     ImGui::SetNextItemWidth(12 * e);
     bool changed = ImGui::InputTextWithHint("##text", "Filter goals\xE2\x80\xA6", &st.filter.text);
     registerLastItem("input:board-filter", "input", "Filter goals");
-    if (ImGui::IsItemFocused() && compat::keyPressed(Key::Escape, false)) {
+    if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         st.filter = {};
         st.filterOpen = false;
         changed = true;
@@ -1554,10 +1551,10 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 4.0f * e);
     size.y = std::max(size.y, 4.0f * e);
+    ImGui::SetNextItemAllowOverlap(); // cards and widgets drawn over the canvas stay usable
     ImGui::InvisibleButton("##canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    ImGui::SetItemAllowOverlap();
     const bool hovered = ImGui::IsItemHovered();
     registerLastItem("panel:board-canvas", "canvas", "Board");
     st.canvasRect = {fromIm(origin), fromIm(origin) + fromIm(size)};

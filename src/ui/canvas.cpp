@@ -1,7 +1,5 @@
 #include "ui/canvas.hpp"
 
-#include "ui/imgui_compat.hpp"
-
 #include <cmath>
 
 namespace horizons::ui {
@@ -69,16 +67,9 @@ namespace {
 
 // Ctrl+plus / Ctrl+minus: '=' and '-' on the main keyboard, + and - on the keypad.
 bool zoomKeyPressed(bool in) {
-#if IMGUI_VERSION_NUM >= 18700
     return in ? (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))
               : (ImGui::IsKeyPressed(ImGuiKey_Minus) ||
                  ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract));
-#else
-    // 1.86: io.KeysDown[] holds the backend's native (GLFW) codes; see imgui_compat.hpp.
-    constexpr int kEqual = 61, kMinus = 45, kKpAdd = 334, kKpSubtract = 333;
-    return in ? (ImGui::IsKeyPressed(kEqual) || ImGui::IsKeyPressed(kKpAdd))
-              : (ImGui::IsKeyPressed(kMinus) || ImGui::IsKeyPressed(kKpSubtract));
-#endif
 }
 
 } // namespace
@@ -92,7 +83,7 @@ bool handleCanvasNavigation(CanvasNav& nav, ImVec2 canvasMin, ImVec2 canvasSize,
     const Vec2f mouse = fromIm(io.MousePos);
     const bool mouseValid =
         std::isfinite(mouse.x) && std::isfinite(mouse.y) && ImGui::IsMousePosValid(&io.MousePos);
-    nav.spaceHeld = opts.panSpace && !io.WantTextInput && compat::keyDown(compat::Key::Space);
+    nav.spaceHeld = opts.panSpace && !io.WantTextInput && ImGui::IsKeyDown(ImGuiKey_Space);
 
     // Start a pan gesture.
     if (nav.panButton < 0 && hovered && mouseValid) {

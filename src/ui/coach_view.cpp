@@ -1,9 +1,9 @@
 #include "ui/coach_view.hpp"
 
 #include "model/edits.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // RenderTextEllipsis
@@ -23,7 +23,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState&) {
     ImGui::PushID("coach");
     char title[48];
     std::snprintf(title, sizeof title, "Coach (%zu)", hints.size());
-    compat::separatorText(hints.empty() ? "Coach" : title);
+    ImGui::SeparatorText(hints.empty() ? "Coach" : title);
     if (hints.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Nothing to suggest right now. Hints about your plan appear here.");
@@ -31,7 +31,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState&) {
         ImGui::PopID();
         return;
     }
-    compat::beginChild("##coach-scroll", ImVec2(0, 0), false); // long lists scroll
+    ImGui::BeginChild("##coach-scroll", ImVec2(0, 0), ImGuiChildFlags_None); // long lists scroll
     const float dismissW = ImGui::CalcTextSize("Dismiss").x + 2 * ImGui::GetStyle().FramePadding.x;
     const Hint* dismiss = nullptr;
     for (std::size_t i = 0; i < hints.size(); ++i) {
@@ -46,7 +46,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState&) {
         const Goal* subject = h.goal ? doc.content().goals.find(h.goal) : nullptr;
         const ImVec2 size = ImGui::CalcTextSize(h.what.c_str(), nullptr, false, textW - 1.0f * em);
         const float subjectH = subject ? ImGui::GetTextLineHeight() : 0.0f;
-        if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowItemOverlap,
+        if (ImGui::Selectable("##hint", selected, ImGuiSelectableFlags_AllowOverlap,
                               ImVec2(textW, size.y + subjectH))) {
             if (h.goal)
                 ctx.shared.selection.selectOnly(h.goal);
@@ -54,7 +54,7 @@ void drawCoachView(ViewContext& ctx, CoachViewState&) {
                 ctx.shared.selection.selectOnly(h.person);
         }
         registerLastItem("hint:" + std::to_string(i), "hint", h.what);
-        compat::itemTooltip(h.why.c_str());
+        ImGui::SetItemTooltip("%s", h.why.c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddCircleFilled(ImVec2(start.x + 0.35f * em, start.y + 0.55f * em), 0.22f * em,
                             pal.warning, 10);
@@ -68,13 +68,13 @@ void drawCoachView(ViewContext& ctx, CoachViewState&) {
             // One line, ended with an ellipsis when the title is longer than the panel.
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
             ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(clip.z, clip.w),
-                                      clip.z, clip.z, subject->title.c_str(), nullptr, nullptr);
+                                      clip.z, subject->title.c_str(), nullptr, nullptr);
             ImGui::PopStyleColor();
             registerItem("hint-subject:" + std::to_string(i), "text", subject->title, at,
                          ImVec2(clip.z, clip.w));
         }
         if (canDismiss(h) && !ctx.shared.readOnly) {
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - dismissW);
+            ImGui::SameLine(contentRight() - dismissW);
             ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, start.y));
             if (ImGui::SmallButton("Dismiss")) dismiss = &h;
             registerLastItem("button:hint-dismiss:" + std::to_string(i), "button", "Dismiss");

@@ -5,12 +5,10 @@
 #include "model/edits.hpp"
 #include "model/text.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImVec2 operators on 1.86
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -69,7 +67,7 @@ void drawForm(ViewContext& ctx, ConversationLogState& st) {
     personCombo("##log-person", c, st.person, false);
 
     ImGui::TextUnformatted("Goals you talked about");
-    if (compat::beginChild("##log-goals", ImVec2(0, 6 * em()), true)) {
+    if (ImGui::BeginChild("##log-goals", ImVec2(0, 6 * em()), ImGuiChildFlags_Borders)) {
         for (const Horizon* h : orderedHorizons(c)) {
             for (const auto& g : c.goals) {
                 if (g.horizon != h->id) continue;
@@ -200,15 +198,16 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                 if (!st.person && !ctx.shared.selection.people.empty())
                     st.person = ctx.shared.selection.people.front();
             }
-            compat::itemTooltip("Write down what you talked about and what to do next. It also "
-                                "sets when you last talked with them.");
+            ImGui::SetItemTooltip("%s",
+                                  "Write down what you talked about and what to do next. It also "
+                                  "sets when you last talked with them.");
         } else {
-            compat::separatorText("New conversation");
+            ImGui::SeparatorText("New conversation");
             drawForm(ctx, st);
         }
     }
 
-    compat::separatorText("Log");
+    ImGui::SeparatorText("Log");
     ImGui::SetNextItemWidth(-1);
     personCombo("##log-filter", c, st.filter, true);
     std::vector<const Conversation*> log;
@@ -249,8 +248,8 @@ void drawConversationLogView(ViewContext& ctx, ConversationLogState& st) {
                     }
                 }
                 registerLastItem("button:" + id, "button", "Make it a six-month goal");
-                compat::itemTooltip("Add it to the six-month horizon as a concrete goal, "
-                                    "linked to this person (one undo step).");
+                ImGui::SetItemTooltip("%s", "Add it to the six-month horizon as a concrete goal, "
+                                            "linked to this person (one undo step).");
                 ImGui::Unindent();
             }
             ImGui::PopID();

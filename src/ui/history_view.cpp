@@ -15,12 +15,10 @@
 #include "model/edits.hpp"
 #include "model/history_stats.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImVec2 operators on 1.86
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -233,14 +231,15 @@ void drawTimeline(ViewContext& ctx, HistoryViewState& st,
 void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
                       const std::vector<const Snapshot*>& snaps) {
     if (button("Take snapshot…", "take-snapshot")) st.openTakeDialog = true;
-    compat::itemTooltip("Keep the plan as it stands now, e.g. before a review (Ctrl+T).");
+    ImGui::SetItemTooltip("%s", "Keep the plan as it stands now, e.g. before a review (Ctrl+T).");
     drawTimeline(ctx, st, snaps);
     if (snaps.empty()) {
         ImGui::TextDisabled("No snapshots yet. Take one before each review to see later how "
                             "your plan moved.");
         return;
     }
-    if (!compat::beginChild("##snapshot-list", ImVec2(0, 0), false)) return ImGui::EndChild();
+    if (!ImGui::BeginChild("##snapshot-list", ImVec2(0, 0), ImGuiChildFlags_None))
+        return ImGui::EndChild();
     for (auto it = snaps.rbegin(); it != snaps.rend(); ++it) { // newest first
         const Snapshot& s = **it;
         const std::string sid = std::to_string(s.id.value);
@@ -257,7 +256,7 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
         auto small = [&](const char* label, const std::string& id, const char* tip) {
             const bool clicked = ImGui::SmallButton(label);
             registerLastItem("button:" + id, "button", label);
-            compat::itemTooltip(tip);
+            ImGui::SetItemTooltip("%s", tip);
             ImGui::SameLine();
             return clicked;
         };
@@ -312,7 +311,7 @@ bool sideCombo(const char* label, const char* id, const Board& b, SnapshotId& va
 
 void drawChanges(ViewContext& ctx, HistoryViewState& st) {
     const Board& b = ctx.live.board();
-    compat::separatorText("Compare");
+    ImGui::SeparatorText("Compare");
     if (b.snapshots.empty()) {
         ImGui::TextDisabled("Take a snapshot first; then compare it with the board as it is now.");
         return;
@@ -352,7 +351,7 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
     ImGui::TextDisabled("%zu change%s. Click one to select it; moved goals show as ghosts on the "
                         "board.",
                         st.changes.size(), st.changes.size() == 1 ? "" : "s");
-    if (compat::beginChild("##changes", ImVec2(0, 0), false)) {
+    if (ImGui::BeginChild("##changes", ImVec2(0, 0), ImGuiChildFlags_None)) {
         for (std::size_t i = 0; i < st.changes.size(); ++i) {
             const Change& c = st.changes[i];
             const std::string text = describeChange(c, st.fromContent, st.toContent);
@@ -380,13 +379,13 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
 
 // ---- chart ---------------------------------------------------------------------------------
 void drawChart(ViewContext& ctx, HistoryViewState&) {
-    compat::separatorText("How the plan moved");
+    ImGui::SeparatorText("How the plan moved");
     const HistorySeries s = historyStats(ctx.live.board(), true, nowTimestamp());
     const Palette& pal = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     // Legend (wraps when the panel is narrow)
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     auto fits = [&](const char* text) {
         const float w = 1.0f * em() + ImGui::CalcTextSize(text).x;
         return ImGui::GetCursorScreenPos().x + w <= right;
@@ -503,8 +502,8 @@ float drawSnapshotBanner(ViewContext& ctx, HistoryViewState&) {
 }
 
 void historyShortcuts(ViewContext& ctx, HistoryViewState& st) {
-    if (compat::shortcut(compat::Key::T)) st.openTakeDialog = true;
-    if (ctx.viewing && compat::keyPressed(compat::Key::Escape, false) &&
+    if (shortcut(ImGuiKey_T)) st.openTakeDialog = true;
+    if (ctx.viewing && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
         !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         closeSnapshot(ctx);
 }
@@ -537,7 +536,7 @@ void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
     const bool ok = button("Take snapshot", "snapshot-take", ImVec2(8 * em(), 0));
     ImGui::SameLine();
     const bool cancel = button("Cancel", "snapshot-cancel", ImVec2(7 * em(), 0)) ||
-                        compat::keyPressed(compat::Key::Escape, false);
+                        ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if (ok || enter) {
         takeSnapshotNow(ctx, st);
         ImGui::CloseCurrentPopup();
@@ -557,14 +556,16 @@ void drawHistoryView(ViewContext& ctx, HistoryViewState& st) {
     ImGui::TableNextRow();
     const float h = ImGui::GetContentRegionAvail().y;
     ImGui::TableNextColumn();
-    if (compat::beginChild("##history-snapshots", ImVec2(0, h), false))
+    if (ImGui::BeginChild("##history-snapshots", ImVec2(0, h), ImGuiChildFlags_None))
         drawSnapshotList(ctx, st, snaps);
     ImGui::EndChild();
     ImGui::TableNextColumn();
-    if (compat::beginChild("##history-compare", ImVec2(0, h), false)) drawChanges(ctx, st);
+    if (ImGui::BeginChild("##history-compare", ImVec2(0, h), ImGuiChildFlags_None))
+        drawChanges(ctx, st);
     ImGui::EndChild();
     ImGui::TableNextColumn();
-    if (compat::beginChild("##history-chart", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar))
+    if (ImGui::BeginChild("##history-chart", ImVec2(0, h), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NoScrollbar))
         drawChart(ctx, st);
     ImGui::EndChild();
     ImGui::EndTable();

@@ -11,7 +11,6 @@
 #include "model/edits.hpp"
 #include "model/text.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/person_inspector_view.hpp"
 #include "ui/theme.hpp"
@@ -113,6 +112,9 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     };
 
     ImGui::PushID("goal-inspector");
+    // Widget ids per goal: a field still in edit (committed above) never carries its text
+    // over to the next goal shown.
+    ImGui::PushID(static_cast<int>(g.id.value));
     ImGui::BeginDisabled(ro);
     const bool direction = g.kind() == GoalKind::Direction;
     ImGui::PushStyleColor(ImGuiCol_Text, direction ? pal.direction : pal.destination);
@@ -143,7 +145,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         apply(moveGoals(doc.board(), std::span<const GoalPlacement>(&p, 1)), st.gestureKey);
     }
     if (ImGui::IsItemDeactivated()) ctx.dispatch.endGesture();
-    compat::itemTooltip(
+    ImGui::SetItemTooltip(
+        "%s",
         "Top of the board: an open-ended heading. Bottom: a concrete end point you can check off.");
 
     // Horizon and status
@@ -255,9 +258,9 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         g = goal;
     }
     registerLastItem("input:inspector-beyond-org", "input", "Beyond the current organisation");
-    compat::itemTooltip(
-        "Only shared with people you trust enough to discuss aspirations outside your "
-        "current organisation.");
+    ImGui::SetItemTooltip(
+        "%s", "Only shared with people you trust enough to discuss aspirations outside your "
+              "current organisation.");
 
     // Serves
     label("Serves");
@@ -284,8 +287,8 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         }
         ImGui::EndCombo();
     }
-    compat::itemTooltip(
-        "The larger goal this one is a step towards: drawn as an arrow on the board.");
+    ImGui::SetItemTooltip(
+        "%s", "The larger goal this one is a step towards: drawn as an arrow on the board.");
 
     // Notes
     label("Notes");
@@ -300,7 +303,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     }
 
     // People
-    compat::separatorText("Talk to");
+    ImGui::SeparatorText("Talk to");
     const auto links = linksOfGoal(c, g.id);
     if (links.empty()) ImGui::TextDisabled("Nobody yet. Drag the card onto a person on the map.");
     for (const GoalLink* l : links) {
@@ -308,7 +311,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
         if (!p) continue;
         ImGui::PushID(static_cast<int>(l->id.value));
         if (ImGui::SmallButton("\xC3\x97")) apply(unlink(doc.board(), l->id)); // ×
-        compat::itemTooltip("Unlink");
+        ImGui::SetItemTooltip("%s", "Unlink");
         ImGui::SameLine();
         if (ImGui::Selectable(p->name.c_str(), false)) {
             ctx.shared.selection.selectOnly(p->id);
@@ -337,18 +340,18 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     bool header = false;
     for (const Hint& hint : ctx.derived.hints()) {
         if (hint.goal != g.id) continue;
-        if (!header) compat::separatorText("Coach");
+        if (!header) ImGui::SeparatorText("Coach");
         header = true;
         ImGui::PushID(static_cast<int>(hint.kind));
         ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 4.5f * em());
+        ImGui::PushTextWrapPos(contentRight() - 4.5f * em());
         ImGui::TextUnformatted(hint.what.c_str());
         ImGui::PopTextWrapPos();
-        compat::itemTooltip(hint.why.c_str());
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - 4.0f * em());
+        ImGui::SetItemTooltip("%s", hint.why.c_str());
+        ImGui::SameLine(contentRight() - 4.0f * em());
         if (ImGui::SmallButton("Dismiss"))
             apply(dismissGoalHint(doc.board(), g.id, static_cast<int>(hint.kind)));
         ImGui::PopID();
@@ -362,6 +365,7 @@ void drawGoalInspector(ViewContext& ctx, InspectorViewState& st, const Goal& goa
     }
     registerLastItem("button:inspector-delete", "button", "Delete goal");
     ImGui::EndDisabled();
+    ImGui::PopID(); // the goal
     ImGui::PopID();
 }
 
@@ -403,7 +407,7 @@ void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
     std::erase_if(sel.people, [&](PersonId p) { return !c.people.contains(p); });
 
     // Its own scrolling region: every field stays reachable on a short window.
-    compat::beginChild("##inspector-scroll", ImVec2(0, 0), false);
+    ImGui::BeginChild("##inspector-scroll", ImVec2(0, 0), ImGuiChildFlags_None);
 
     if (sel.goals.size() == 1 && sel.people.empty()) {
         drawGoalInspector(ctx, st, *c.goals.find(sel.goals.front()));
@@ -412,7 +416,7 @@ void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
     } else if (sel.goals.size() > 1) {
         drawMultiInspector(ctx, sel.goals);
     } else {
-        compat::separatorText("Inspector");
+        ImGui::SeparatorText("Inspector");
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Select a goal on the board or a person on the map to see and edit "
                             "its details.");

@@ -14,7 +14,6 @@
 
 #include "model/edits.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_layout.hpp"
 #include "ui/theme.hpp"
@@ -219,7 +218,7 @@ void deleteSelectedPeople(ViewContext& ctx) {
 void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     if (!ImGui::BeginPopup("map-filter")) return;
     NetworkFilter& f = st.filter;
-    compat::separatorText("Relationship");
+    ImGui::SeparatorText("Relationship");
     // Only relationships on the board, plus any already excluded (so they can be re-enabled).
     bool present[kRelationshipCount] = {};
     for (const auto& p : c.people)
@@ -243,7 +242,7 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     ImGui::SameLine();
     if (ImGui::SmallButton("None")) f.relationships = 0;
 
-    compat::separatorText("Organisation");
+    ImGui::SeparatorText("Organisation");
     int org = static_cast<int>(f.org);
     ImGui::RadioButton("Anyone", &org, static_cast<int>(OrgFilter::Any));
     ImGui::SameLine();
@@ -252,10 +251,10 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     ImGui::RadioButton("Outside", &org, static_cast<int>(OrgFilter::Outside));
     f.org = static_cast<OrgFilter>(org);
 
-    compat::separatorText("Conversations");
+    ImGui::SeparatorText("Conversations");
     ImGui::Checkbox("Only overdue conversations", &f.overdueOnly);
 
-    compat::separatorText("Minimum trust");
+    ImGui::SeparatorText("Minimum trust");
     ImGui::SetNextItemWidth(12 * em());
     ImGui::SliderInt("##mintrust", &f.minTrust, kMinTrust, kMaxTrust, "%d");
     f.minTrust = std::clamp(f.minTrust, kMinTrust, kMaxTrust);
@@ -269,7 +268,7 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
 
 bool toolbarButton(const char* label, const char* id, const char* tip) {
     const bool clicked = button(label, id);
-    compat::itemTooltip(tip);
+    ImGui::SetItemTooltip("%s", tip);
     return clicked;
 }
 
@@ -763,10 +762,10 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 4.0f * em());
     size.y = std::max(size.y, 4.0f * em());
+    ImGui::SetNextItemAllowOverlap(); // nodes and widgets drawn over the canvas stay usable
     ImGui::InvisibleButton("##map-canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    ImGui::SetItemAllowOverlap();
     const bool canvasHovered = ImGui::IsItemHovered();
     const ImVec2 c1 = c0 + size;
     handleCanvasNavigation(st.nav, c0, size, canvasHovered);
@@ -874,16 +873,16 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         canvasHovered && f.mouse.clicked && !st.nav.spaceHeld && st.gesture == Gesture::None;
     if (startAllowed) {
         if (under) {
-            const bool ctrl = compat::ctrlDown();
+            const bool ctrl = ImGui::GetIO().KeyCtrl;
             if (ctrl)
                 sel.toggle(*under);
             else if (!sel.has(*under))
                 sel.selectOnly(*under);
             st.gesture =
-                (overHandle || compat::shiftDown()) && !ro ? Gesture::Link : Gesture::Press;
+                (overHandle || ImGui::GetIO().KeyShift) && !ro ? Gesture::Link : Gesture::Press;
             st.gesturePerson = *under;
             st.pressPos = f.mouse.pos;
-        } else if (!compat::ctrlDown() && !introAt(f, f.mouse.pos)) {
+        } else if (!ImGui::GetIO().KeyCtrl && !introAt(f, f.mouse.pos)) {
             sel.clear();
         }
     }
@@ -920,7 +919,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         linkTarget = f.personAt(f.mouse.pos);
         if (linkTarget == st.gesturePerson) linkTarget.reset();
     }
-    const bool escape = compat::keyPressed(compat::Key::Escape, false);
+    const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if (st.gesture != Gesture::None && escape) {
         if (st.publishedDrag) drag = CrossViewDrag{}, st.publishedDrag = false;
         st.gesture = Gesture::None;
@@ -953,11 +952,11 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
 
     // ---- keyboard ----
     const bool keysHere = st.focused && !ImGui::GetIO().WantTextInput && !st.renaming;
-    if (keysHere && !ro && compat::keyPressed(compat::Key::Delete, false) && !sel.people.empty())
+    if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_Delete, false) && !sel.people.empty())
         deleteSelectedPeople(ctx);
-    if (keysHere && !ro && compat::keyPressed(compat::Key::F2, false) && !sel.people.empty())
+    if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_F2, false) && !sel.people.empty())
         if (const Person* p = c.people.find(sel.people.front())) startRename(st, *p);
-    if ((keysHere || canvasHovered) && compat::shortcut(compat::Key::Num0)) st.fitRequested = true;
+    if ((keysHere || canvasHovered) && shortcut(ImGuiKey_0)) st.fitRequested = true;
 
     // ---- draw ----
     const BoardContent& cc = ctx.doc.content(); // edits above may have changed it
@@ -1199,7 +1198,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                               at + sz + ImVec2(0.4f * em(), 0.2f * em()), pal.cardBg, 0.3f * em());
             fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()),
                         at + sz + ImVec2(0.4f * em(), 0.2f * em()),
-                        relationshipColour(p->relationship), 0.3f * em(), 0, 2.0f);
+                        relationshipColour(p->relationship), 0.3f * em(), 2.0f);
             fg->AddText(at, pal.text, text.c_str());
         }
     }
@@ -1354,7 +1353,7 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
                                                     ImGuiInputTextFlags_AutoSelectAll);
             registerLastItem("input:map-rename", "input", "Name");
             const bool cancel =
-                ImGui::IsItemActive() && compat::keyPressed(compat::Key::Escape, false);
+                ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
             if (cancel) {
                 st.renaming = {};
             } else if (enter || ImGui::IsItemDeactivated()) {

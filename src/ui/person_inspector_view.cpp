@@ -4,7 +4,6 @@
 
 #include "model/edits.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/theme.hpp"
@@ -106,7 +105,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     const float fieldW = -FLT_MIN;
 
     // ---- name ----
-    compat::separatorText("Who");
+    ImGui::SeparatorText("Who");
     {
         std::string name = p.name;
         ImGui::SetNextItemWidth(fieldW);
@@ -180,7 +179,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     }
 
     // ---- help with ----
-    compat::separatorText("Can help by");
+    ImGui::SeparatorText("Can help by");
     // Two columns when the panel is wide enough for the longest label, else one.
     float longest = 0;
     for (int i = 0; i < kHelpWithCount; ++i)
@@ -210,7 +209,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     }
 
     // ---- conversations ----
-    compat::separatorText("Conversations");
+    ImGui::SeparatorText("Conversations");
     {
         label("Cadence");
         ImGui::SameLine(7 * em());
@@ -238,7 +237,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             applyLive(ctx, updatePerson(ctx.doc.board(), copy, "Change cadence"), id, FCadence);
         }
         registerLastItem("input:person-cadence-days", "input", "Cadence in days");
-        compat::itemTooltip("Days between conversations (0 = no regular cadence)");
+        ImGui::SetItemTooltip("%s", "Days between conversations (0 = no regular cadence)");
         endGestureIfReleased(ctx);
     }
     {
@@ -304,7 +303,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     }
 
     // ---- notes ----
-    compat::separatorText("Notes");
+    ImGui::SeparatorText("Notes");
     {
         std::string notes = p.notes;
         if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-FLT_MIN, 5 * em()))) {
@@ -317,7 +316,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     }
 
     // ---- goals to talk about ----
-    compat::separatorText("Talk to them about");
+    ImGui::SeparatorText("Talk to them about");
     {
         const auto links = linksOfPerson(c, id);
         std::optional<LinkId> doomed;
@@ -328,7 +327,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             if (ImGui::SmallButton("x")) doomed = l->id;
             registerLastItem("button:person-unlink-" + std::to_string(l->id.value), "button",
                              "Remove link");
-            compat::itemTooltip("Remove this link");
+            ImGui::SetItemTooltip("%s", "Remove this link");
             ImGui::SameLine();
             ImGui::TextWrapped("%s", g ? g->title.c_str() : "(missing goal)");
             ImGui::PopID();
@@ -355,7 +354,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
     }
 
     // ---- introductions ----
-    compat::separatorText("Introductions");
+    ImGui::SeparatorText("Introductions");
     {
         std::optional<IntroId> doomed;
         bool any = false;
@@ -368,7 +367,7 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
             if (ImGui::SmallButton("x")) doomed = in.id;
             registerLastItem("button:person-remove-intro-" + std::to_string(in.id.value), "button",
                              "Remove introduction");
-            compat::itemTooltip("Remove this introduction");
+            ImGui::SetItemTooltip("%s", "Remove this introduction");
             ImGui::SameLine();
             if (from)
                 ImGui::TextWrapped("Can introduce me to %s", other ? other->name.c_str() : "?");
@@ -405,8 +404,8 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
         if (ctx.dispatch.apply(deletePeople(ctx.doc.board(), ids))) ctx.shared.selection.drop(id);
     }
     registerLastItem("button:person-delete", "button", "Delete person");
-    compat::itemTooltip(
-        "Removes them, their links and their log entries (Ctrl+Z brings them back)");
+    ImGui::SetItemTooltip(
+        "%s", "Removes them, their links and their log entries (Ctrl+Z brings them back)");
     ImGui::EndDisabled();
     ImGui::PopID();
     ImGui::PopID();

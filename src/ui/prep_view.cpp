@@ -5,12 +5,10 @@
 #include "model/agenda.hpp"
 #include "model/share.hpp"
 #include "ui/fonts.hpp"
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImVec2 operators on 1.86
 #include <imgui_stdlib.h>
 
 namespace horizons::ui {
@@ -72,15 +70,15 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         ImGui::SetClipboardText(shareAgendaMarkdown(c, who).c_str());
         ctx.dispatch.notify("Agenda to share copied: no trust levels or private notes");
     }
-    compat::itemTooltip("Copy the agenda as Markdown to paste to this person: only what they "
-                        "may see, without trust levels, notes or what was left out.");
+    ImGui::SetItemTooltip("%s", "Copy the agenda as Markdown to paste to this person: only what "
+                                "they may see, without trust levels, notes or what was left out.");
     ImGui::SameLine();
     if (button("Copy for me", "agenda-copy-me")) {
         ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
         ctx.dispatch.notify("Prep notes for me copied (not to share)");
     }
-    compat::itemTooltip("Copy your prep notes as Markdown, with trust levels and what was left "
-                        "out. For you alone, not to paste to them.");
+    ImGui::SetItemTooltip("%s", "Copy your prep notes as Markdown, with trust levels and what "
+                                "was left out. For you alone, not to paste to them.");
     ImGui::SameLine();
     if (button("Export to share…", "agenda-export")) {
         st.openExportDialog = true;
@@ -90,7 +88,7 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
         st.exportPath = file;
     }
 
-    if (compat::beginChild("##agenda", ImVec2(0, 0), false)) {
+    if (ImGui::BeginChild("##agenda", ImVec2(0, 0), ImGuiChildFlags_None)) {
         const Palette& pal = palette();
         ImGui::PushStyleColor(ImGuiCol_Text, pal.textMuted);
         std::string sub = std::string(relationshipName(p->relationship)) + ", trust " +
@@ -162,7 +160,8 @@ void drawPrepView(ViewContext& ctx, PrepViewState& st) {
     registerLastItem("tab:agenda", "tab", "Agenda");
     if (ImGui::BeginTabItem("Conversations")) {
         st.tab = 1;
-        if (compat::beginChild("##log", ImVec2(0, 0), false)) drawConversationLogView(ctx, st.log);
+        if (ImGui::BeginChild("##log", ImVec2(0, 0), ImGuiChildFlags_None))
+            drawConversationLogView(ctx, st.log);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
@@ -189,7 +188,7 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     const bool ok = button("Export", "agenda-export-ok", ImVec2(7 * em(), 0));
     ImGui::SameLine();
     const bool cancel = button("Cancel", "agenda-export-cancel", ImVec2(7 * em(), 0)) ||
-                        compat::keyPressed(compat::Key::Escape, false);
+                        ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     if ((ok || enter) && !st.exportPath.empty()) {
         ctx.dispatch.dispatch(session::ExportText{
             st.exportPath, shareAgendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))});

@@ -1,5 +1,7 @@
 #include "ui/theme.hpp"
 
+#include "ui/fonts.hpp"
+
 namespace horizons::ui {
 namespace {
 
@@ -64,7 +66,7 @@ void darkColours(ImGuiStyle& s) {
     c[ImGuiCol_Separator] = rgb(58, 62, 72);
     c[ImGuiCol_Tab] = rgb(40, 43, 51);
     c[ImGuiCol_TabHovered] = rgb(66, 90, 135);
-    c[ImGuiCol_TabActive] = rgb(56, 70, 100);
+    c[ImGuiCol_TabSelected] = rgb(56, 70, 100);
 }
 
 void lightColours(ImGuiStyle& s) {
@@ -117,6 +119,10 @@ void applyTheme(Theme t, float scale) {
     else
         darkColours(style);
     if (scale > 0.0f && scale != 1.0f) style.ScaleAllSizes(scale);
+    // Dynamic fonts (1.92): text is rasterised at FontSizeBase x FontScaleDpi, so a new
+    // monitor scale needs no atlas rebuild.
+    style.FontSizeBase = kBaseFontPx;
+    style.FontScaleDpi = scale > 0.0f ? scale : 1.0f;
     ImGui::GetStyle() = style;
     g_theme = t;
 }

@@ -1,6 +1,8 @@
 // widgets.hpp — small ImGui helpers every view shares.
 //   em()      the font size: sizes written in em scale with the DPI-dependent font
 //   button()  ImGui::Button that also reports itself to the layout dump as "button:<id>"
+//   shortcut() Ctrl+key pressed this frame, outside text fields
+//   contentRight() window-local x of the content region's right edge
 #pragma once
 
 #include <imgui.h>
@@ -11,6 +13,17 @@ namespace horizons::ui {
 
 inline float em() { return ImGui::GetFontSize(); }
 
+// Window-local x where the content region ends (for SameLine / PushTextWrapPos).
+inline float contentRight() { return ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x; }
+
 bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0));
+
+// Ctrl+key shortcut, ignored while a text field has focus (so Ctrl+Z undoes typing there,
+// not the board). `shift` must match exactly.
+inline bool shortcut(ImGuiKey k, bool shift = false) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl && io.KeyShift == shift && !io.KeyAlt && !io.WantTextInput &&
+           ImGui::IsKeyPressed(k, false);
+}
 
 } // namespace horizons::ui

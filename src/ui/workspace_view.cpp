@@ -1,7 +1,6 @@
 #include "ui/workspace_view.hpp"
 #include "ui/widgets.hpp"
 
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 
 #include <algorithm>
@@ -74,7 +73,8 @@ void drawWorkspace(PanelState& p, ImVec2 size,
                 mapFractionFor(size.x, s.splitter, s.board + ImGui::GetIO().MouseDelta.x);
         if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
             p.mapFraction = kDefaultMapFraction;
-        if (hovered && !active) compat::itemTooltip("Drag to resize; double-click to reset");
+        if (hovered && !active)
+            ImGui::SetItemTooltip("%s", "Drag to resize; double-click to reset");
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         const float cx = std::round((a.x + b.x) * 0.5f);
         ImGui::GetWindowDrawList()->AddLine(ImVec2(cx, a.y + em()), ImVec2(cx, b.y - em()),
@@ -122,8 +122,9 @@ void drawWorkspaceToggle(PanelState& p, WorkspacePane pane) {
                                   : WorkspaceMode::Split);
     registerLastItem(pane == WorkspacePane::Map ? "button:map-maximise" : "button:board-maximise",
                      "button", toggleLabel(p));
-    compat::itemTooltip(split ? "Show only this view (View menu: Board and map to come back)"
-                              : "Show the board and the map side by side");
+    ImGui::SetItemTooltip("%s", split
+                                    ? "Show only this view (View menu: Board and map to come back)"
+                                    : "Show the board and the map side by side");
     ImGui::PopID();
 }
 

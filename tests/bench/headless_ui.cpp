@@ -1,6 +1,8 @@
 #include "headless_ui.hpp"
 
+#include "app/system_fonts.hpp"
 #include "bench_util.hpp"
+#include "support/headless_textures.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -17,18 +19,16 @@ HeadlessUi::HeadlessUi(ImVec2 displaySize) : size_(displaySize) {
     ImGui::SetCurrentContext(ctx_);
     ui::Fonts f;
     std::string err;
-    if (!ui::loadFonts(std::string(HORIZONS_ASSET_DIR) + "/fonts", 1.0f, f, &err))
+    if (!ui::loadFonts(std::string(HORIZONS_ASSET_DIR) + "/fonts", app::systemFallbackFonts(), f,
+                       &err))
         std::fprintf(stderr, "bench: fonts: %s (using ImGui's default font)\n", err.c_str());
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    atlas_->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas
-    atlas_->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.DisplaySize = displaySize;
     io.DeltaTime = 1.0f / 60.0f;
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // > 65,536 vertices per list
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // dynamic fonts, as the app
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);                  // no hover, no tooltip
     ui::applyTheme(ui::Theme::Dark, 1.0f);
     ui::setCurrentLayoutRegistry(nullptr);
@@ -50,6 +50,7 @@ FrameResult HeadlessUi::frame(const std::function<void()>& view) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
     const double t0 = threadCpuMs();
+    test::updateSharedAtlas(atlas_.get());
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size_);
@@ -62,6 +63,7 @@ FrameResult HeadlessUi::frame(const std::function<void()>& view) {
     if (view) view();
     ImGui::End();
     ImGui::Render();
+    test::acknowledgeTextureRequests();
     const double t1 = threadCpuMs();
     FrameResult r;
     r.cpuMs = t1 - t0;

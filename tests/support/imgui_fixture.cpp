@@ -1,5 +1,8 @@
 #include "support/imgui_fixture.hpp"
 
+#include "support/headless_textures.hpp"
+
+#include "app/system_fonts.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -11,7 +14,8 @@
 namespace horizons::test {
 namespace {
 
-// One font atlas for all test contexts: building Inter's atlas is the slow part.
+// One font atlas for all test contexts, with the fonts the app loads (Inter merged with the
+// system's fonts for other scripts): reading the CJK collections is the slow part.
 ImFontAtlas& sharedAtlas(bool realFonts) {
     static std::unique_ptr<ImFontAtlas> real, builtin;
     auto& slot = realFonts ? real : builtin;
@@ -24,15 +28,12 @@ ImFontAtlas& sharedAtlas(bool realFonts) {
         if (realFonts) {
             ui::Fonts f;
             std::string err;
-            if (!ui::loadFonts(std::string(HORIZONS_ASSET_DIR) + "/fonts", 1.0f, f, &err))
+            if (!ui::loadFonts(std::string(HORIZONS_ASSET_DIR) + "/fonts",
+                               app::systemFallbackFonts(), f, &err))
                 throw std::runtime_error("fixture: " + err);
         } else {
             slot->AddFontDefault();
         }
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        slot->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas
-        slot->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
         ImGui::DestroyContext(tmp);
         ImGui::SetCurrentContext(prev);
     }
@@ -52,41 +53,8 @@ ImGuiFixture::ImGuiFixture(ImVec2 displaySize, bool realFonts) {
     io.DisplaySize = displaySize;
     io.DeltaTime = 1.0f / 60.0f;
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // 32-bit offsets: big lists ok
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // as the OpenGL3 backend
     io.FontDefault = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
-#if IMGUI_VERSION_NUM < 18700
-    // 1.86: the backend defines key numbering through io.KeyMap; use GLFW's, like the app.
-    using ui::compat::Key;
-    using ui::compat::nativeKeyCode;
-    const struct {
-        ImGuiKey_ imgui;
-        Key key;
-    } map[] = {
-        {ImGuiKey_Tab, Key::Tab},
-        {ImGuiKey_LeftArrow, Key::Left},
-        {ImGuiKey_RightArrow, Key::Right},
-        {ImGuiKey_UpArrow, Key::Up},
-        {ImGuiKey_DownArrow, Key::Down},
-        {ImGuiKey_PageUp, Key::PageUp},
-        {ImGuiKey_PageDown, Key::PageDown},
-        {ImGuiKey_Home, Key::Home},
-        {ImGuiKey_End, Key::End},
-        {ImGuiKey_Insert, Key::Insert},
-        {ImGuiKey_Delete, Key::Delete},
-        {ImGuiKey_Backspace, Key::Backspace},
-        {ImGuiKey_Space, Key::Space},
-        {ImGuiKey_Enter, Key::Enter},
-        {ImGuiKey_Escape, Key::Escape},
-        {ImGuiKey_KeyPadEnter, Key::KeypadEnter},
-        {ImGuiKey_A, Key::A},
-        {ImGuiKey_C, Key::C},
-        {ImGuiKey_V, Key::V},
-        {ImGuiKey_X, Key::X},
-        {ImGuiKey_Y, Key::Y},
-        {ImGuiKey_Z, Key::Z},
-    };
-    for (const auto& m : map)
-        io.KeyMap[m.imgui] = nativeKeyCode(m.key);
-#endif
     ui::applyTheme(ui::Theme::Dark, 1.0f);
     previousLayout_ = ui::currentLayoutRegistry();
     ui::setCurrentLayoutRegistry(&layout_);
@@ -108,9 +76,11 @@ void ImGuiFixture::frame(const std::function<void()>& body) {
     ui::setCurrentLayoutRegistry(&layout_);
     layout_.beginFrame();
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    updateSharedAtlas(ImGui::GetIO().Fonts);
     ImGui::NewFrame();
     if (body) body();
     ImGui::Render();
+    acknowledgeTextureRequests();
     ++frames_;
     // Per-frame inputs are consumed.
     ImGuiIO& io = ImGui::GetIO();
@@ -124,29 +94,17 @@ void ImGuiFixture::step(int frames) {
 }
 
 void ImGuiFixture::moveMouse(float x, float y) {
-#if IMGUI_VERSION_NUM >= 18700
     io().AddMousePosEvent(x, y);
-#else
-    io().MousePos = ImVec2(x, y);
-#endif
     step();
 }
 
 void ImGuiFixture::press(int button) {
-#if IMGUI_VERSION_NUM >= 18700
     io().AddMouseButtonEvent(button, true);
-#else
-    io().MouseDown[button] = true;
-#endif
     step();
 }
 
 void ImGuiFixture::release(int button) {
-#if IMGUI_VERSION_NUM >= 18700
     io().AddMouseButtonEvent(button, false);
-#else
-    io().MouseDown[button] = false;
-#endif
     step();
 }
 
@@ -175,30 +133,15 @@ void ImGuiFixture::drag(float x0, float y0, float x1, float y1, int steps, int b
 }
 
 void ImGuiFixture::wheel(float dy, float dx) {
-#if IMGUI_VERSION_NUM >= 18700
     io().AddMouseWheelEvent(dx, dy);
-#else
-    io().MouseWheel = dy;
-    io().MouseWheelH = dx;
-#endif
     step();
 }
 
 void ImGuiFixture::applyMods() {
     ImGuiIO& i = io();
-#if IMGUI_VERSION_NUM >= 18900
     i.AddKeyEvent(ImGuiMod_Ctrl, (mods_ & Ctrl) != 0);
     i.AddKeyEvent(ImGuiMod_Shift, (mods_ & Shift) != 0);
     i.AddKeyEvent(ImGuiMod_Alt, (mods_ & Alt) != 0);
-#elif IMGUI_VERSION_NUM >= 18700
-    i.AddKeyEvent(ImGuiKey_ModCtrl, (mods_ & Ctrl) != 0);
-    i.AddKeyEvent(ImGuiKey_ModShift, (mods_ & Shift) != 0);
-    i.AddKeyEvent(ImGuiKey_ModAlt, (mods_ & Alt) != 0);
-#else
-    i.KeyCtrl = (mods_ & Ctrl) != 0;
-    i.KeyShift = (mods_ & Shift) != 0;
-    i.KeyAlt = (mods_ & Alt) != 0;
-#endif
 }
 
 void ImGuiFixture::setMods(unsigned mods) {
@@ -207,25 +150,17 @@ void ImGuiFixture::setMods(unsigned mods) {
     step();
 }
 
-void ImGuiFixture::keyDown(ui::compat::Key k) {
-#if IMGUI_VERSION_NUM >= 18700
-    io().AddKeyEvent(ui::compat::toImGuiKey(k), true);
-#else
-    io().KeysDown[ui::compat::nativeKeyCode(k)] = true;
-#endif
+void ImGuiFixture::keyDown(ImGuiKey k) {
+    io().AddKeyEvent(k, true);
     step();
 }
 
-void ImGuiFixture::keyUp(ui::compat::Key k) {
-#if IMGUI_VERSION_NUM >= 18700
-    io().AddKeyEvent(ui::compat::toImGuiKey(k), false);
-#else
-    io().KeysDown[ui::compat::nativeKeyCode(k)] = false;
-#endif
+void ImGuiFixture::keyUp(ImGuiKey k) {
+    io().AddKeyEvent(k, false);
     step();
 }
 
-void ImGuiFixture::key(ui::compat::Key k, unsigned mods) {
+void ImGuiFixture::key(ImGuiKey k, unsigned mods) {
     const unsigned before = mods_;
     if (mods != NoMods) setMods(mods);
     keyDown(k);

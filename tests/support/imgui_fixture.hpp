@@ -1,16 +1,16 @@
 // imgui_fixture.hpp — headless Dear ImGui for view tests: a real context with the real fonts,
-// no window, no renderer. Input is applied the way a backend would, one change per frame.
+// no window, no renderer (texture requests are acknowledged as a backend would). Input goes
+// through Dear ImGui's input queue, one change per frame.
 //
 //   test::ImGuiFixture ui;                       // 1600x1000, Inter loaded, layout registry on
 //   ui.setDraw([&] { ui::drawApp(state, &doc, status); });
 //   ui.step();                                   // one frame with the draw callback
 //   auto* file = ui.item("menu:file");           // what the view registered this frame
 //   ui.click(file->x + 5, file->y + 5);          // move, press, release: three frames
-//   ui.key(compat::Key::S, test::Ctrl);          // Ctrl+S: down frame, up frame
+//   ui.key(ImGuiKey_S, test::Ctrl);          // Ctrl+S: down frame, up frame
 //   ui.frame([&] { ImGui::Button("x"); });       // one frame with an ad-hoc body
 #pragma once
 
-#include "ui/imgui_compat.hpp"
 #include "ui/layout_registry.hpp"
 
 #include <imgui.h>
@@ -35,7 +35,7 @@ class ImGuiFixture {
     void frame(const std::function<void()>& body); // one frame with `body`
     void step(int frames = 1);                     // frames with the draw callback
 
-    // Input: each call changes one thing and draws one frame (the 1.86 way).
+    // Input: each call changes one thing and draws one frame.
     void moveMouse(float x, float y);
     void press(int button = 0);
     void release(int button = 0);
@@ -44,10 +44,10 @@ class ImGuiFixture {
     void drag(float x0, float y0, float x1, float y1, int steps = 4, int button = 0);
     void wheel(float dy, float dx = 0.0f);
     void setMods(unsigned mods); // Ctrl/Shift/Alt held or not
-    void keyDown(ui::compat::Key k);
-    void keyUp(ui::compat::Key k);
-    void key(ui::compat::Key k, unsigned mods = NoMods); // mods down, key down, key up, mods up
-    void typeText(std::string_view utf8);                // characters in one frame
+    void keyDown(ImGuiKey k);
+    void keyUp(ImGuiKey k);
+    void key(ImGuiKey k, unsigned mods = NoMods); // mods down, key down, key up, mods up
+    void typeText(std::string_view utf8);         // characters in one frame
 
     // Layout registered in the last frame.
     const ui::LayoutRegistry& layout() const { return layout_; }

@@ -17,7 +17,6 @@
 using namespace horizons;
 using namespace horizons::ui;
 using horizons::test::ImGuiFixture;
-using Key = horizons::ui::compat::Key;
 
 namespace {
 
@@ -108,11 +107,11 @@ TEST_CASE("inspector: editing the title commits once when the field is left") {
     p.ui.step(2);
     const std::size_t depth = p.doc.undoDepth();
     p.ui.clickItem("input:inspector-title");
-    p.ui.key(Key::A, test::Ctrl);
+    p.ui.key(ImGuiKey_A, test::Ctrl);
     p.ui.typeText("Lead");
     p.ui.typeText(" a team");
     CHECK(p.get(g).title == "Old title"); // nothing until the edit ends
-    p.ui.key(Key::Enter);
+    p.ui.key(ImGuiKey_Enter);
     CHECK(p.get(g).title == "Lead a team");
     CHECK(p.doc.undoDepth() == depth + 1);
 }
@@ -220,9 +219,9 @@ TEST_CASE("board horizons: double-click a header renames it") {
     p.ui.doubleClick(h.x, h.y);
     CHECK(p.board.renamingHorizon == p.cols[2]);
     p.ui.step(2);
-    p.ui.key(Key::A, test::Ctrl);
+    p.ui.key(ImGuiKey_A, test::Ctrl);
     p.ui.typeText("10 years");
-    p.ui.key(Key::Enter);
+    p.ui.key(ImGuiKey_Enter);
     CHECK(p.doc.content().horizons.find(p.cols[2])->name == "10 years");
 }
 
@@ -252,7 +251,7 @@ TEST_CASE("inspector: a title in edit is kept when another card is clicked") {
     p.shared.selection.selectOnly(a);
     p.ui.step(3);
     p.ui.clickItem("input:inspector-title");
-    p.ui.key(Key::A, test::Ctrl);
+    p.ui.key(ImGuiKey_A, test::Ctrl);
     p.ui.typeText("First, renamed");
     const ImVec2 cb = toIm(p.board.nav.xf.toScreen(p.board.layout.find(b)->rect.center()));
     p.ui.click(cb.x, cb.y);

@@ -17,7 +17,6 @@
 using namespace horizons;
 using namespace horizons::ui;
 using horizons::test::ImGuiFixture;
-using Key = horizons::ui::compat::Key;
 
 namespace {
 
@@ -149,8 +148,8 @@ TEST_CASE("board: Escape cancels a drag") {
     h.ui.press();
     h.ui.moveMouse(from.x + 40, from.y + 10);
     h.ui.moveMouse(to.x, to.y);
-    h.ui.keyDown(Key::Escape);
-    h.ui.keyUp(Key::Escape);
+    h.ui.keyDown(ImGuiKey_Escape);
+    h.ui.keyUp(ImGuiKey_Escape);
     h.ui.moveMouse(to.x + 5, to.y + 5);
     h.ui.release();
     CHECK(h.get(g).horizon == h.cols[0]);
@@ -242,9 +241,9 @@ TEST_CASE("board: double-click on empty space creates a goal there with its titl
     CHECK(h.st.renaming == g.id);
     h.ui.step(2);
     CHECK(ImGui::GetIO().WantTextInput);
-    h.ui.key(Key::A, test::Ctrl); // select all text (AutoSelectAll already does) then replace
+    h.ui.key(ImGuiKey_A, test::Ctrl); // select all text (AutoSelectAll already does) then replace
     h.ui.typeText("Learn SQL");
-    h.ui.key(Key::Enter);
+    h.ui.key(ImGuiKey_Enter);
     CHECK(h.get(g.id).title == "Learn SQL");
     CHECK_FALSE(h.st.renaming);
     // Create + name = one undo step.
@@ -260,7 +259,7 @@ TEST_CASE("board: Escape while naming a new goal removes it") {
     h.ui.doubleClick(at.x, at.y);
     REQUIRE(h.doc.content().goals.size() == 1);
     h.ui.step(2);
-    h.ui.key(Key::Escape);
+    h.ui.key(ImGuiKey_Escape);
     CHECK(h.doc.content().goals.empty());
     CHECK_FALSE(h.st.renaming);
 }
@@ -271,11 +270,11 @@ TEST_CASE("board: F2 renames in place (one undo step), Escape cancels") {
     h.settle();
     const ImVec2 c = h.cardCentre(g);
     h.ui.click(c.x, c.y);
-    h.ui.key(Key::F2);
+    h.ui.key(ImGuiKey_F2);
     CHECK(h.st.renaming == g);
     h.ui.step(2);
     h.ui.typeText("Lead a product area");
-    h.ui.key(Key::Enter);
+    h.ui.key(ImGuiKey_Enter);
     CHECK(h.get(g).title == "Lead a product area");
     h.doc.undo();
     CHECK(h.get(g).title == "Head of product");
@@ -286,7 +285,7 @@ TEST_CASE("board: F2 renames in place (one undo step), Escape cancels") {
     CHECK(h.st.renaming == g);
     h.ui.step(2);
     h.ui.typeText("zzz");
-    h.ui.key(Key::Escape);
+    h.ui.key(ImGuiKey_Escape);
     CHECK(h.get(g).title == "Head of product");
     CHECK_FALSE(h.st.renaming);
 }
@@ -298,9 +297,9 @@ TEST_CASE("board: Delete removes the selected cards, undo brings them back") {
     h.settle();
     const ImVec2 ca = h.cardCentre(a);
     h.ui.click(ca.x, ca.y);
-    h.ui.key(Key::A, test::Ctrl);
+    h.ui.key(ImGuiKey_A, test::Ctrl);
     CHECK(h.shared.selection.goals.size() == 2);
-    h.ui.key(Key::Delete);
+    h.ui.key(ImGuiKey_Delete);
     CHECK(h.doc.content().goals.empty());
     CHECK(h.shared.selection.goals.empty());
     h.doc.undo();
@@ -324,7 +323,7 @@ TEST_CASE("board: wheel zoom keeps the world point under the cursor") {
     CHECK(after.y == doctest::Approx(before.y).epsilon(1e-3));
     // Ctrl+0 fits again.
     h.ui.click(m.x, m.y);
-    h.ui.key(Key::Num0, test::Ctrl);
+    h.ui.key(ImGuiKey_0, test::Ctrl);
     h.ui.step();
     CHECK(h.st.nav.xf.zoom == doctest::Approx(z0));
 }
@@ -346,7 +345,7 @@ TEST_CASE("board: filter dims cards that do not match but still draws them") {
     h.settle();
     const ImVec2 ca = h.cardCentre(a);
     h.ui.click(ca.x, ca.y);
-    h.ui.key(Key::F, test::Ctrl);
+    h.ui.key(ImGuiKey_F, test::Ctrl);
     CHECK(h.st.filterOpen);
     h.ui.step(2);
     h.ui.typeText("alpha");
@@ -365,12 +364,12 @@ TEST_CASE("board: Ctrl+arrows move the selection across horizons and along the a
     h.settle();
     const ImVec2 c = h.cardCentre(g);
     h.ui.click(c.x, c.y);
-    h.ui.key(Key::Right, test::Ctrl);
+    h.ui.key(ImGuiKey_RightArrow, test::Ctrl);
     CHECK(h.get(g).horizon == h.cols[1]);
-    h.ui.key(Key::Down, test::Ctrl);
+    h.ui.key(ImGuiKey_DownArrow, test::Ctrl);
     CHECK(h.get(g).specificity == doctest::Approx(0.6));
-    h.ui.key(Key::Up, test::Ctrl);
-    h.ui.key(Key::Up, test::Ctrl);
+    h.ui.key(ImGuiKey_UpArrow, test::Ctrl);
+    h.ui.key(ImGuiKey_UpArrow, test::Ctrl);
     CHECK(h.get(g).specificity == doctest::Approx(0.4));
 }
 
@@ -382,10 +381,10 @@ TEST_CASE("board: arrow keys move the selection between cards") {
     h.settle();
     const ImVec2 ca = h.cardCentre(a);
     h.ui.click(ca.x, ca.y);
-    h.ui.key(Key::Down);
+    h.ui.key(ImGuiKey_DownArrow);
     CHECK(h.shared.selection.goals == std::vector<GoalId>{b});
-    h.ui.key(Key::Up);
-    h.ui.key(Key::Right);
+    h.ui.key(ImGuiKey_UpArrow);
+    h.ui.key(ImGuiKey_RightArrow);
     CHECK(h.shared.selection.goals == std::vector<GoalId>{c});
 }
 
@@ -398,7 +397,7 @@ TEST_CASE("board: read-only draws but dispatches nothing") {
     const ImVec2 from = h.cardCentre(g);
     const ImVec2 to = h.targetFor(g, 2, 0.8);
     h.ui.drag(from.x, from.y, to.x, to.y, 5);
-    h.ui.key(Key::Delete);
+    h.ui.key(ImGuiKey_Delete);
     h.ui.doubleClick(to.x, to.y + 200);
     CHECK(h.doc.undoDepth() == depth);
     CHECK(h.get(g).horizon == h.cols[0]);
@@ -497,9 +496,9 @@ TEST_CASE("board: Space + left drag pans instead of selecting or moving") {
     const ImVec2 c = h.cardCentre(g);
     const Vec2f w = h.st.nav.xf.toWorld(fromIm(c));
     h.ui.moveMouse(c.x, c.y);
-    h.ui.keyDown(Key::Space);
+    h.ui.keyDown(ImGuiKey_Space);
     h.ui.drag(c.x, c.y, c.x + 90, c.y + 30, 4);
-    h.ui.keyUp(Key::Space);
+    h.ui.keyUp(ImGuiKey_Space);
     const Vec2f s = h.st.nav.xf.toScreen(w);
     CHECK(s.x == doctest::Approx(c.x + 90));
     CHECK(s.y == doctest::Approx(c.y + 30));
@@ -516,26 +515,14 @@ TEST_CASE("board: Ctrl+plus and Ctrl+minus zoom") {
     const float z0 = h.st.nav.xf.zoom;
     ImGuiIO& io = h.ui.io();
     h.ui.setMods(test::Ctrl);
-#if IMGUI_VERSION_NUM >= 18700
     io.AddKeyEvent(ImGuiKey_Equal, true);
     h.ui.step();
     io.AddKeyEvent(ImGuiKey_Equal, false);
-#else
-    io.KeysDown[61] = true; // GLFW_KEY_EQUAL
-    h.ui.step();
-    io.KeysDown[61] = false;
-#endif
     h.ui.step();
     CHECK(h.st.nav.xf.zoom > z0 * 1.2f);
-#if IMGUI_VERSION_NUM >= 18700
     io.AddKeyEvent(ImGuiKey_Minus, true);
     h.ui.step();
     io.AddKeyEvent(ImGuiKey_Minus, false);
-#else
-    io.KeysDown[45] = true; // GLFW_KEY_MINUS
-    h.ui.step();
-    io.KeysDown[45] = false;
-#endif
     h.ui.step();
     h.ui.setMods(test::NoMods);
     CHECK(h.st.nav.xf.zoom == doctest::Approx(z0));

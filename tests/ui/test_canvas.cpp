@@ -2,6 +2,8 @@
 // driven headlessly with synthetic input (one change per frame).
 #include "ui/canvas.hpp"
 
+#include "support/headless_textures.hpp"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -141,9 +143,7 @@ struct NavHarness {
         io.DisplaySize = {800, 600};
         io.DeltaTime = 1.0f / 60.0f;
         io.IniFilename = nullptr;
-        unsigned char* px = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
         io.MousePos = {400, 300};
         frame();
     }
@@ -164,6 +164,7 @@ struct NavHarness {
         handleCanvasNavigation(nav, canvasMin, canvasSize, hovered, opts);
         ImGui::End();
         ImGui::Render();
+        horizons::test::acknowledgeTextureRequests();
     }
     void mouse(float x, float y) { ImGui::GetIO().MousePos = {x, y}, frame(); }
     void button(int b, bool down) { ImGui::GetIO().MouseDown[b] = down, frame(); }

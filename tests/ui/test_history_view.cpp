@@ -14,7 +14,6 @@
 using namespace horizons;
 using horizons::test::Ctrl;
 using horizons::test::ImGuiFixture;
-namespace compat = horizons::ui::compat;
 
 namespace {
 
@@ -62,7 +61,7 @@ struct Harness {
 TEST_CASE("history: snapshot, move, compare names the move, select, restore, undo") {
     Harness h;
     // Take a snapshot with the shortcut and the dialog.
-    h.im.key(compat::Key::T, Ctrl);
+    h.im.key(ImGuiKey_T, Ctrl);
     h.im.step(2);
     REQUIRE(h.im.item("button:snapshot-take"));
     h.im.clickItem("button:snapshot-take");
@@ -100,7 +99,7 @@ TEST_CASE("history: snapshot, move, compare names the move, select, restore, und
     CHECK_FALSE(h.im.item("change:0")); // the live board equals the snapshot again
 
     // Undo (Ctrl+Z through the shell): back to the moved state, in one step.
-    h.im.key(compat::Key::Z, Ctrl);
+    h.im.key(ImGuiKey_Z, Ctrl);
     h.im.step(2);
     CHECK(h.g().horizon == h.cols[0]);
     CHECK(h.doc().board().snapshots.size() == 1);
@@ -133,7 +132,7 @@ TEST_CASE("history: open a snapshot read-only, then go back to the current board
 
     // Ctrl+Z while it is shown: refused, said so, and the live board keeps its edit and its
     // snapshot (it used to undo the snapshot itself).
-    h.im.key(compat::Key::Z, Ctrl);
+    h.im.key(ImGuiKey_Z, Ctrl);
     h.im.step(1);
     CHECK(h.g().title == "Lead a bigger team");
     CHECK(h.doc().board().snapshots.contains(snap));
