@@ -20,10 +20,10 @@ BoardLayoutParams BoardLayoutParams::fromEm(float em) {
     p.cardWidth = 12.6f * em;
     p.cardHeight = 4.4f * em;
     p.bandHeight = 32.0f * em;
-    p.cardGap = 0.45f * em;
+    p.cardGap = 0.3f * em;
     p.bottomPadding = 0.7f * em;
     p.laneGap = 0.4f * em;
-    p.lineGap = 0.2f * em;
+    p.lineGap = 0.05f * em;
     p.chipHeight = 1.5f * em;
     p.chipGap = 0.25f * em;
     return p;
@@ -36,7 +36,6 @@ BoardLayoutParams BoardLayoutParams::sized(float em, float columnWidthEm, float 
     if (columnWidthEm > 0) {
         p.columnWidth = columnWidthEm * em;
         p.cardWidth = p.columnWidth - 1.0f * em;
-        if (p.cardWidth < 12.0f * em) p.cardHeight = 5.6f * em; // narrow: room for 3 title lines
     }
     return p;
 }
@@ -246,7 +245,7 @@ void layoutHalf(ColumnOut& o, const Half& half) {
                     half.goals[i]->specificity);
     };
     // Full cards only where their text is readable on screen.
-    if (zoom * p.em >= 0.55 * p.em) {
+    if (zoom >= 0.5) {
         const int cardLanes = o.innerW >= 2 * 6.0 * p.em + p.laneGap ? 2 : 1;
         for (int lanes = 1; lanes <= cardLanes; ++lanes)
             if (packLanes(half, p, lanes, p.cardHeight, p.cardGap, tol, placed))

@@ -295,8 +295,8 @@ std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const Board
                 if (!std::binary_search(goals.begin(), goals.end(), layout.sorted[i].goal))
                     stay[ci].push_back(layout.sorted[i]);
         }
-        out.push_back(GoalPlacement{g, layout.columns[ci].horizon, spec,
-                                    orderAmongSorted(stay[ci], spec)});
+        out.push_back(
+            GoalPlacement{g, layout.columns[ci].horizon, spec, orderAmongSorted(stay[ci], spec)});
     }
     // Cards landing in the same column at the same specificity keep their order among
     // themselves: equal orders are nudged apart in their original order.
@@ -887,11 +887,13 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
     // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
     const float rowY = mx.y - pad - small;
     float x = left;
-    // Right side, from the right edge leftwards.
+    // Right side, from the right edge leftwards. A narrow card with a date keeps the row for
+    // the date: people, hints and the beyond-org mark are in its tooltip.
     float right = mx.x - pad;
     auto it = f.st.linkCount.find(g.id);
     const int people = it == f.st.linkCount.end() ? 0 : it->second;
-    {
+    const bool badges = !g.target || r.width() >= 11.5f * zoomEm;
+    if (badges) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%d", people);
         const float bw =
@@ -914,7 +916,8 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
                           ImDrawFlags_RoundCornersTop);
         right = pc.x - 0.6f * small;
     }
-    if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end() && !h->second.empty()) {
+    if (auto h = f.st.goalHints.find(g.id);
+        badges && h != f.st.goalHints.end() && !h->second.empty()) {
         const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
         dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
         const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
@@ -922,7 +925,7 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
                     withAlpha(pal.canvasBg, a), "!");
         right = c.x - 0.55f * small - 0.4f * small;
     }
-    if (g.beyondOrg) {
+    if (badges && g.beyondOrg) {
         const char* mark = "\xE2\x86\x97"; // ↗ beyond the current organisation
         const float w = textWidth(titleFont(), small, mark, nullptr);
         dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
