@@ -799,91 +799,16 @@ struct CardLook {
     bool ghost = false; // compare overlay
 };
 
-void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
-              const std::string* ghostTitle) {
+// A card's bottom row: status chip, target date | beyond-org marker, hints, people badge.
+void cardBottomRow(Frame& f, const Goal& g, Rectf r, float a, float left) {
     ImDrawList* dl = f.dl;
     const Palette& pal = f.pal;
     const float zoomEm = f.e * f.st.nav.xf.zoom;
-    const bool direction = g.kind() == GoalKind::Direction;
-    const ImU32 kindCol = direction ? pal.direction : pal.destination;
-    const float a = look.alpha;
-    const ImVec2 mn = im(r.min), mx = im(r.max);
-
-    if (zoomEm < kSimpleBelowPx && !f.st.naiveDrawForBenchmark) { // far out: a plain block
-        dl->AddRectFilled(
-            mn, mx,
-            withAlpha(look.selected ? pal.accent : kindCol, a * (look.ghost ? 0.3f : 0.8f)));
-        return;
-    }
-    const float rounding = direction ? 0.9f * zoomEm : 0.25f * zoomEm;
-    const float border = std::max(1.0f, 0.09f * zoomEm);
-    if (look.ghost) {
-        dl->AddRectFilled(mn, mx, withAlpha(pal.cardBg, 0.35f), rounding);
-        dashedRect(dl, mn, mx, withAlpha(kindCol, 0.8f), border, std::max(3.0f, 0.45f * zoomEm));
-    } else {
-        if (look.selected || look.lit)
-            dl->AddRectFilled(ImVec2(mn.x - 3 * border, mn.y - 3 * border),
-                              ImVec2(mx.x + 3 * border, mx.y + 3 * border),
-                              withAlpha(look.selected ? pal.accent : pal.warning, 0.28f * a),
-                              rounding + 3 * border);
-        ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.10f) : pal.cardBg;
-        dl->AddRectFilled(mn, mx, withAlpha(bg, a), rounding);
-        if (direction) {
-            // Open-ended: a rounded card with an outline in the direction colour.
-            dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, 0, border * 1.6f);
-        } else {
-            // Concrete: a squarer card with a solid bar on the left.
-            dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 0, border);
-            dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a),
-                              rounding, ImDrawFlags_RoundCornersLeft);
-        }
-        if (g.colour != 0)
-            dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border),
-                              ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
-                              withAlpha(rgb(g.colour), a), 0.1f * zoomEm);
-        if (look.selected)
-            dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 0, border * 2.2f);
-    }
-
+    const ImVec2 mx = im(r.max);
     const float pad = 0.6f * zoomEm;
-    const float size = zoomEm * 0.95f;
     const float small = zoomEm * 0.8f;
-    const float left = mn.x + pad + (direction ? 0.2f * zoomEm : 0.35f * zoomEm);
-    const ImU32 text = withAlpha(look.ghost ? pal.textMuted : pal.text, a);
+    const float border = std::max(1.0f, 0.09f * zoomEm);
     const ImU32 muted = withAlpha(pal.textMuted, a);
-
-    // Kind icon: an arrow for a direction, a target for a destination.
-    const ImVec2 ic(left + 0.45f * zoomEm, mn.y + pad + 0.55f * size);
-    if (direction) {
-        dl->AddLine(ImVec2(ic.x - 0.4f * zoomEm, ic.y), ImVec2(ic.x + 0.35f * zoomEm, ic.y),
-                    withAlpha(kindCol, a), border * 1.5f);
-        dl->AddTriangleFilled(
-            ImVec2(ic.x + 0.5f * zoomEm, ic.y), ImVec2(ic.x + 0.1f * zoomEm, ic.y - 0.3f * zoomEm),
-            ImVec2(ic.x + 0.1f * zoomEm, ic.y + 0.3f * zoomEm), withAlpha(kindCol, a));
-    } else {
-        dl->AddCircle(ic, 0.42f * zoomEm, withAlpha(kindCol, a), 16, border * 1.4f);
-        dl->AddCircleFilled(ic, 0.16f * zoomEm, withAlpha(kindCol, a), 12);
-    }
-
-    // Title: up to two lines.
-    const float titleX = left + 1.3f * zoomEm;
-    const float titleW = mx.x - pad - titleX;
-    const std::string& title = ghostTitle ? *ghostTitle : g.title;
-    if (f.st.renaming != g.id || look.ghost) {
-        const int lines = std::clamp(
-            static_cast<int>((r.height() - 2 * pad - small - 0.2f * zoomEm) / (size * 1.15f)), 1,
-            3);
-        textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, lines);
-        if (g.status == GoalStatus::Dropped) {
-            const float w = std::min(
-                titleW, textWidth(titleFont(), size, title.data(),
-                                  title.data() + std::min<std::size_t>(title.size(), 400)));
-            dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size),
-                        ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
-        }
-    }
-    if (look.ghost) return;
-
     // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
     const float rowY = mx.y - pad - small;
     float x = left;
@@ -988,6 +913,93 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
         textEllipsed(dl, bodyFont(), small, ImVec2(x, rowY), withAlpha(col, a), text,
                      text + std::strlen(text), room);
     }
+}
+
+void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
+              const std::string* ghostTitle) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const float zoomEm = f.e * f.st.nav.xf.zoom;
+    const bool direction = g.kind() == GoalKind::Direction;
+    const ImU32 kindCol = direction ? pal.direction : pal.destination;
+    const float a = look.alpha;
+    const ImVec2 mn = im(r.min), mx = im(r.max);
+
+    if (zoomEm < kSimpleBelowPx && !f.st.naiveDrawForBenchmark) { // far out: a plain block
+        dl->AddRectFilled(
+            mn, mx,
+            withAlpha(look.selected ? pal.accent : kindCol, a * (look.ghost ? 0.3f : 0.8f)));
+        return;
+    }
+    const float rounding = direction ? 0.9f * zoomEm : 0.25f * zoomEm;
+    const float border = std::max(1.0f, 0.09f * zoomEm);
+    if (look.ghost) {
+        dl->AddRectFilled(mn, mx, withAlpha(pal.cardBg, 0.35f), rounding);
+        dashedRect(dl, mn, mx, withAlpha(kindCol, 0.8f), border, std::max(3.0f, 0.45f * zoomEm));
+    } else {
+        if (look.selected || look.lit)
+            dl->AddRectFilled(ImVec2(mn.x - 3 * border, mn.y - 3 * border),
+                              ImVec2(mx.x + 3 * border, mx.y + 3 * border),
+                              withAlpha(look.selected ? pal.accent : pal.warning, 0.28f * a),
+                              rounding + 3 * border);
+        ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.10f) : pal.cardBg;
+        dl->AddRectFilled(mn, mx, withAlpha(bg, a), rounding);
+        if (direction) {
+            // Open-ended: a rounded card with an outline in the direction colour.
+            dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, 0, border * 1.6f);
+        } else {
+            // Concrete: a squarer card with a solid bar on the left.
+            dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 0, border);
+            dl->AddRectFilled(mn, ImVec2(mn.x + 0.35f * zoomEm, mx.y), withAlpha(kindCol, a),
+                              rounding, ImDrawFlags_RoundCornersLeft);
+        }
+        if (g.colour != 0)
+            dl->AddRectFilled(ImVec2(mx.x - 1.6f * zoomEm, mn.y + border),
+                              ImVec2(mx.x - 0.6f * zoomEm, mn.y + 0.35f * zoomEm),
+                              withAlpha(rgb(g.colour), a), 0.1f * zoomEm);
+        if (look.selected)
+            dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 0, border * 2.2f);
+    }
+
+    const float pad = 0.6f * zoomEm;
+    const float size = zoomEm * 0.95f;
+    const float small = zoomEm * 0.8f;
+    const float left = mn.x + pad + (direction ? 0.2f * zoomEm : 0.35f * zoomEm);
+    const ImU32 text = withAlpha(look.ghost ? pal.textMuted : pal.text, a);
+    const ImU32 muted = withAlpha(pal.textMuted, a);
+
+    // Kind icon: an arrow for a direction, a target for a destination.
+    const ImVec2 ic(left + 0.45f * zoomEm, mn.y + pad + 0.55f * size);
+    if (direction) {
+        dl->AddLine(ImVec2(ic.x - 0.4f * zoomEm, ic.y), ImVec2(ic.x + 0.35f * zoomEm, ic.y),
+                    withAlpha(kindCol, a), border * 1.5f);
+        dl->AddTriangleFilled(
+            ImVec2(ic.x + 0.5f * zoomEm, ic.y), ImVec2(ic.x + 0.1f * zoomEm, ic.y - 0.3f * zoomEm),
+            ImVec2(ic.x + 0.1f * zoomEm, ic.y + 0.3f * zoomEm), withAlpha(kindCol, a));
+    } else {
+        dl->AddCircle(ic, 0.42f * zoomEm, withAlpha(kindCol, a), 16, border * 1.4f);
+        dl->AddCircleFilled(ic, 0.16f * zoomEm, withAlpha(kindCol, a), 12);
+    }
+
+    // Title: up to two lines.
+    const float titleX = left + 1.3f * zoomEm;
+    const float titleW = mx.x - pad - titleX;
+    const std::string& title = ghostTitle ? *ghostTitle : g.title;
+    if (f.st.renaming != g.id || look.ghost) {
+        const int lines = std::clamp(
+            static_cast<int>((r.height() - 2 * pad - small - 0.2f * zoomEm) / (size * 1.15f)), 1,
+            3);
+        textWrapped(dl, titleFont(), size, ImVec2(titleX, mn.y + pad), text, title, titleW, lines);
+        if (g.status == GoalStatus::Dropped) {
+            const float w = std::min(
+                titleW, textWidth(titleFont(), size, title.data(),
+                                  title.data() + std::min<std::size_t>(title.size(), 400)));
+            dl->AddLine(ImVec2(titleX, mn.y + pad + 0.6f * size),
+                        ImVec2(titleX + w, mn.y + pad + 0.6f * size), muted, border);
+        }
+    }
+    if (look.ghost) return;
+    cardBottomRow(f, g, r, a, left);
 }
 
 // A compact chip: the title only, in the shape and colour of its kind.
