@@ -15,6 +15,11 @@ bool isBoardWide(HintKind k) {
            k == HintKind::NobodyOutsideOrg || k == HintKind::TooManyMidTermGoals;
 }
 
+bool goalOverdue(const Goal& g, Date today) {
+    return g.target && *g.target < today && g.status != GoalStatus::Done &&
+           g.status != GoalStatus::Dropped;
+}
+
 const Horizon* midHorizon(const BoardContent& c) {
     const Horizon* nearH = shortestHorizon(c);
     const Horizon* farH = longestHorizon(c);
@@ -107,6 +112,10 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today) {
                 add(HintKind::NearTermStillFuzzy, "Still fuzzy for the next six months",
                     "The next six months call for specific steps. What would done look like?");
         }
+        if (goalOverdue(g, today))
+            add(HintKind::GoalOverdue, "Overdue since " + g.target->iso(),
+                "The date you set has passed. Is it done, does it need a new date, or has it "
+                "become something else?");
         if (!linkCount.count(g.id))
             add(HintKind::GoalWithoutPeople, "Nobody to talk to about this",
                 "Talking a goal through with someone you trust firms it up. Link a person to it.");

@@ -20,6 +20,7 @@ enum class HintKind : int {
     OnlyManager,                 // the only people on the map are managers
     NobodyOutsideOrg,            // no one outside the organisation
     ConversationOverdue,         // past the person's cadence or planned date
+    GoalOverdue,                 // a goal's target date has passed and it is not done
     Count
 };
 
@@ -40,5 +41,7 @@ std::vector<Hint> coachHints(const BoardContent& c, Date today);
 // if it is neither the shortest nor the longest) and the far one (longest).
 const Horizon* midHorizon(const BoardContent& c);
 bool isBoardWide(HintKind k);
+// A target date before today on a goal still being pursued (not done, not dropped).
+bool goalOverdue(const Goal& g, Date today);
 
 } // namespace horizons

@@ -23,6 +23,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <string>
 
@@ -31,7 +32,7 @@ namespace horizons::ui {
 // ------------------------------------------------------------------------------- helpers
 namespace {
 
-constexpr ZoomLimits kZoomLimits{0.04f, 3.0f};
+constexpr ZoomLimits kZoomLimits{0.04f, 4.0f};
 constexpr ZoomLimits kFitLimits{0.04f, 1.0f}; // fitting never magnifies a small board
 constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks below this em
 
@@ -203,21 +204,14 @@ std::uint64_t gestureKey(const void* state, std::uint64_t n) {
 void refreshCaches(const ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     const Document& doc = ctx.doc;
-    const bool same =
-        st.layoutGeneration == ctx.generation() && st.layoutEm == e &&
-        !st.layout.columns.empty() &&
-        (st.bandHeightEm <= 0 || st.layout.params.bandHeight == st.bandHeightEm * e) &&
-        (st.columnWidthEm <= 0 || st.layout.params.columnWidth == st.columnWidthEm * e);
+    // The level of detail follows the zoom in quarter-octave steps (chips stay readable).
+    BoardLayoutParams p = BoardLayoutParams::sized(e, st.columnWidthEm, st.bandHeightEm);
+    p.zoom = st.naiveDrawForBenchmark ? 1.0f : quantiseZoom(st.nav.xf.zoom);
+    const bool same = st.layoutGeneration == ctx.generation() && st.layoutEm == e &&
+                      !st.layout.columns.empty() && st.layout.params == p;
     if (same && st.hintsGeneration == ctx.derived.version()) return;
     const BoardContent& c = doc.content();
     if (!same) {
-        BoardLayoutParams p = BoardLayoutParams::fromEm(e);
-        if (st.bandHeightEm > 0) p.bandHeight = st.bandHeightEm * e;
-        if (st.columnWidthEm > 0) {
-            p.columnWidth = st.columnWidthEm * e;
-            p.cardWidth = p.columnWidth - 1.0f * e;
-            if (p.cardWidth < 12.0f * e) p.cardHeight = 5.6f * e; // narrow: room for 3 title lines
-        }
         st.layout = computeBoardLayout(c, p);
         st.linkCount.clear();
         for (const GoalLink& l : c.links)
@@ -272,43 +266,38 @@ std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const Board
                                           std::span<const GoalId> goals, Vec2f worldDelta) {
     std::vector<GoalPlacement> out;
     out.reserve(goals.size());
-    // Per target column, the cards that stay (top y, order), made once: a drag of many cards
-    // costs O(n + k log n), not k column scans.
-    std::vector<std::vector<std::pair<float, double>>> stay(layout.columns.size());
-    std::vector<bool> built(layout.columns.size(), false);
     const BoardLayoutParams& p = layout.params;
+    const double travel = p.bandHeight - p.cardHeight;
+    const double by = travel > 0 ? worldDelta.y / travel : 0.0;
+    // Per target column, the goals that stay, made once: a drag of many cards costs
+    // O(n + k log n), not k column scans.
+    std::vector<std::vector<SortedGoal>> stay(layout.columns.size());
+    std::vector<bool> built(layout.columns.size(), false);
     for (GoalId g : goals) {
         const CardBox* k = layout.find(g);
-        if (!k) continue;
-        const Vec2f topLeft = k->rect.min + worldDelta;
-        const int col = layout.columnNearestX(topLeft.x + p.cardWidth * 0.5f);
+        const Goal* goal = c.goals.find(g);
+        if (!k || !goal) continue;
+        const int col = layout.columnNearestX(k->rect.center().x + worldDelta.x);
         if (col < 0) continue;
+        // No vertical movement keeps the stored value exactly; else it moves by the drag.
+        const double spec =
+            worldDelta.y == 0 ? goal->specificity : std::clamp(goal->specificity + by, 0.0, 1.0);
         const auto ci = static_cast<std::size_t>(col);
-        const ColumnBox& box = layout.columns[ci];
         if (!built[ci]) {
             built[ci] = true;
-            for (std::size_t i = box.first; i < box.first + box.count; ++i) {
-                const CardBox& other = layout.cards[i];
-                if (std::binary_search(goals.begin(), goals.end(), other.goal)) continue;
-                if (const Goal* og = c.goals.find(other.goal))
-                    stay[ci].emplace_back(other.rect.min.y, og->order);
-            }
+            const ColumnBox& box = layout.columns[ci];
+            for (std::size_t i = box.sortedFirst; i < box.sortedFirst + box.goals; ++i)
+                if (!std::binary_search(goals.begin(), goals.end(), layout.sorted[i].goal))
+                    stay[ci].push_back(layout.sorted[i]);
         }
-        const auto& v = stay[ci];
-        const auto it = std::partition_point(v.begin(), v.end(),
-                                             [&](const auto& e) { return e.first <= topLeft.y; });
-        std::optional<double> before, after;
-        if (it != v.begin()) before = std::prev(it)->second;
-        if (it != v.end()) after = it->second;
-        if (before && after && !(*before < *after)) after.reset();
-        out.push_back(GoalPlacement{g, box.horizon, specificityAtY(p, topLeft.y),
-                                    orderBetween(before, after)});
+        out.push_back(
+            GoalPlacement{g, layout.columns[ci].horizon, spec, orderAmongSorted(stay[ci], spec)});
     }
-    // Cards landing in the same column at the same specificity keep their vertical order
-    // among themselves: equal orders are nudged apart in their original order.
-    std::vector<std::pair<float, std::size_t>> key(out.size());
+    // Cards landing in the same column at the same specificity keep their order among
+    // themselves: equal orders are nudged apart in their original order.
+    std::vector<std::pair<double, std::size_t>> key(out.size());
     for (std::size_t i = 0; i < out.size(); ++i)
-        key[i] = {layout.find(out[i].goal)->rect.min.y, i};
+        key[i] = {c.goals.find(out[i].goal)->order, i};
     std::vector<GoalPlacement> sorted;
     sorted.reserve(out.size());
     std::sort(key.begin(), key.end());
@@ -398,9 +387,8 @@ void moveSelectionToColumn(Frame& f, int dir) {
         const int to = k->column + dir;
         if (to < 0 || to >= static_cast<int>(L.columns.size())) return; // keep the group intact
         const ColumnBox& col = L.columns[static_cast<std::size_t>(to)];
-        DropPlacement d = dropPlacement(L, f.ctx.doc.content(), {col.rect.min.x, k->rect.min.y},
-                                        f.ctx.shared.selection.goals);
-        moves.push_back({g, col.horizon, goal->specificity, d.order});
+        moves.push_back({g, col.horizon, goal->specificity,
+                         orderAmong(L, to, goal->specificity, f.ctx.shared.selection.goals)});
     }
     if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
 }
@@ -469,6 +457,14 @@ void withdrawGoalsDrag(Frame& f) {
     f.st.publishedDrag = false;
 }
 
+// The world movement of a card drag. A drag that stays within 0.75 em of the press height on
+// screen is sideways only: its y is exactly 0, so the stored specificity is kept.
+Vec2f dragDelta(const Frame& f) {
+    Vec2f d = f.mouseWorld - f.st.pressWorld;
+    if (std::fabs(f.mouse.y - f.st.pressScreen.y) < 0.75f * f.e) d.y = 0;
+    return d;
+}
+
 void handleMouse(Frame& f) {
     BoardViewState& st = f.st;
     Selection& sel = f.ctx.shared.selection;
@@ -499,7 +495,10 @@ void handleMouse(Frame& f) {
         const int header = headerAt(st, f.mouse);
         st.pressScreen = f.mouse;
         st.pressWorld = f.mouseWorld;
-        st.pressGoal = k && header < 0 ? k->goal : GoalId{};
+        const bool stack = k && header < 0 && k->kind == ItemKind::Stack;
+        st.pressGoal = k && header < 0 && !stack ? k->goal : GoalId{};
+        st.pressStack.clear();
+        if (stack) st.pressStack.assign(L.goalsOf(*k).begin(), L.goalsOf(*k).end());
         st.pressHeader =
             header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
         st.pressCtrl = io.KeyCtrl;
@@ -509,6 +508,9 @@ void handleMouse(Frame& f) {
             st.gesture = BoardViewState::Gesture::Cancelled; // no drag out of a double-click
             if (st.pressGoal) {
                 startRename(f, st.pressGoal, false, 0);
+            } else if (!st.pressStack.empty()) { // open a stack by zooming in on it
+                st.nav.xf = zoomAbout(st.nav.xf, f.mouse, st.nav.xf.zoom * 2.0f, kZoomLimits);
+                st.viewMoved = true;
             } else if (st.pressHeader && !f.readOnly) {
                 if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
                     st.renamingHorizon = h->id;
@@ -581,14 +583,16 @@ void handleMouse(Frame& f) {
         if (st.pressGoal) {
             if (!st.pressCtrl && !st.pressShift && st.pressWasSelected)
                 sel.selectOnly(st.pressGoal);
+        } else if (!st.pressStack.empty()) {
+            st.stackList = st.pressStack;
+            st.openStackList = true;
         } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
             sel.clear();
         }
         break;
     case G::DragCards:
         if (inCanvas) {
-            const Vec2f delta = f.mouseWorld - st.pressWorld;
-            auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, delta);
+            auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, dragDelta(f));
             if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
             withdrawGoalsDrag(f);
         } else {
@@ -609,6 +613,7 @@ void handleMouse(Frame& f) {
     }
     st.gesture = G::None;
     st.dragGoals.clear();
+    st.pressStack.clear();
     st.dropHorizon = {};
 }
 
@@ -759,19 +764,22 @@ void drawHeaders(Frame& f) {
                           0.4f * zoomEm, ImDrawFlags_RoundCornersTop);
         dl->AddLine(ImVec2(r.min.x, r.max.y), ImVec2(r.max.x, r.max.y), f.pal.cardBorder,
                     std::max(1.0f, 0.08f * zoomEm));
-        if (zoomEm < kSimpleBelowPx || st.renamingHorizon == h->id) continue;
-        const float size = std::min(zoomEm * 1.05f, 2.2f * f.e);
-        const float pad = 0.7f * zoomEm;
+        // The name and count stay readable when zoomed out, as long as the strip holds them.
+        const float size = std::clamp(zoomEm * 1.05f, 0.8f * f.e, 2.2f * f.e);
+        if (r.height() < 1.05f * size || st.renamingHorizon == h->id) continue;
+        const float pad = std::max(0.7f * zoomEm, 0.3f * f.e);
         char count[32];
-        std::snprintf(count, sizeof count, "%zu", col.count);
+        std::snprintf(count, sizeof count, "%zu", col.goals);
         const float cw = textWidth(bodyFont(), size * 0.85f, count, nullptr);
-        const float chipW = cw + 0.9f * zoomEm;
+        const float chipW = cw + 0.85f * size;
         const float cy = (r.min.y + r.max.y) * 0.5f;
         const ImVec2 chipMin(r.max.x - pad - chipW, cy - 0.55f * size);
         dl->AddRectFilled(chipMin, ImVec2(r.max.x - pad, cy + 0.55f * size),
                           withAlpha(f.pal.textMuted, 0.22f), 0.55f * size);
-        dl->AddText(bodyFont(), size * 0.85f,
-                    ImVec2(chipMin.x + 0.45f * zoomEm, cy - 0.425f * size), f.pal.text, count);
+        dl->AddText(bodyFont(), size * 0.85f, ImVec2(chipMin.x + 0.42f * size, cy - 0.425f * size),
+                    f.pal.text, count);
+        registerItem("count:" + std::to_string(h->id.value), "label", count, chipMin,
+                     ImVec2(r.max.x - pad, cy + 0.55f * size));
         textEllipsed(dl, titleFont(), size, ImVec2(r.min.x + pad, cy - 0.5f * size), f.pal.text,
                      h->name.data(), h->name.data() + h->name.size(),
                      chipMin.x - r.min.x - 1.4f * pad);
@@ -785,6 +793,122 @@ struct CardLook {
     bool lit = false;   // linked to the selected person, or a person-drop target
     bool ghost = false; // compare overlay
 };
+
+// A card's bottom row: status chip, target date | beyond-org marker, hints, people badge.
+void cardBottomRow(Frame& f, const Goal& g, Rectf r, float a, float left) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const float zoomEm = f.e * f.st.nav.xf.zoom;
+    const ImVec2 mx = im(r.max);
+    const float pad = 0.6f * zoomEm;
+    const float small = zoomEm * 0.8f;
+    const float border = std::max(1.0f, 0.09f * zoomEm);
+    const ImU32 muted = withAlpha(pal.textMuted, a);
+    // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
+    const float rowY = mx.y - pad - small;
+    float x = left;
+    // Right side, from the right edge leftwards. A narrow card with a date keeps the row for
+    // the date: people, hints and the beyond-org mark are in its tooltip.
+    float right = mx.x - pad;
+    auto it = f.st.linkCount.find(g.id);
+    const int people = it == f.st.linkCount.end() ? 0 : it->second;
+    const bool badges = !g.target || r.width() >= 11.5f * zoomEm;
+    if (badges) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d", people);
+        const float bw =
+            std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
+        const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
+        const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
+        if (people > 0)
+            dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
+        else
+            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, border);
+        dl->AddText(
+            bodyFont(), small,
+            ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
+            withAlpha(pal.text, a), buf);
+        // A tiny person glyph before the count.
+        const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
+        dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
+        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small),
+                          ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted, 0.2f * small,
+                          ImDrawFlags_RoundCornersTop);
+        right = pc.x - 0.6f * small;
+    }
+    if (auto h = f.st.goalHints.find(g.id);
+        badges && h != f.st.goalHints.end() && !h->second.empty()) {
+        const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
+        dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
+        const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
+        dl->AddText(titleFont(), small * 0.85f, ImVec2(c.x - w * 0.5f, c.y - 0.45f * small),
+                    withAlpha(pal.canvasBg, a), "!");
+        right = c.x - 0.55f * small - 0.4f * small;
+    }
+    if (badges && g.beyondOrg) {
+        const char* mark = "\xE2\x86\x97"; // ↗ beyond the current organisation
+        const float w = textWidth(titleFont(), small, mark, nullptr);
+        dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
+        right -= w + 0.4f * small;
+    }
+    // The target date always shows; the status chip gives way to it (a dot) when the row is
+    // short. A past date on a goal still being pursued says "Overdue", in the warning colour.
+    char full[48], shortDate[32];
+    const bool late = g.target && goalOverdue(g, f.ctx.today);
+    float dateW = 0;
+    if (g.target) {
+        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        const unsigned m = std::clamp(g.target->month(), 1u, 12u) - 1;
+        std::snprintf(full, sizeof full, "%s%u %s %d", late ? "Overdue \xC2\xB7 " : "",
+                      g.target->day(), kMonths[m], g.target->year());
+        std::snprintf(shortDate, sizeof shortDate, "%s%s %02d", late ? "Overdue " : "", kMonths[m],
+                      g.target->year() % 100);
+        dateW = textWidth(bodyFont(), small, shortDate, nullptr);
+    }
+    const std::string_view statusText = statusName(g.status);
+    const float statusW =
+        textWidth(bodyFont(), small, statusText.data(), statusText.data() + statusText.size()) +
+        1.3f * zoomEm;
+    const bool compactStatus = g.target && x + statusW + dateW + 0.3f * small > right;
+    const std::string_view status = statusText;
+    const float sw = statusW - 1.3f * zoomEm;
+    const ImU32 sc = statusColour(g.status, pal);
+    if (compactStatus) { // a dot in the status colour; the tooltip names it
+        dl->AddCircleFilled(ImVec2(x + 0.3f * small, rowY + 0.5f * small), 0.3f * small,
+                            withAlpha(sc, a), 10);
+        x += 0.9f * small;
+    } else {
+        dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small),
+                          ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small),
+                          withAlpha(sc, 0.2f * a), 0.6f * small);
+        if (g.status == GoalStatus::Done)
+            dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm,
+                                withAlpha(sc, a), 8);
+        dl->AddText(
+            bodyFont(), small,
+            ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f),
+                   rowY),
+            withAlpha(
+                g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc, a),
+            status.data(), status.data() + status.size());
+        x += sw + 1.3f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f);
+    }
+
+    if (g.target) {
+        const float room = right - x - 0.2f * small;
+        const char* text = textWidth(bodyFont(), small, full, nullptr) <= room ? full : shortDate;
+        const ImU32 col = late ? pal.warning : pal.textMuted;
+        if (late) {
+            const float w = std::min(room, textWidth(bodyFont(), small, text, nullptr));
+            dl->AddRectFilled(ImVec2(x - 0.2f * small, rowY - 0.1f * small),
+                              ImVec2(x + w + 0.2f * small, rowY + 1.1f * small),
+                              withAlpha(pal.warning, 0.18f * a), 0.3f * small);
+        }
+        textEllipsed(dl, bodyFont(), small, ImVec2(x, rowY), withAlpha(col, a), text,
+                     text + std::strlen(text), room);
+    }
+}
 
 void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
               const std::string* ghostTitle) {
@@ -869,82 +993,82 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
         }
     }
     if (look.ghost) return;
+    cardBottomRow(f, g, r, a, left);
+}
 
-    // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
-    const float rowY = mx.y - pad - small;
-    float x = left;
-    const std::string_view status = statusName(g.status);
-    const float sw = textWidth(bodyFont(), small, status.data(), status.data() + status.size());
-    const ImU32 sc = statusColour(g.status, pal);
-    dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small),
-                      ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small), withAlpha(sc, 0.2f * a),
-                      0.6f * small);
-    if (g.status == GoalStatus::Done)
-        dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm,
-                            withAlpha(sc, a), 8);
-    dl->AddText(
-        bodyFont(), small,
-        ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f), rowY),
-        withAlpha(g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc,
-                  a),
-        status.data(), status.data() + status.size());
-    x += sw + 1.3f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f);
+// A compact chip: the title only, in the shape and colour of its kind.
+void drawChip(Frame& f, const Goal& g, Rectf r, const CardLook& look) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const bool direction = g.kind() == GoalKind::Direction;
+    const ImU32 kindCol = direction ? pal.direction : pal.destination;
+    const float a = look.alpha;
+    const ImVec2 mn = im(r.min), mx = im(r.max);
+    const float h = r.height();
+    const float rounding = direction ? 0.5f * h : 0.18f * h;
+    if (look.selected || look.lit)
+        dl->AddRectFilled(ImVec2(mn.x - 3, mn.y - 3), ImVec2(mx.x + 3, mx.y + 3),
+                          withAlpha(look.selected ? pal.accent : pal.warning, 0.3f * a),
+                          rounding + 3);
+    dl->AddRectFilled(mn, mx,
+                      withAlpha(look.hovered ? mix(pal.cardBg, kindCol, 0.12f) : pal.cardBg, a),
+                      rounding);
+    if (direction) {
+        dl->AddRect(mn, mx, withAlpha(kindCol, a), rounding, 1.5f);
+    } else {
+        dl->AddRect(mn, mx, withAlpha(pal.cardBorder, a), rounding, 1.0f);
+        dl->AddRectFilled(mn, ImVec2(mn.x + std::max(2.0f, 0.12f * h), mx.y), withAlpha(kindCol, a),
+                          rounding, ImDrawFlags_RoundCornersLeft);
+    }
+    if (look.selected) dl->AddRect(mn, mx, withAlpha(pal.accent, a), rounding, 2.0f);
+    const float size = std::min(0.62f * h, 1.1f * f.e * std::max(1.0f, f.st.nav.xf.zoom));
+    if (size < 0.55f * f.e) return; // too small to read: the shape alone
+    const float pad = std::max(0.35f * h, 0.3f * f.e);
+    textEllipsed(dl, titleFont(), size, ImVec2(mn.x + pad, (mn.y + mx.y - size) * 0.5f),
+                 withAlpha(pal.text, a), g.title.data(), g.title.data() + g.title.size(),
+                 r.width() - 2 * pad);
+}
 
-    // Right side, from the right edge leftwards.
-    float right = mx.x - pad;
-    auto it = f.st.linkCount.find(g.id);
-    const int people = it == f.st.linkCount.end() ? 0 : it->second;
-    {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%d", people);
-        const float bw =
-            std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
-        const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
-        const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
-        if (people > 0)
-            dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
-        else
-            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, border);
-        dl->AddText(
-            bodyFont(), small,
-            ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
-            withAlpha(pal.text, a), buf);
-        // A tiny person glyph before the count.
-        const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
-        dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
-        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small),
-                          ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted, 0.2f * small,
-                          ImDrawFlags_RoundCornersTop);
-        right = pc.x - 0.6f * small;
+// A counted stack: several goals gathered at their place, "+12" on a pile of chips.
+void drawStack(Frame& f, const CardBox& k, Rectf r, const CardLook& look) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const bool direction = k.specificity < kDestinationThreshold;
+    const ImU32 kindCol = direction ? pal.direction : pal.destination;
+    const float h = r.height();
+    const float off = std::clamp(0.12f * h, 1.0f, 0.25f * f.e);
+    const float rounding = 0.25f * h;
+    for (int layer = 2; layer >= 1; --layer) { // the pile behind
+        const float o = off * static_cast<float>(layer);
+        dl->AddRectFilled(ImVec2(r.min.x + o, r.min.y - o), ImVec2(r.max.x + o, r.max.y - o),
+                          withAlpha(mix(pal.cardBg, kindCol, 0.25f), look.alpha * 0.8f), rounding);
+        dl->AddRect(ImVec2(r.min.x + o, r.min.y - o), ImVec2(r.max.x + o, r.max.y - o),
+                    withAlpha(kindCol, look.alpha * 0.6f), rounding);
     }
-    if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end() && !h->second.empty()) {
-        const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
-        dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
-        const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
-        dl->AddText(titleFont(), small * 0.85f, ImVec2(c.x - w * 0.5f, c.y - 0.45f * small),
-                    withAlpha(pal.canvasBg, a), "!");
-        right = c.x - 0.55f * small - 0.4f * small;
-    }
-    if (g.beyondOrg) {
-        const char* mark = "\xE2\x86\x97"; // ↗ beyond the current organisation
-        const float w = textWidth(titleFont(), small, mark, nullptr);
-        dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
-        right -= w + 0.4f * small;
-    }
-    if (g.target) {
-        // "14 Feb 2025", or "Feb 2025" when that is all there is room for.
-        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        const unsigned m = std::clamp(g.target->month(), 1u, 12u) - 1;
-        char full[32], shortDate[24];
-        std::snprintf(full, sizeof full, "%u %s %d", g.target->day(), kMonths[m], g.target->year());
-        std::snprintf(shortDate, sizeof shortDate, "%s %d", kMonths[m], g.target->year());
-        const float room = right - x - 0.3f * small;
-        if (textWidth(bodyFont(), small, full, nullptr) <= room)
-            dl->AddText(bodyFont(), small, ImVec2(x, rowY), muted, full);
-        else if (textWidth(bodyFont(), small, shortDate, nullptr) <= room)
-            dl->AddText(bodyFont(), small, ImVec2(x, rowY), muted, shortDate);
-    }
+    const ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.2f) : mix(pal.cardBg, kindCol, 0.1f);
+    dl->AddRectFilled(im(r.min), im(r.max), withAlpha(bg, look.alpha), rounding);
+    dl->AddRect(im(r.min), im(r.max), withAlpha(look.selected ? pal.accent : kindCol, look.alpha),
+                rounding, look.selected ? 2.5f : 1.5f);
+    const float size = std::min(0.62f * h, 1.1f * f.e * std::max(1.0f, f.st.nav.xf.zoom));
+    if (size < 0.55f * f.e) return;
+    char label[32];
+    std::snprintf(label, sizeof label, "+%u", k.count);
+    const float w = textWidth(titleFont(), size, label, nullptr);
+    if (w + 0.4f * f.e > r.width()) return;
+    dl->AddText(titleFont(), size, ImVec2(r.center().x - w * 0.5f, r.center().y - size * 0.5f),
+                withAlpha(pal.text, look.alpha), label);
+}
+
+void stackTooltip(Frame& f, const CardBox& k) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%u goals here (about %.0f%% concrete)", k.count, k.specificity * 100.0);
+    const auto goals = f.st.layout.goalsOf(k);
+    const BoardContent& c = f.ctx.doc.content();
+    for (std::size_t i = 0; i < goals.size() && i < 5; ++i)
+        if (const Goal* g = c.goals.find(goals[i])) ImGui::BulletText("%s", g->title.c_str());
+    if (goals.size() > 5) ImGui::TextDisabled("\xE2\x80\xA6 and %zu more", goals.size() - 5);
+    ImGui::TextDisabled("Click to list them, double-click to zoom in.");
+    ImGui::EndTooltip();
 }
 
 void cardTooltip(Frame& f, const Goal& g) {
@@ -1020,32 +1144,70 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
         });
     }
 
+    const BoardLayoutParams& p = st.layout.params;
+    BoardPlace place;
+    std::vector<std::uint64_t> ids;
+    if (reg) {
+        place.lineY = xf.toScreen(Vec2f{0, lineY(p)}).y;
+        place.y0 = xf.toScreen(Vec2f{0, placeY(p, 0.0)}).y;
+        place.y1 = xf.toScreen(Vec2f{0, placeY(p, 1.0)}).y;
+    }
+    const auto anyOf = [&](const CardBox& k, const std::vector<GoalId>& set) {
+        if (set.empty()) return false;
+        for (GoalId id : st.layout.goalsOf(k))
+            if (std::binary_search(set.begin(), set.end(), id)) return true;
+        return false;
+    };
     st.layout.forEachCardIn(vis, [&](const CardBox& k) {
         const Goal* g = c.goals.find(k.goal);
         if (!g) return;
         ++drawn;
-        CardLook look;
-        look.selected = sel.has(g->id);
-        look.hovered = hoverCard && hoverCard->goal == g->id;
-        look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) ||
-                   (personDrag && look.hovered);
-        if (filtering && !goalMatches(*g, st.filter)) look.alpha = 0.28f;
-        const bool moving =
-            dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
-        if (moving) look.alpha *= 0.35f, look.selected = false;
         const Rectf r = xf.toScreenRect(k.rect);
-        drawCard(f, *g, r, look, nullptr);
-        if (reg) registerItem(goalItemId(g->id), "card", g->title, im(r.min), im(r.max));
+        CardLook look;
+        look.hovered = hoverCard == &k;
+        if (k.kind == ItemKind::Stack) {
+            look.selected = anyOf(k, sel.goals);
+            look.lit = anyOf(k, litGoals);
+            drawStack(f, k, r, look);
+        } else {
+            look.selected = sel.has(g->id);
+            look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) ||
+                       (personDrag && look.hovered);
+            if (filtering && !goalMatches(*g, st.filter)) look.alpha = 0.28f;
+            const bool moving =
+                dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
+            if (moving) look.alpha *= 0.35f, look.selected = false;
+            if (k.kind == ItemKind::Chip)
+                drawChip(f, *g, r, look);
+            else
+                drawCard(f, *g, r, look, nullptr);
+        }
+        if (!reg) return;
+        ids.clear();
+        for (GoalId id : st.layout.goalsOf(k))
+            ids.push_back(id.value);
+        place.goals = ids;
+        place.specificity = k.specificity;
+        if (k.kind == ItemKind::Stack) {
+            const std::string label = "+" + std::to_string(k.count);
+            registerBoardItem("stack:" + std::to_string(k.goal.value), "stack", label, im(r.min),
+                              im(r.max), place);
+        } else {
+            registerBoardItem(goalItemId(g->id), k.kind == ItemKind::Chip ? "chip" : "card",
+                              g->title, im(r.min), im(r.max), place);
+        }
     });
     st.visibleCards = drawn;
 
-    if (hoverCard && !dragging && f.e * xf.zoom >= kSimpleBelowPx && f.hovered &&
-        st.gesture == BoardViewState::Gesture::None && !st.renaming) {
-        if (const Goal* g = c.goals.find(hoverCard->goal)) cardTooltip(f, *g);
+    if (hoverCard && !dragging && f.hovered && st.gesture == BoardViewState::Gesture::None &&
+        !st.renaming) {
+        if (hoverCard->kind == ItemKind::Stack)
+            stackTooltip(f, *hoverCard);
+        else if (const Goal* g = c.goals.find(hoverCard->goal))
+            cardTooltip(f, *g);
     }
     // Explanations for a first-time user: the axis and the column headers.
     if (!hoverCard && f.hovered && st.gesture == BoardViewState::Gesture::None && !st.renaming) {
-        const BoardLayoutParams& p = st.layout.params;
         const int header = headerAt(st, f.mouse);
         if (header >= 0) {
             const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(header)];
@@ -1053,7 +1215,7 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
                 ImGui::SetTooltip(
                     "%s \xC2\xB7 %zu goal%s\nDrag to reorder, double-click to rename, "
                     "right-click for more.",
-                    h->name.c_str(), col.count, col.count == 1 ? "" : "s");
+                    h->name.c_str(), col.goals, col.goals == 1 ? "" : "s");
         } else if (f.mouseWorld.x >= 0 && f.mouseWorld.x < p.axisGutter &&
                    f.mouseWorld.y >= p.bandTop && f.mouseWorld.y <= p.bandTop + p.bandHeight) {
             ImGui::SetTooltip("Top: a direction, an open-ended heading you steer by.\n"
@@ -1080,7 +1242,6 @@ void drawGhosts(Frame& f, bool arrows) {
     if (st.ghosts.empty()) return;
     const CanvasTransform& xf = st.nav.xf;
     const BoardContent& c = f.ctx.doc.content();
-    const BoardLayoutParams& p = st.layout.params;
     const Rectf vis = visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
     const float zoomEm = f.e * xf.zoom;
     for (const GoalGhost& gh : st.ghosts) {
@@ -1088,10 +1249,7 @@ void drawGhosts(Frame& f, bool arrows) {
         for (std::size_t i = 0; i < st.layout.columns.size(); ++i)
             if (st.layout.columns[i].horizon == gh.oldHorizon) column = static_cast<int>(i);
         if (column < 0) continue;
-        const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(column)];
-        const float x = col.rect.min.x + (p.columnWidth - p.cardWidth) * 0.5f;
-        const float y = yForSpecificity(p, gh.oldSpecificity);
-        const Rectf w{{x, y}, {x + p.cardWidth, y + p.cardHeight}};
+        const Rectf w = cardRectAt(st.layout, column, gh.oldSpecificity);
         const Goal* now = c.goals.find(gh.goal);
         const CardBox* to = now ? st.layout.find(gh.goal) : nullptr;
         if (!w.overlaps(vis) && !(to && to->rect.overlaps(vis))) continue;
@@ -1137,43 +1295,65 @@ void drawDragOverlay(Frame& f) {
     }
     if (st.gesture != G::DragCards) return;
     const BoardContent& c = f.ctx.doc.content();
-    const Vec2f delta = f.mouseWorld - st.pressWorld;
+    const Vec2f delta = dragDelta(f);
+    const Vec2f follow = f.mouseWorld - st.pressWorld; // the dragged cards follow the mouse
     st.dropHorizon = {};
+    const bool inCanvas = st.canvasRect.contains(f.mouse);
+    const Goal* pressed = c.goals.find(st.pressGoal);
     const CardBox* primary = st.layout.find(st.pressGoal);
-    if (primary) {
-        const DropPlacement d =
-            dropPlacement(st.layout, c, primary->rect.min + delta, st.dragGoals);
-        st.dropHorizon = d.horizon;
-        // Where the primary card will land: a line across the column with the specificity.
-        if (d.column >= 0 && st.canvasRect.contains(f.mouse)) {
-            const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(d.column)];
-            const float y =
-                xf.toScreen(Vec2f{0, yForSpecificity(st.layout.params, d.specificity)}).y;
-            const float x0 = xf.toScreen(col.rect.min).x, x1 = xf.toScreen(col.rect.max).x;
-            f.dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), f.pal.accent, 2.0f);
-            char label[64];
-            std::snprintf(label, sizeof label, "%s \xC2\xB7 %.0f%%",
+    if (primary && pressed && inCanvas) { // outside, the drop is the map's: no column is lit
+        const GoalId one[] = {st.pressGoal};
+        const auto lands = dragPlacements(st.layout, c, one, delta);
+        if (!lands.empty()) {
+            const GoalPlacement& d = lands.front();
+            st.dropHorizon = d.horizon;
+            st.dropKeepsSpecificity = delta.y == 0;
+            st.dropSpecificity = d.specificity;
+            int column = 0;
+            for (std::size_t i = 0; i < st.layout.columns.size(); ++i)
+                if (st.layout.columns[i].horizon == d.horizon) column = static_cast<int>(i);
+            // A ghost where it will land, and what that place means.
+            const Rectf r = xf.toScreenRect(cardRectAt(st.layout, column, d.specificity));
+            const float zoomEm = f.e * xf.zoom;
+            f.dl->AddRectFilled(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.10f),
+                                0.4f * zoomEm);
+            dashedRect(f.dl, im(r.min), im(r.max), withAlpha(f.pal.accent, 0.95f),
+                       std::max(1.5f, 0.1f * zoomEm), std::max(3.0f, 0.45f * zoomEm));
+            char label[96];
+            std::snprintf(label, sizeof label, "%s \xC2\xB7 %.0f%%%s",
                           d.specificity >= kDestinationThreshold ? "Destination" : "Direction",
-                          d.specificity * 100.0);
-            f.dl->AddText(bodyFont(), f.e * 0.85f, ImVec2(x0 + 0.3f * f.e, y - 1.1f * f.e),
-                          f.pal.accent, label);
+                          d.specificity * 100.0, st.dropKeepsSpecificity ? " (kept)" : "");
+            const float size = f.e * 0.9f;
+            const ImVec2 ts = bodyFont()->CalcTextSizeA(size, FLT_MAX, 0, label);
+            const ImVec2 at(r.min.x, r.min.y - ts.y - 0.3f * f.e);
+            f.dl->AddRectFilled(ImVec2(at.x - 0.3f * f.e, at.y - 0.15f * f.e),
+                                ImVec2(at.x + ts.x + 0.3f * f.e, at.y + ts.y + 0.15f * f.e),
+                                withAlpha(f.pal.canvasBg, 0.9f), 0.3f * f.e);
+            f.dl->AddText(bodyFont(), size, at, f.pal.accent, label);
+            registerItem("board:drop-label", "label", label, at, ImVec2(at.x + ts.x, at.y + ts.y));
         }
     }
     const float lift = 0.25f * f.e;
-    const BoardLayoutParams& p = st.layout.params;
     for (GoalId id : st.dragGoals) {
         const CardBox* k = st.layout.find(id);
         const Goal* g = c.goals.find(id);
-        if (!k || !g) continue;
-        Rectf r = xf.toScreenRect({k->rect.min + delta, k->rect.max + delta});
+        if (!k || !g || k->kind == ItemKind::Stack) continue;
+        Rectf r = xf.toScreenRect({k->rect.min + follow, k->rect.max + follow});
         f.dl->AddRectFilled(ImVec2(r.min.x + lift, r.min.y + lift),
                             ImVec2(r.max.x + lift, r.max.y + lift), IM_COL32(0, 0, 0, 60),
                             0.5f * f.e * xf.zoom);
         CardLook look;
         look.selected = true;
         Goal preview = *g; // drawn as what it becomes: direction or destination
-        preview.specificity = specificityAtY(p, k->rect.min.y + delta.y);
-        drawCard(f, preview, r, look, nullptr);
+        if (delta.y != 0)
+            preview.specificity =
+                std::clamp(g->specificity + delta.y / (st.layout.params.bandHeight -
+                                                       st.layout.params.cardHeight),
+                           0.0, 1.0);
+        if (k->kind == ItemKind::Chip)
+            drawChip(f, preview, r, look);
+        else
+            drawCard(f, preview, r, look, nullptr);
     }
 }
 
@@ -1422,6 +1602,42 @@ void contextMenus(Frame& f) {
     }
 }
 
+// The goals of a clicked stack: pick one to select it (the inspector shows it), or all.
+void stackListPopup(Frame& f) {
+    BoardViewState& st = f.st;
+    if (st.openStackList) {
+        ImGui::OpenPopup("##stack-list");
+        st.openStackList = false;
+    }
+    if (!ImGui::BeginPopup("##stack-list")) return;
+    const BoardContent& c = f.ctx.doc.content();
+    Selection& sel = f.ctx.shared.selection;
+    ImGui::TextDisabled("%zu goals here", st.stackList.size());
+    if (menuItem("Select all of them", "stack/select-all")) {
+        std::vector<GoalId> all = st.stackList;
+        std::sort(all.begin(), all.end());
+        sel.goals = std::move(all);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::Separator();
+    constexpr std::size_t kShown = 200; // beyond that, zoom in or filter
+    for (std::size_t i = 0; i < st.stackList.size() && i < kShown; ++i) {
+        const Goal* g = c.goals.find(st.stackList[i]);
+        if (!g) continue;
+        ImGui::PushID(static_cast<int>(g->id.value));
+        if (ImGui::Selectable(g->title.c_str(), sel.has(g->id))) {
+            sel.selectOnly(g->id);
+            st.cursor = g->id;
+        }
+        registerLastItem("stack-goal:" + std::to_string(g->id.value), "menu", g->title);
+        ImGui::PopID();
+    }
+    if (st.stackList.size() > kShown)
+        ImGui::TextDisabled("\xE2\x80\xA6 and %zu more: zoom in or filter",
+                            st.stackList.size() - kShown);
+    ImGui::EndPopup();
+}
+
 void removeHorizonDialog(Frame& f) {
     BoardViewState& st = f.st;
     const Document& doc = f.ctx.doc;
@@ -1568,21 +1784,13 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     if (st.fitPending && !st.layout.columns.empty()) {
         // The axis gets the height that makes the board's shape match the canvas at the zoom
         // its width allows, so a fitted board fills the view and its text stays large.
-        const BoardLayoutParams d = BoardLayoutParams::fromEm(e);
-        const float n = static_cast<float>(st.layout.columns.size());
-        st.columnWidthEm =
-            std::clamp(((size.x - 2.0f * e - d.axisGutter) / n - d.columnGap) / e, 10.5f, 16.0f);
-        st.bandHeightEm = 0;
-        refreshCaches(ctx, st);
-        const BoardLayoutParams p = st.layout.params;
-        const float boardW = p.axisGutter + n * (p.columnWidth + p.columnGap);
-        const float zoomW = std::clamp((size.x - 2.0f * e) / std::max(1.0f, boardW),
-                                       kFitLimits.minZoom, kFitLimits.maxZoom);
-        const float band = (size.y - 2.0f * e) / zoomW - p.bandTop - p.bottomPadding;
-        st.bandHeightEm = std::clamp(band / e, 18.0f, 60.0f);
+        const FitShape shape = fitShape(e, fromIm(size), st.layout.columns.size());
+        st.columnWidthEm = shape.columnWidthEm;
+        st.bandHeightEm = shape.bandHeightEm;
         refreshCaches(ctx, st);
         st.nav.xf.origin = fromIm(origin);
         st.nav.xf = fitRect(st.nav.xf, st.layout.bounds, fromIm(size), 1.0f * e, kFitLimits);
+        refreshCaches(ctx, st); // the level of detail of the fitted zoom
         // Top-aligned when it fits: the headers belong at the top, spare room goes below.
         const float h = st.layout.bounds.height() * st.nav.xf.zoom;
         if (h + 2.0f * e <= size.y)
@@ -1628,6 +1836,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
 
     renameFields(f);
     contextMenus(f);
+    stackListPopup(f);
     removeHorizonDialog(f);
     ImGui::PopID();
 }

@@ -7,11 +7,13 @@
 //   drawBoardView() .. draws into the current window's remaining content region
 //
 // Input (see README "Board"): click / Ctrl-click / Shift-click / rubber band select; drag
-// cards (one undo step; Escape cancels); double-click empty space = new goal; F2 or
-// double-click a card = rename; Delete; Ctrl+A; arrows move the selection, Ctrl+arrows move
-// the cards; middle/right/Space drag pans; wheel zooms about the cursor; Ctrl+0 fits;
-// Ctrl+F filters. Dragging cards out of the board publishes shared.drag (the network map
-// links them to the person under the mouse); a person dropped on a card links the two.
+// cards (one undo step; Escape cancels; a sideways drag keeps the specificity, a vertical
+// one moves it with the pointer); click a stack to list its goals, double-click to zoom in;
+// double-click empty space = new goal; F2 or double-click a card = rename; Delete; Ctrl+A; arrows
+// move the selection, Ctrl+arrows move the cards; middle/right/Space drag pans; wheel zooms about
+// the cursor; Ctrl+0 fits; Ctrl+F filters. Dragging cards out of the board publishes shared.drag
+// (the network map links them to the person under the mouse); a person dropped on a card links the
+// two.
 #pragma once
 
 #include "model/coach.hpp"
@@ -55,10 +57,12 @@ struct BoardViewState {
     std::vector<GoalGhost> ghosts; // compare overlay (set by the history view); empty = none
 
     // ---- outputs of the last frame (read by tests and the shell)
-    std::size_t visibleCards = 0; // cards drawn last frame
-    std::size_t matchCount = 0;   // goals matching the filter (all goals when none)
-    Rectf canvasRect;             // screen rectangle of the canvas last frame
-    HorizonId dropHorizon;        // column highlighted as the drop target (during a drag)
+    std::size_t visibleCards = 0;      // cards drawn last frame
+    std::size_t matchCount = 0;        // goals matching the filter (all goals when none)
+    Rectf canvasRect;                  // screen rectangle of the canvas last frame
+    HorizonId dropHorizon;             // column highlighted as the drop target (during a drag)
+    bool dropKeepsSpecificity = false; // the drag so far is sideways only (stored value kept)
+    double dropSpecificity = 0.5;      // where the pressed card lands (during a drag)
 
     // ---- transient gesture state (not persisted)
     enum class Gesture : std::uint8_t {
@@ -70,11 +74,12 @@ struct BoardViewState {
         Cancelled   // Escape pressed: ignore the mouse until the button goes up
     };
     Gesture gesture = Gesture::None;
-    Vec2f pressScreen;             // where the left button went down (screen)
-    Vec2f pressWorld;              // the same in world coordinates
-    GoalId pressGoal;              // card under the press, if any
-    HorizonId pressHeader;         // column header under the press, if any
-    bool pressWasSelected = false; // the pressed card was selected before the press
+    Vec2f pressScreen;              // where the left button went down (screen)
+    Vec2f pressWorld;               // the same in world coordinates
+    GoalId pressGoal;               // card under the press, if any
+    HorizonId pressHeader;          // column header under the press, if any
+    bool pressWasSelected = false;  // the pressed card was selected before the press
+    std::vector<GoalId> pressStack; // goals of the stack under the press (a click lists them)
     bool pressCtrl = false, pressShift = false;
     std::vector<GoalId> dragGoals; // cards being dragged (sorted)
     std::vector<GoalId> bandBase;  // selection before a Ctrl/Shift rubber band
@@ -96,8 +101,10 @@ struct BoardViewState {
     HorizonId removingHorizon; // "remove horizon" dialog
     HorizonId removeTarget;    // where its goals go
     bool openRemoveDialog = false;
-    bool focusFilter = false; // give the filter's text field focus next frame
-    GoalId cursor;            // keyboard cursor (arrow keys); usually the last clicked card
+    bool focusFilter = false;      // give the filter's text field focus next frame
+    std::vector<GoalId> stackList; // goals of the stack whose list is open
+    bool openStackList = false;
+    GoalId cursor; // keyboard cursor (arrow keys); usually the last clicked card
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;
@@ -117,8 +124,9 @@ struct BoardViewState {
 void drawBoardView(ViewContext& ctx, BoardViewState& state);
 
 // Pure helpers the view uses (exposed for tests).
-// The placements of `goals` (sorted by id) when each is moved by `worldDelta` from where
-// `layout` has it. O(n + k log n) for k goals on a board of n.
+// The placements of `goals` (sorted by id) when each is moved by `worldDelta`: the column
+// under its item's centre moved by delta.x; the specificity moved by delta.y on the axis,
+// kept exactly as stored when delta.y is 0. O(n + k log n) for k goals on a board of n.
 std::vector<GoalPlacement> dragPlacements(const BoardLayout& layout, const BoardContent& c,
                                           std::span<const GoalId> goals, Vec2f worldDelta);
 

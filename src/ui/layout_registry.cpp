@@ -22,8 +22,16 @@ void appendNumber(std::string& out, double v) {
 } // namespace
 
 void LayoutRegistry::add(std::string_view id, std::string_view kind, std::string_view label,
-                         ImVec2 min, ImVec2 max) {
+                         ImVec2 min, ImVec2 max, const BoardPlace* place) {
     LayoutItem it;
+    if (place) {
+        it.place = true;
+        it.goals.assign(place->goals.begin(), place->goals.end());
+        it.specificity = place->specificity;
+        it.lineY = place->lineY;
+        it.y0 = place->y0;
+        it.y1 = place->y1;
+    }
     it.id = id;
     it.kind = kind;
     it.label = label;
@@ -88,6 +96,22 @@ std::string LayoutRegistry::toJsonLine(unsigned long long frame, double seconds)
         appendNumber(out, it.w);
         out += ",\"h\":";
         appendNumber(out, it.h);
+        if (it.place) {
+            out += ",\"goals\":[";
+            for (std::size_t i = 0; i < it.goals.size(); ++i)
+                out += (i ? "," : "") + std::to_string(it.goals[i]);
+            char spec[32];
+            std::snprintf(spec, sizeof spec, "%.6g",
+                          std::isfinite(it.specificity) ? it.specificity : 0.0);
+            out += "],\"specificity\":";
+            out += spec;
+            out += ",\"lineY\":";
+            appendNumber(out, it.lineY);
+            out += ",\"y0\":";
+            appendNumber(out, it.y0);
+            out += ",\"y1\":";
+            appendNumber(out, it.y1);
+        }
         out += '}';
     }
     out += "]}";
@@ -97,14 +121,21 @@ std::string LayoutRegistry::toJsonLine(unsigned long long frame, double seconds)
 void setCurrentLayoutRegistry(LayoutRegistry* r) { g_current = r; }
 LayoutRegistry* currentLayoutRegistry() { return g_current; }
 
+namespace {
+bool fullyClipped(ImVec2 min, ImVec2 max) { // not visible in the current window
+    if (!ImGui::GetCurrentContext() || !ImGui::GetCurrentWindowRead()) return false;
+    return !ImGui::GetCurrentWindowRead()->ClipRect.Overlaps(ImRect(min, max));
+}
+} // namespace
+
 void registerItem(std::string_view id, std::string_view kind, std::string_view label, ImVec2 min,
                   ImVec2 max) {
-    if (!g_current) return;
-    if (ImGui::GetCurrentContext() && ImGui::GetCurrentWindowRead()) {
-        const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
-        if (!clip.Overlaps(ImRect(min, max))) return; // fully clipped: not visible
-    }
-    g_current->add(id, kind, label, min, max);
+    if (g_current && !fullyClipped(min, max)) g_current->add(id, kind, label, min, max);
+}
+
+void registerBoardItem(std::string_view id, std::string_view kind, std::string_view label,
+                       ImVec2 min, ImVec2 max, const BoardPlace& place) {
+    if (g_current && !fullyClipped(min, max)) g_current->add(id, kind, label, min, max, &place);
 }
 
 void registerLastItem(std::string_view id, std::string_view kind, std::string_view label) {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -54,7 +55,9 @@ std::optional<Item> columnNamed(App& app, const std::string& name) {
 std::optional<Item> cardIn(App& app, const Item& column) {
     if (auto f = app.latestFrame())
         for (const Item& it : f->items)
-            if (it.kind == "card" && it.cx() > column.x && it.cx() < column.x + column.w) return it;
+            if ((it.kind == "card" || it.kind == "chip") && it.cx() > column.x &&
+                it.cx() < column.x + column.w)
+                return it;
     return std::nullopt;
 }
 
@@ -118,11 +121,141 @@ struct Started {
         far = *f;
         auto c = cardIn(app, near);
         REQUIRE_MESSAGE(c, "no card in the 6-month column");
+        app.settle(c->id); // the level of detail follows the fitted zoom a frame later
+        if (const auto f = app.latestFrame())
+            if (const Item* now = f->find(c->id)) c = *now;
         card = *c;
     }
 };
 
+// A goal's stored specificity, exactly as written in the saved JSON.
+std::optional<std::string> specificityOfGoal(const std::string& json, const std::string& goalId) {
+    const std::regex re("\"id\": " + goalId +
+                        ",\\s*\"title\": [^{}]*?\"specificity\": ([-0-9.eE]+)");
+    std::smatch m;
+    if (!std::regex_search(json, m, re)) return std::nullopt;
+    return m[1].str();
+}
+
+// The board items (cards, chips, stacks) of the last complete frame of the layout dump,
+// with where they stand: the item's top and bottom, the line, and the axis.
+struct Placed {
+    std::string id, kind;
+    double y = 0, h = 0, specificity = 0, lineY = 0, y0 = 0, y1 = 0;
+    std::vector<std::string> goals;
+};
+std::vector<Placed> boardItems(App& app) {
+    app.waitForFrame(app.frameCount());
+    std::istringstream in(readFileText(app.dumpPath()));
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty() && line.back() == '}') last = line;
+    static const std::regex re(
+        "\\{\"id\":\"([^\"]*)\",\"kind\":\"(card|chip|stack)\",\"label\":\"(?:[^\"\\\\]|\\\\.)*\","
+        "\"x\":[-0-9.e]+,"
+        "\"y\":([-0-9.e]+),\"w\":[-0-9.e]+,\"h\":([-0-9.e]+),\"goals\":\\[([0-9,]*)\\],"
+        "\"specificity\":([-0-9.e]+),\"lineY\":([-0-9.e]+),\"y0\":([-0-9.e]+),\"y1\":([-0-9.e]+)"
+        "\\}");
+    std::vector<Placed> out;
+    for (auto it = std::sregex_iterator(last.begin(), last.end(), re); it != std::sregex_iterator();
+         ++it) {
+        const std::smatch& m = *it;
+        Placed p{m[1],
+                 m[2],
+                 std::stod(m[3]),
+                 std::stod(m[4]),
+                 std::stod(m[6]),
+                 std::stod(m[7]),
+                 std::stod(m[8]),
+                 std::stod(m[9]),
+                 {}};
+        std::istringstream ids(m[5].str());
+        for (std::string id; std::getline(ids, id, ',');)
+            p.goals.push_back(id);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 } // namespace
+
+TEST_CASE("board e2e: a sideways drag to another horizon keeps the specificity exactly, after "
+          "save and reopen") {
+    Started s;
+    const std::string gid = idPart(s.card.id);
+    const auto stored = specificityOfGoal(readFileText(s.file), gid);
+    REQUIRE(stored);
+    REQUIRE(s.app.drag(s.card.cx(), s.card.cy(), s.far.cx(), s.card.cy(), 16));
+    REQUIRE(waitUntilIn(s.app, s.card.id, s.far));
+    saveAndQuitApp(s.app);
+    const std::string after = readFileText(s.file);
+    CHECK(horizonOfGoal(after, gid) == idPart(s.far.id));
+    CHECK(specificityOfGoal(after, gid) == stored);
+
+    App again; // reopen: the card stands for the same value, in its new column
+    REQUIRE(again.start({s.file.string(), "--size", "1600x1000"}));
+    REQUIRE(again.waitForItem(s.card.id));
+    again.settle(s.card.id);
+    bool found = false;
+    for (const Placed& p : boardItems(again))
+        if (p.id == s.card.id) {
+            found = true;
+            CHECK(p.specificity == doctest::Approx(std::stod(*stored)).epsilon(1e-6));
+        }
+    CHECK(found);
+    REQUIRE(ctrlKey(again, "q"));
+    CHECK(again.waitForExit(Seconds(15)) == 0);
+}
+
+TEST_CASE("board e2e: at 1280x720 with the history panel open, eight goals in one column stay on "
+          "their side of the line, at their height") {
+    App app;
+    const fs::path file = app.root() / "crowded.horizons.json";
+    std::ostringstream goals;
+    const double specs[] = {0.44, 0.48, 0.5, 0.51, 0.52, 0.55, 0.58, 0.62};
+    for (int i = 0; i < 8; ++i)
+        goals << (i ? "," : "") << "{\"cereal_class_version\":1,\"id\":" << 10 + i
+              << ",\"title\":\"Crowded goal " << i << "\",\"notes\":\"\",\"horizon\":2,"
+              << "\"specificity\":" << specs[i] << ",\"order\":" << i
+              << ",\"status\":\"active\",\"target\":\"\",\"tags\":[],\"colour\":\"\","
+              << "\"beyondOrg\":false,\"serves\":0,\"dismissedHints\":0,\"created\":0,"
+                 "\"updated\":0}";
+    std::ofstream(file)
+        << "{\"header\":{\"cereal_class_version\":1,\"magic\":\"horizons-board\",\"schema\":1,"
+           "\"app\":\"0\"},\"board\":{\"cereal_class_version\":1,\"nextId\":30,\"content\":{"
+           "\"cereal_class_version\":1,\"meta\":{\"cereal_class_version\":1,\"title\":\"t\","
+           "\"owner\":\"\",\"settings\":{\"cereal_class_version\":1,\"beyondOrgTrust\":4,"
+           "\"dismissedBoardHints\":0}},\"horizons\":[{\"cereal_class_version\":1,\"id\":1,"
+           "\"name\":\"6 months\",\"months\":6,\"order\":0},{\"id\":2,\"name\":\"2 years\","
+           "\"months\":24,\"order\":1},{\"id\":3,\"name\":\"5 years\",\"months\":60,"
+           "\"order\":2}],\"goals\":["
+        << goals.str()
+        << "],\"people\":[],\"links\":[],\"intros\":[],\"conversations\":[]},\"snapshots\":[]}}";
+    fs::create_directories(app.configDir() / "horizons");
+    std::ofstream(app.configDir() / "horizons" / "settings.ini")
+        << "panel.history = 1\npanel.bottomHeightEm = 16\n";
+    REQUIRE(app.start({file.string(), "--size", "1280x720"}));
+    const auto column = columnNamed(app, "2 years");
+    REQUIRE_MESSAGE(column, "no board; stderr:\n" << app.stderrText());
+    app.settle(column->id);
+    const auto items = boardItems(app);
+    std::size_t represented = 0;
+    for (const Placed& p : items) {
+        CAPTURE(p.id);
+        const double travel = p.y1 - p.y0;
+        REQUIRE(travel > 0);
+        const double centre = (p.y + p.h / 2 - p.y0) / travel; // the specificity it stands at
+        CHECK(std::fabs(centre - p.specificity) <= 0.1 + 1e-3);
+        if (p.specificity >= 0.5)
+            CHECK(p.y >= p.lineY - 0.1); // a destination below the line
+        else
+            CHECK(p.y + p.h <= p.lineY + 0.1); // a direction above it
+        represented += p.goals.size();
+    }
+    CHECK(represented == 8);
+    REQUIRE(ctrlKey(app, "q"));
+    CHECK(app.waitForExit(Seconds(15)) == 0);
+}
 
 TEST_CASE("board e2e: drag a 6-month card into the 5-year column; it is saved there") {
     Started s;

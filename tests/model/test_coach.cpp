@@ -121,3 +121,27 @@ TEST_CASE("overdue by cadence: exactly at the cadence is on time, a day later is
     CHECK_FALSE(isOverdue(planned, talked, talked.plusDays(10)));
     CHECK(isOverdue(planned, talked, talked.plusDays(11)));
 }
+
+TEST_CASE("a goal past its target date is overdue until done, dropped or dismissed") {
+    Board3 t;
+    const Date today = Date::fromYmd(2026, 6, 1);
+    const GoalId late = t.goal(1, 0.8, Date::fromYmd(2026, 5, 31));
+    const GoalId onTime = t.goal(1, 0.8, today);
+    const GoalId undated = t.goal(1, 0.8);
+    auto hs = t.hints(today);
+    CHECK(count(hs, HintKind::GoalOverdue, late) == 1);
+    CHECK(count(hs, HintKind::GoalOverdue, onTime) == 0);
+    CHECK(count(hs, HintKind::GoalOverdue, undated) == 0);
+    CHECK(goalOverdue(*t.b.content.goals.find(late), today));
+    CHECK_FALSE(goalOverdue(*t.b.content.goals.find(onTime), today));
+
+    Goal done = *t.b.content.goals.find(late);
+    done.status = GoalStatus::Done;
+    CHECK_FALSE(goalOverdue(done, today));
+
+    Document doc(t.b);
+    doc.apply(dismissGoalHint(doc.board(), late, static_cast<int>(HintKind::GoalOverdue)));
+    hs = coachHints(doc.content(), today);
+    CHECK(count(hs, HintKind::GoalOverdue, late) == 0);
+    CHECK(count(hs, HintKind::GoalWithoutPeople, late) == 1); // only that hint is gone
+}

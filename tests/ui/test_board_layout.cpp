@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 using namespace horizons;
 using namespace horizons::ui;
@@ -74,7 +75,8 @@ TEST_CASE("layout: y follows specificity, Direction at the top") {
     const GoalId dest = f.goal(1, 1.0);
     const BoardLayout L = f.layout();
     CHECK(L.find(dir)->rect.min.y == doctest::Approx(f.p.bandTop));
-    CHECK(L.find(mid)->rect.min.y == doctest::Approx(yForSpecificity(f.p, 0.5)));
+    // Exactly on the threshold it is a destination: drawn just below the line, not across it.
+    CHECK(L.find(mid)->rect.min.y == doctest::Approx(lineY(f.p) + f.p.lineGap));
     CHECK(L.find(dest)->rect.max.y == doctest::Approx(f.p.bandTop + f.p.bandHeight));
     for (double s : {0.0, 0.1, 0.37, 0.5, 0.99, 1.0})
         CHECK(specificityAtY(f.p, yForSpecificity(f.p, s)) == doctest::Approx(s));
@@ -82,18 +84,49 @@ TEST_CASE("layout: y follows specificity, Direction at the top") {
     CHECK(specificityAtY(f.p, 1e6f) == 1.0);
 }
 
-TEST_CASE("layout: cards never overlap; order breaks ties of specificity") {
+TEST_CASE("layout: crowded cards spread into sub-lanes, never overlap; order breaks ties") {
     Fixture f;
     const GoalId second = f.goal(0, 0.5, 2.0);
     const GoalId first = f.goal(0, 0.5, 1.0);
     const GoalId third = f.goal(0, 0.51, 0.0);
     const BoardLayout L = f.layout();
     const Rectf r1 = L.find(first)->rect, r2 = L.find(second)->rect, r3 = L.find(third)->rect;
-    CHECK(r1.min.y < r2.min.y);
-    CHECK(r2.min.y < r3.min.y);
+    // Reading order (top to bottom, then left to right) is (specificity, order).
+    const auto before = [](const Rectf& a, const Rectf& b) {
+        return a.min.y < b.min.y || (a.min.y == b.min.y && a.min.x < b.min.x);
+    };
+    CHECK(before(r1, r2));
+    CHECK(before(r2, r3));
+    CHECK(r1.min.y == r2.min.y); // side by side at their true height
     CHECK_FALSE(r1.overlaps(r2));
     CHECK_FALSE(r2.overlaps(r3));
-    CHECK(r1.min.y == doctest::Approx(yForSpecificity(f.p, 0.5)));
+    CHECK_FALSE(r1.overlaps(r3));
+    for (const Rectf& r : {r1, r2, r3})
+        CHECK(r.min.y >= lineY(f.p)); // all destinations: none across the line
+}
+
+TEST_CASE("layout: a crowded column turns into chips, then into counted stacks at their place") {
+    Fixture f;
+    for (int i = 0; i < 6; ++i)
+        f.goal(1, 0.7 + 0.001 * i, i);
+    BoardLayout L = f.layout();
+    const ColumnBox& col = L.columns[1];
+    REQUIRE(col.count == 6);
+    for (std::size_t i = col.first; i < col.first + col.count; ++i)
+        CHECK(L.cards[i].kind == ItemKind::Chip);
+    for (int i = 0; i < 400; ++i)
+        f.goal(1, 0.7 + 0.0001 * i, 100 + i);
+    L = f.layout();
+    std::size_t stacks = 0, represented = 0;
+    for (std::size_t i = L.columns[1].first; i < L.columns[1].first + L.columns[1].count; ++i) {
+        const CardBox& k = L.cards[i];
+        stacks += k.kind == ItemKind::Stack ? 1 : 0;
+        represented += k.count;
+        CHECK(std::fabs(specificityAtPlace(f.p, k.rect.center().y) - 0.72) <= 0.1);
+    }
+    CHECK(stacks >= 1);
+    CHECK(represented == 406);
+    CHECK(L.columns[1].goals == 406);
 }
 
 TEST_CASE("layout: hit-testing cards and columns") {
@@ -185,18 +218,25 @@ TEST_CASE("layout: 10,000 goals lay out quickly and queries stay local") {
     const BoardLayout L = f.layout();
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(L.cards.size() == 10000);
+    std::size_t represented = 0;
+    for (const CardBox& k : L.cards)
+        represented += k.count;
+    CHECK(represented == 10000);
+    CHECK(L.members.size() == 10000);
     CHECK(ms < 500.0); // generous: Debug builds, slow CI
     // A screen-sized window sees a handful of cards.
     const Rectf view{{0, 0}, {1200, 800}};
     std::size_t visible = 0;
     L.forEachCardIn(view, [&](const CardBox&) { ++visible; });
     CHECK(visible > 0);
-    CHECK(visible < 60);
-    // Within each column cards are sorted by y and do not overlap.
-    std::size_t overlapping = 0;
+    CHECK(visible < 200); // bounded by the area, not by the board
+    // Within each column items are sorted by y and do not overlap.
+    std::size_t overlapping = 0, unsorted = 0;
     for (const ColumnBox& col : L.columns)
-        for (std::size_t i = col.first + 1; i < col.first + col.count; ++i)
+        for (std::size_t i = col.first + 1; i < col.first + col.count; ++i) {
             overlapping += L.cards[i - 1].rect.overlaps(L.cards[i].rect) ? 1 : 0;
+            unsorted += L.cards[i - 1].rect.min.y > L.cards[i].rect.min.y ? 1 : 0;
+        }
     CHECK(overlapping == 0);
+    CHECK(unsorted == 0);
 }
