@@ -71,8 +71,9 @@ Session::~Session() = default; // the autosave worker writes what is pending
 void Session::start(const StartOptions& o) {
     recent_ = o.recent;
     if (recent_.size() > kMaxRecent) recent_.resize(kMaxRecent);
-    if (!o.file.empty()) {
-        openBoard(resolve(o.file), true);
+    if (!o.file.empty()) { // a command-line FILE is relative to the working directory
+        std::error_code ec;
+        openBoard(fs::absolute(o.file, ec).lexically_normal(), true);
     } else if (o.blank) {
         adopt(makeEmptyBoard(), {});
     } else if (env_.autosave && files_->recoveryFor({})) {

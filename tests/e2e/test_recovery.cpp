@@ -44,7 +44,7 @@ struct OnStarter {
         REQUIRE(nearCol);
         const Item* card = nullptr;
         for (const auto& it : frame->items)
-            if (it.kind == "card" && columnOf(*frame, it) == nearCol->id) card = &it;
+            if (isGoalItem(it) && columnOf(*frame, it) == nearCol->id) card = &it;
         REQUIRE(card);
         const std::string cardId = card->id, from = nearCol->id;
         REQUIRE(app.click(*card));

@@ -25,7 +25,8 @@ std::optional<Item> waitFor(App& app, const std::string& kind, const std::string
     while (std::chrono::steady_clock::now() < until) {
         if (auto f = app.latestFrame())
             for (const Item& it : f->items)
-                if (it.kind == kind && it.label == label) return it;
+                if ((it.kind == kind || (kind == "card" && isGoalItem(it))) && it.label == label)
+                    return it;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return std::nullopt;

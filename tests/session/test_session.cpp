@@ -110,6 +110,16 @@ TEST_CASE("while a snapshot is shown, edits, undo and redo are refused and the l
     CHECK(s.dispatch(Undo{})); // back on the live board, undo works again
 }
 
+TEST_CASE("a FILE given on the command line is relative to the working directory") {
+    Fixture f;
+    const fs::path expected = fs::current_path() / "plan.horizons.json";
+    f.writeBoard(expected, "Here");
+    Session s(f.env());
+    s.start(withFile("plan.horizons.json"));
+    CHECK(s.path() == expected);
+    CHECK(s.live().content().meta.title == "Here"); // it used to open <data>/plan.horizons.json
+}
+
 TEST_CASE("a file that failed to load is never written, and the open board stays open") {
     Fixture f;
     f.writeBoard("/b/good.horizons.json", "Good");

@@ -56,6 +56,10 @@ std::string idPart(const std::string& itemId);
 // The binary under test (HORIZONS_BINARY, a compile definition of test_e2e).
 std::filesystem::path binaryPath();
 
+// A goal on the board is drawn as a full card or, in a crowded column, as a compact chip
+// (both report "goal:<id>").
+inline bool isGoalItem(const Item& it) { return it.kind == "card" || it.kind == "chip"; }
+
 class App {
   public:
     App();  // creates a fresh temp folder with home/, config/, data/
