@@ -22,6 +22,7 @@
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_map_view.hpp"
+#include "ui/person_delete_dialog.hpp"
 #include "ui/workspace_view.hpp"
 
 #include <imgui.h>
@@ -648,6 +649,7 @@ void drawApp(AppUiState& ui, session::Session& s) {
     drawDialogs(ui, s, st);
     drawBoardSettingsDialog(ui, s);
     drawHistoryDialogs(ctx, ui.history);
+    drawDeletePeopleDialog(ctx);
     drawPrepDialogs(ctx, ui.prep);
 }
 

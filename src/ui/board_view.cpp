@@ -36,12 +36,6 @@ constexpr ZoomLimits kZoomLimits{0.04f, 4.0f};
 constexpr ZoomLimits kFitLimits{0.04f, 1.0f}; // fitting never magnifies a small board
 constexpr float kSimpleBelowPx = 7.0f;        // cards drawn as plain blocks below this em
 
-ImU32 withAlpha(ImU32 c, float a) {
-    const unsigned alpha = static_cast<unsigned>(
-        std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
-    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
     return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,

@@ -52,12 +52,6 @@ void setStatus(ViewContext& ctx, std::string msg) {
     ctx.dispatch.notify(std::move(msg));
 }
 
-ImU32 withAlpha(ImU32 c, float a) {
-    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
-    v.w *= a;
-    return ImGui::ColorConvertFloat4ToU32(v);
-}
-
 ImU32 changeColour(ChangeKind k) {
     const Palette& pal = palette();
     switch (k) {

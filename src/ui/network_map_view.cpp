@@ -10,6 +10,7 @@
 //   drawNetworkMapView()
 
 #include "ui/network_map_view.hpp"
+#include "ui/person_delete_dialog.hpp"
 #include "ui/widgets.hpp"
 
 #include "model/edits.hpp"
@@ -35,12 +36,6 @@ namespace horizons::ui {
 // ---------------------------------------------------------------------------------- helpers
 
 namespace {
-
-ImU32 withAlpha(ImU32 c, float a) {
-    const auto alpha = static_cast<unsigned>(
-        std::clamp(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * a, 0.0f, 255.0f));
-    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
 
 // World units per em: the geometry is authored for a 16 px font.
 RingGeometry geometryForEm(float e) {
@@ -206,11 +201,7 @@ void startRename(NetworkMapViewState& st, const Person& p) {
 }
 
 void deleteSelectedPeople(ViewContext& ctx) {
-    std::vector<PersonId> ids = ctx.shared.selection.people;
-    if (ids.empty()) return;
-    if (ctx.dispatch.apply(deletePeople(ctx.doc.board(), ids)))
-        for (PersonId id : ids)
-            ctx.shared.selection.drop(id);
+    deletePeopleAsking(ctx, ctx.shared.selection.people);
 }
 
 // --------------------------------------------------------------------------------- toolbar

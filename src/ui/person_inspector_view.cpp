@@ -6,6 +6,7 @@
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
 #include "ui/network_map_view.hpp"
+#include "ui/person_delete_dialog.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -399,13 +400,10 @@ void drawPersonInspector(ViewContext& ctx, PersonId id) {
 
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Button("Delete person")) {
-        const PersonId ids[] = {id};
-        if (ctx.dispatch.apply(deletePeople(ctx.doc.board(), ids))) ctx.shared.selection.drop(id);
-    }
+    if (ImGui::Button("Delete person")) deletePeopleAsking(ctx, {id});
     registerLastItem("button:person-delete", "button", "Delete person");
-    ImGui::SetItemTooltip(
-        "%s", "Removes them, their links and their log entries (Ctrl+Z brings them back)");
+    ImGui::SetItemTooltip("%s", "Removes them with their links and introductions; conversations "
+                                "stay in the log (Ctrl+Z brings everything back)");
     ImGui::EndDisabled();
     ImGui::PopID();
     ImGui::PopID();

@@ -54,6 +54,7 @@ struct SharedViewState {
     Selection selection;
     CrossViewDrag drag;
     bool readOnly = false; // a snapshot is shown: views grey out editing (the session refuses it)
+    std::vector<PersonId> confirmDeletePeople; // asked about (person_delete_dialog.hpp)
 };
 
 struct ViewContext {

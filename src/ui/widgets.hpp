@@ -3,10 +3,12 @@
 //   button()  ImGui::Button that also reports itself to the layout dump as "button:<id>"
 //   shortcut() Ctrl+key pressed this frame, outside text fields
 //   contentRight() window-local x of the content region's right edge
+//   withAlpha() a colour with its alpha scaled
 #pragma once
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace horizons::ui {
@@ -15,6 +17,13 @@ inline float em() { return ImGui::GetFontSize(); }
 
 // Window-local x where the content region ends (for SameLine / PushTextWrapPos).
 inline float contentRight() { return ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x; }
+
+// `c` with its alpha multiplied by `a` (clamped to 0..1).
+inline ImU32 withAlpha(ImU32 c, float a) {
+    const unsigned alpha = static_cast<unsigned>(
+        std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
 
 bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0));
 

@@ -271,3 +271,41 @@ TEST_CASE("compare: picking the two sides prepares the comparison; the Compare b
     CHECK(h.state.history.compareTo == b);
     REQUIRE(h.im.item("change:0"));
 }
+
+TEST_CASE("deleting a person you talked to asks first; the conversations stay, under a former "
+          "contact") {
+    Harness h;
+    Conversation cv;
+    cv.id = h.s.newId<ConversationId>();
+    cv.date = Date::fromYmd(2024, 5, 2);
+    cv.person = h.sam;
+    cv.notes = "Talked about the move";
+    REQUIRE(h.s.apply(logConversation(h.doc().board(), cv)));
+    h.im.step(2);
+    const std::string person = "person:" + std::to_string(h.sam.value);
+    auto pressDelete = [&] { // on the map: select Sam, then Delete
+        REQUIRE(h.im.item(person));
+        h.im.clickItem(person);
+        h.im.key(ImGuiKey_Delete);
+        h.im.step(2);
+    };
+    pressDelete();
+    REQUIRE(h.im.item("dialog:delete-person"));
+    CHECK(h.im.item("dialog:delete-person")->label.find("former contact") != std::string::npos);
+    CHECK(h.doc().content().people.contains(h.sam)); // not before the answer
+
+    h.im.clickItem("button:delete-person-cancel");
+    h.im.step(2);
+    CHECK_FALSE(h.im.item("dialog:delete-person"));
+    CHECK(h.doc().content().people.contains(h.sam));
+
+    pressDelete();
+    REQUIRE(h.im.item("button:delete-person-ok"));
+    h.im.clickItem("button:delete-person-ok");
+    h.im.step(1);
+    CHECK_FALSE(h.doc().content().people.contains(h.sam));
+    const Conversation* kept = h.doc().content().conversations.find(cv.id);
+    REQUIRE(kept);
+    CHECK(conversationWith(h.doc().content(), *kept) == "Sam (former contact)");
+    CHECK(kept->notes == "Talked about the move");
+}
