@@ -3,6 +3,7 @@
 
 #include "store/atomic_file.hpp"
 #include "store/autosave.hpp"
+#include "store/board_lock.hpp"
 #include "store/paths.hpp"
 
 #include <chrono>
@@ -80,6 +81,22 @@ std::unique_ptr<AutosaveWorker> StoreFiles::autosaverFor(const fs::path& board) 
     return std::make_unique<StoreAutosaver>(store::recoveryFileFor(board), wake_);
 }
 
+namespace {
+struct StoreLock final : BoardLockHandle {
+    store::BoardLock lock;
+};
+} // namespace
+
+std::unique_ptr<BoardLockHandle> StoreFiles::lock(const fs::path& board, std::string* holder) {
+    auto h = std::make_unique<StoreLock>();
+    const store::LockResult r = h->lock.acquire(board);
+    if (r.status == store::LockStatus::Held) {
+        if (holder) *holder = r.holder ? store::describeLockOwner(*r.holder) : r.error;
+        return nullptr;
+    }
+    return h; // also when no lock file can be made (a read-only folder): saving says why
+}
+
 fs::path StoreFiles::dataDir() const { return store::userDataDir(); }
 
 fs::path StoreFiles::homeDir() const {
@@ -116,7 +133,24 @@ class MemoryAutosaver final : public AutosaveWorker {
 };
 
 fs::path recoveryKey(const fs::path& board) { return "recovery:" + board.string(); }
+
+struct MemoryLock final : BoardLockHandle {
+    MemoryFiles& files;
+    fs::path board;
+    MemoryLock(MemoryFiles& f, fs::path b) : files(f), board(std::move(b)) {
+        files.lockedBy[board] = "this session";
+    }
+    ~MemoryLock() override { files.lockedBy.erase(board); }
+};
 } // namespace
+
+std::unique_ptr<BoardLockHandle> MemoryFiles::lock(const fs::path& board, std::string* holder) {
+    if (const auto it = lockedBy.find(board); it != lockedBy.end()) {
+        if (holder) *holder = it->second;
+        return nullptr;
+    }
+    return std::make_unique<MemoryLock>(*this, board);
+}
 
 BoardFiles::Kind MemoryFiles::kind(const fs::path& p) const {
     return files.contains(p) ? Kind::Regular : Kind::Missing;

@@ -38,6 +38,12 @@ class AutosaveWorker {
 };
 
 // ---- BoardFiles ----------------------------------------------------------------------------
+// The one-writer lock of a board, held while the handle lives.
+class BoardLockHandle {
+  public:
+    virtual ~BoardLockHandle() = default;
+};
+
 class BoardFiles {
   public:
     enum class Kind { Missing, Regular, Other }; // Other: a folder, a FIFO, a device ...
@@ -57,6 +63,9 @@ class BoardFiles {
     virtual store::LoadResult loadRecovery(const fs::path& board) = 0;
     virtual void discardRecovery(const fs::path& board) = 0;
     virtual std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) = 0;
+    // Takes the lock beside `board`. Null when another Horizons holds it: `holder` then says
+    // who ("process 1234 on laptop since …").
+    virtual std::unique_ptr<BoardLockHandle> lock(const fs::path& board, std::string* holder) = 0;
 
     virtual fs::path dataDir() const = 0;
     virtual fs::path homeDir() const = 0; // for "~/" in typed paths; empty when unknown
@@ -80,6 +89,7 @@ class StoreFiles final : public BoardFiles {
     store::LoadResult loadRecovery(const fs::path& board) override;
     void discardRecovery(const fs::path& board) override;
     std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) override;
+    std::unique_ptr<BoardLockHandle> lock(const fs::path& board, std::string* holder) override;
     fs::path dataDir() const override;
     fs::path homeDir() const override;
     fs::path ensureDefaultBoard(std::string* error) override;
@@ -100,6 +110,7 @@ class MemoryFiles final : public BoardFiles {
     std::map<fs::path, int> writes;             // board path -> successful writes
     std::map<fs::path, std::string> failWrites; // board path -> error every write gets
     bool failRecovery = false;                  // autosave writes fail ("disk full")
+    std::map<fs::path, std::string> lockedBy;   // board path -> who holds its lock
     fs::path data = "/data";
     double clock = 0; // advanced by tests; stamps modifiedAt
 
@@ -111,6 +122,7 @@ class MemoryFiles final : public BoardFiles {
     store::LoadResult loadRecovery(const fs::path& board) override;
     void discardRecovery(const fs::path& board) override;
     std::unique_ptr<AutosaveWorker> autosaverFor(const fs::path& board) override;
+    std::unique_ptr<BoardLockHandle> lock(const fs::path& board, std::string* holder) override;
     fs::path dataDir() const override { return data; }
     fs::path homeDir() const override { return "/home/user"; }
     fs::path ensureDefaultBoard(std::string* error) override;

@@ -146,6 +146,13 @@ void Session::notify(std::string message) {
 
 bool Session::refuseWhileReadOnly(const char* what) {
     if (!readOnly()) return false;
+    if (!lockedBy_.empty()) {
+        notify("This board is open in another Horizons (" + lockedBy_ +
+               "): read only here, nothing to " + what +
+               ". Edit it there, or close it there "
+               "and open it again here.");
+        return true;
+    }
     const Snapshot* s = doc_.board().snapshots.find(viewing_);
     notify(std::string("Viewing the snapshot \"") + (s ? s->name : "?") +
            "\", which is read only: nothing to " + what +
@@ -166,7 +173,7 @@ bool Session::undoRedo(bool undo) {
 std::uint64_t Session::allocateId() { return doc_.newId<GoalId>().value; }
 
 // ---- reading -------------------------------------------------------------------------------
-const Document& Session::viewed() const { return viewDoc_ && readOnly() ? *viewDoc_ : doc_; }
+const Document& Session::viewed() const { return viewDoc_ && viewing_ ? *viewDoc_ : doc_; }
 
 std::uint64_t Session::generation() const {
     const std::pair<std::uint64_t, std::uint64_t> key{viewing_.value, viewed().stateId()};
@@ -189,6 +196,7 @@ Status Session::status() const {
     st.path = path_.string();
     st.dirty = unsaved();
     st.readOnly = readOnly();
+    st.lockedBy = lockedBy_;
     if (const Snapshot* s = doc_.board().snapshots.find(viewing_)) st.snapshotName = s->name;
     st.canUndo = doc_.canUndo() && !st.readOnly;
     st.canRedo = doc_.canRedo() && !st.readOnly;
@@ -236,7 +244,10 @@ void Session::adopt(Board board, const fs::path& p) {
     lastSaved_.clear();
     const bool moved = path_ != p || !autosaver_;
     path_ = p;
-    if (moved) restartAutosave();
+    if (moved) {
+        takeLock();
+        restartAutosave();
+    }
     autosavedState_ = seenState_ = doc_.stateId();
 }
 
@@ -267,12 +278,15 @@ bool Session::openBoard(const fs::path& p, bool missingIsNew) {
     adopt(std::move(*r.board), p);
     loadError_.clear();
     remember(p);
+    if (!lockedBy_.empty())
+        notify("This board is open in another Horizons (" + lockedBy_ +
+               "): shown read only, so that one window writes it.");
     recoverIfNewer();
     return true;
 }
 
 bool Session::recoverIfNewer() {
-    if (!env_.autosave) return false;
+    if (!env_.autosave || !lockedBy_.empty()) return false;
     const auto rec = files_->recoveryFor(path_);
     if (!rec) return false;
     store::LoadResult r = files_->loadRecovery(path_);
@@ -309,9 +323,19 @@ bool Session::discardRecovery() {
     return true;
 }
 
+void Session::takeLock() {
+    lock_.reset();
+    lockedBy_.clear();
+    if (!env_.autosave || path_.empty()) return; // screenshots take no lock; untitled needs none
+    std::string holder;
+    lock_ = files_->lock(path_, &holder);
+    if (!lock_) lockedBy_ = holder.empty() ? "another window" : holder;
+}
+
 void Session::restartAutosave() {
     autosaver_.reset(); // writes what the previous board had pending
-    if (!env_.autosave) return;
+    // Read only (another window has it): its autosave is that window's, never two at once.
+    if (!env_.autosave || !lockedBy_.empty()) return;
     autosaver_ = files_->autosaverFor(path_);
     autosavedState_ = seenState_ = doc_.stateId();
     autosaveError_.clear();
@@ -347,6 +371,7 @@ bool Session::newBoard() {
 }
 
 bool Session::save() {
+    if (!lockedBy_.empty()) return !refuseWhileReadOnly("save");
     if (path_.empty()) {
         saveAsRequested_ = true;
         return false;
@@ -364,10 +389,24 @@ bool Session::saveAs(const std::string& typed) {
 }
 
 bool Session::saveTo(const fs::path& p) {
+    std::unique_ptr<BoardLockHandle> newLock; // another file: it must not be open elsewhere
+    if (p != path_ && env_.autosave) {
+        std::string holder;
+        newLock = files_->lock(p, &holder);
+        if (!newLock) {
+            notify("Not saved: " + p.filename().string() + " is open in another Horizons (" +
+                   holder + ")");
+            return false;
+        }
+    }
     const store::SaveResult r = files_->save(doc_.board(), p);
     if (!r) {
         notify("Not saved: " + r.error);
         return false;
+    }
+    if (newLock) {
+        lock_ = std::move(newLock);
+        lockedBy_.clear();
     }
     const fs::path old = path_;
     path_ = p;

@@ -36,8 +36,9 @@ struct Status {
     std::string title = "Untitled board"; // the board's name (window title too)
     std::string path;                     // file path; empty when never saved
     bool dirty = false;                   // unsaved changes
-    bool readOnly = false;                // a snapshot is shown
+    bool readOnly = false;                // a snapshot is shown, or another window has the board
     std::string snapshotName;             // the snapshot shown, when readOnly
+    std::string lockedBy;                 // who else has this board open, when readOnly
     bool canUndo = false;                 // and not read only
     bool canRedo = false;
     std::string undoLabel; // "Move goal": the Edit menu says "Undo Move goal"
@@ -73,7 +74,8 @@ class Session final : public Dispatcher {
     const Document& live() const { return doc_; }
     const Document& viewed() const; // the snapshot shown, else the live board
     SnapshotId viewing() const { return viewing_; }
-    bool readOnly() const { return viewing_.value != 0; }
+    // A snapshot is shown, or another Horizons has this board open (one writer per board).
+    bool readOnly() const { return viewing_.value != 0 || !lockedBy_.empty(); }
     const fs::path& path() const { return path_; }
     bool unsaved() const { return doc_.stateId() != savedState_; }
     Status status() const;
@@ -117,6 +119,7 @@ class Session final : public Dispatcher {
     bool keepUnsavedWork();                     // before quit / open / new
     bool recoverIfNewer();                      // recovered work for path_ is loaded
     void restartAutosave();
+    void takeLock();                  // of path_; read only when another Horizons has it
     void remember(const fs::path& p); // recent files
     void openDefault();
 
@@ -128,6 +131,9 @@ class Session final : public Dispatcher {
     bool recovered_ = false;
     std::string lastSaved_;
     std::string loadError_;
+
+    std::unique_ptr<BoardLockHandle> lock_; // one writer per board: ours while it is open
+    std::string lockedBy_;                  // else who holds it: the board is read only here
 
     std::unique_ptr<AutosaveWorker> autosaver_;
     std::uint64_t autosavedState_ = 0; // last state handed to the worker

@@ -170,3 +170,41 @@ TEST_CASE("session e2e: after Save as and quit, a start with no FILE opens that 
     app.key("ctrl+q");
     app.waitForExit(Seconds(5));
 }
+
+TEST_CASE("session e2e: a second window on the same board is read only and cannot overwrite "
+          "the first one's edits") {
+    App first, second;
+    const fs::path board = first.root() / "plan.horizons.json";
+    fs::copy_file(fs::path(HORIZONS_ASSET_DIR) / "starter.horizons.json", board);
+    REQUIRE(first.start({board.string(), "--size", "1600x1000"}));
+    REQUIRE_MESSAGE(first.waitForItem(kCard), "stderr:\n" << first.stderrText());
+    REQUIRE(second.start({board.string(), "--size", "1600x1000"}));
+    REQUIRE_MESSAGE(second.waitForItem(kCard), "stderr:\n" << second.stderrText());
+    CHECK(waitForMessage(second, "open in another Horizons"));
+    const auto saved = second.waitForItem("status:saved");
+    REQUIRE(saved);
+    CHECK(saved->label == "Read-only");
+
+    // The first window moves a card and saves; the second quits afterwards (quitting saves
+    // pending work, so before the lock it wrote its stale copy over the first one's edit).
+    // The second window lies over the first: bring the first to the top for the pointer.
+    REQUIRE(runCommand({"xdotool", "windowraise", first.windowId()}) == 0);
+    first.settle(kCard);
+    const auto from = first.waitForItem(kCard);
+    const auto to = first.waitForItem("horizon:2");
+    REQUIRE(first.drag(from->cx(), from->cy(), to->cx(), from->cy(), 12));
+    REQUIRE(waitCardInColumn(first, kCard, "horizon:2"));
+    REQUIRE(first.click(*first.waitForItem("menu:file")));
+    REQUIRE(first.click(*first.waitForItem("menu:file/save")));
+    REQUIRE(waitForMessage(first, "Saved"));
+    second.key("ctrl+q");
+    REQUIRE(second.waitForExit(Seconds(5)) == 0);
+    first.key("ctrl+q");
+    REQUIRE(first.waitForExit(Seconds(5)) == 0);
+
+    const Board b = loadOrFail(board);
+    const Goal* g = b.content.goals.find(GoalId{10});
+    REQUIRE(g);
+    CHECK(g->horizon == orderedHorizons(b.content)[1]->id);
+    CHECK_FALSE(fs::exists(board.parent_path() / ".plan.horizons.json.lock")); // released
+}

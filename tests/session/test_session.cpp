@@ -495,3 +495,41 @@ TEST_CASE("an autosave that fails is said in the status line") {
     s.tick();
     CHECK(s.notice().find("Autosave failed") != std::string::npos);
 }
+
+TEST_CASE("one writer per board: a board open in another Horizons is read only here and its "
+          "file is never written") {
+    Fixture f;
+    f.writeBoard("/b/a.horizons.json", "A");
+    const std::string before = f.files->files["/b/a.horizons.json"];
+    f.files->lockedBy["/b/a.horizons.json"] = "process 42 on laptop";
+    Session second(f.env());
+    second.start(withFile("/b/a.horizons.json"));
+    CHECK(second.readOnly());
+    CHECK(second.status().lockedBy == "process 42 on laptop");
+    CHECK(second.notice().find("open in another Horizons") != std::string::npos);
+    CHECK_FALSE(second.apply(renameGoal(second.live().board(), GoalId{1}, "second's edit")));
+    CHECK_FALSE(second.dispatch(Save{}));
+    CHECK(second.dispatch(Quit{}));
+    CHECK(f.files->files["/b/a.horizons.json"] == before);
+    CHECK(f.files->writes["/b/a.horizons.json"] == 0);
+    CHECK_FALSE(f.files->recovery.contains("/b/a.horizons.json")); // no second autosave either
+
+    // Our own session holds the lock while the board is open, and lets go when it closes.
+    f.files->lockedBy.clear();
+    {
+        Session first(f.env());
+        first.start(withFile("/b/a.horizons.json"));
+        CHECK_FALSE(first.readOnly());
+        CHECK(f.files->lockedBy.contains("/b/a.horizons.json"));
+        Session other(f.env());
+        other.start(withFile("/b/a.horizons.json"));
+        CHECK(other.readOnly());
+        // Save as onto a board another session has open is refused too.
+        f.writeBoard("/b/b.horizons.json", "B");
+        REQUIRE(other.dispatch(Open{"/b/b.horizons.json"}));
+        CHECK_FALSE(other.readOnly());
+        CHECK_FALSE(other.dispatch(SaveAs{"/b/a.horizons.json"}));
+        CHECK(other.notice().find("open in another Horizons") != std::string::npos);
+    }
+    CHECK(f.files->lockedBy.empty());
+}
