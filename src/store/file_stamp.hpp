@@ -28,10 +28,6 @@
 #include <filesystem>
 #include <string_view>
 
-#ifndef _WIN32
-struct stat;
-#endif
-
 namespace horizons::store {
 
 struct FileStamp {
@@ -60,10 +56,6 @@ std::uint64_t contentHash(std::string_view bytes);
 FileStamp stampFile(const std::filesystem::path& path);
 // Size, time and identity only (hashed == false).
 FileStamp statFile(const std::filesystem::path& path);
-#ifndef _WIN32
-// The stamp of a file from stat(2) (no hash): one conversion for every caller.
-FileStamp stampFromStat(const struct stat& st);
-#endif
 
 // How long after a write its modification time is trusted to change on the next write.
 inline constexpr std::chrono::seconds kStampTimeSlack{2};

@@ -537,26 +537,4 @@ void App::kill() {
     }
 }
 
-bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame()) {
-            const Item* g = f->find(goal);
-            const Item* h = f->find(horizon);
-            if (g && h && g->cx() >= h->x && g->cx() <= h->x + h->w) return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
-std::optional<Item> waitForPrefix(App& app, const std::string& prefix) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame())
-            for (const auto& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
-
 } // namespace horizons::test::e2e

@@ -123,9 +123,4 @@ class App {
     std::optional<Frame> latest_;
 };
 
-// Waits (10 s) until goal item `goal`'s centre lies inside column item `horizon`.
-bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon);
-// Waits (10 s) for the first item whose id starts with `prefix`.
-std::optional<Item> waitForPrefix(App& app, const std::string& prefix);
-
 } // namespace horizons::test::e2e
