@@ -82,6 +82,7 @@ constexpr double kMaxWait = 2.0;     // idle wake-up cap (no frame is drawn on a
 std::atomic<int> g_activity{0};     // input/window events since the last frame
 std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
 std::atomic<bool> g_rescale{false}; // content scale changed: rescale the style and text
+std::atomic<bool> g_focused{false}; // the window got focus: the board file may have changed
 
 void markActivity() { g_activity.fetch_add(1, std::memory_order_relaxed); }
 
@@ -163,7 +164,10 @@ void installInputGate(GLFWwindow* w) { // after the backend installed (and chain
 
 // Input not yet applied: held here, or queued by Dear ImGui for a later frame.
 bool inputPending() { return !g_held.empty() || (GImGui && !GImGui->InputEventsQueue.empty()); }
-void onFocus(GLFWwindow*, int) { markActivity(); }
+void onFocus(GLFWwindow*, int focused) {
+    if (focused) g_focused = true;
+    markActivity();
+}
 void onCursorEnter(GLFWwindow*, int) { markActivity(); }
 void onSize(GLFWwindow*, int, int) { markActivity(); }
 void onRefresh(GLFWwindow*) { markActivity(); }
@@ -411,6 +415,7 @@ void Shell::drawFrame() {
     if (GImGui->InputEventsQueue.empty()) releaseHeld(window_); // all before them is applied
     layout_.beginFrame();
 
+    if (g_focused.exchange(false)) session_->dispatch(session::CheckDisk{});
     updateTitle(session_->status());
     ui::drawApp(ui_, *session_);
 

@@ -4,6 +4,8 @@
 //   ApplyEdit, Undo, Redo, EndGesture, CancelGesture    the board's content
 //   NewBoard, Open, Save, SaveAs, Quit, ExportText       files
 //   ViewSnapshot, DiscardRecovery                        what the window shows
+//   CheckDisk, ResolveConflict, ResolveAllConflicts,
+//   ApplyMerge, CancelMerge, MergeCopy, SetCopyAside     changes made elsewhere (docs/sync.md)
 //   Command                                              the variant of all of them
 //   Dispatcher                                           what views receive to send them
 //
@@ -13,6 +15,7 @@
 
 #include "model/edit.hpp"
 #include "model/ids.hpp"
+#include "model/merge.hpp"
 
 #include <cstdint>
 #include <string>
@@ -53,8 +56,34 @@ struct ViewSnapshot { // show a snapshot read-only; a zero id goes back to the l
 };
 struct DiscardRecovery {}; // drop recovered autosaved work: back to the board file as saved
 
-using Command = std::variant<ApplyEdit, Undo, Redo, EndGesture, CancelGesture, NewBoard, Open, Save,
-                             SaveAs, Quit, ExportText, ViewSnapshot, DiscardRecovery>;
+// ---- changes made elsewhere: a sync tool, another device, a script -------------------------
+// The window got focus: reload the board file if it changed on disk (merge when there are
+// unsaved edits), and look for sync tools' conflict copies beside it.
+struct CheckDisk {};
+struct ResolveConflict { // one conflict of the pending merge (Session::mergePreview)
+    EntityKind kind = EntityKind::Board;
+    std::uint64_t id = 0;
+    std::string field;
+    Resolution resolution = Resolution::Unresolved; // Both: goals only
+};
+struct ResolveAllConflicts { // Ours or Theirs for every conflict not picked yet
+    Resolution resolution = Resolution::Ours;
+};
+struct ApplyMerge {};  // every conflict resolved: the merge becomes one undo step
+struct CancelMerge {}; // a conflict copy or recovered work: not merged now (changes to the
+                       // board file itself cannot be set aside: saving waits for them)
+struct MergeCopy {     // a sync tool's conflict copy, into the open board
+    std::string path;
+};
+struct SetCopyAside { // not offered again while the board is open; trash: to the trash
+    std::string path;
+    bool trash = false;
+};
+
+using Command =
+    std::variant<ApplyEdit, Undo, Redo, EndGesture, CancelGesture, NewBoard, Open, Save, SaveAs,
+                 Quit, ExportText, ViewSnapshot, DiscardRecovery, CheckDisk, ResolveConflict,
+                 ResolveAllConflicts, ApplyMerge, CancelMerge, MergeCopy, SetCopyAside>;
 
 const char* commandName(const Command& c); // "Undo", "Save as", ... (for messages and tests)
 

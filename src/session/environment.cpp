@@ -5,6 +5,7 @@
 #include "store/autosave.hpp"
 #include "store/board_lock.hpp"
 #include "store/paths.hpp"
+#include "store/trash.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -65,10 +66,24 @@ std::string StoreFiles::writeText(const fs::path& p, std::string_view text) {
     return w ? std::string() : w.error;
 }
 
+store::StampCheck StoreFiles::checkStamp(const store::FileStamp& known, const fs::path& p,
+                                         bool beforeWrite) {
+    return store::checkFileStamp(known, p, beforeWrite);
+}
+
+std::vector<store::ConflictCopy> StoreFiles::conflictCopies(const fs::path& board) {
+    return store::findConflictCopies(board);
+}
+
+std::string StoreFiles::moveToTrash(const fs::path& p) { return store::moveToTrash(p); }
+
 std::optional<BoardFiles::Recovery> StoreFiles::recoveryFor(const fs::path& board) {
-    const auto r = store::findRecovery(board);
-    if (!r) return std::nullopt;
-    return Recovery{clockText(r->saved)};
+    if (const auto r = store::findRecovery(board)) return Recovery{clockText(r->saved), false};
+    // findRecovery leaves out a copy older than the board file; it is still unsaved work.
+    const fs::path rec = store::recoveryFileFor(board);
+    std::error_code ec;
+    if (board.empty() || !fs::is_regular_file(rec, ec)) return std::nullopt;
+    return Recovery{clockText(fs::last_write_time(rec, ec)), true};
 }
 
 store::LoadResult StoreFiles::loadRecovery(const fs::path& board) {
@@ -163,7 +178,9 @@ store::LoadResult MemoryFiles::load(const fs::path& p) {
         r.error = p.filename().string() + ": no such file";
         return r;
     }
-    return store::loadBoardFromBytes(it->second, p.filename().string());
+    store::LoadResult r = store::loadBoardFromBytes(it->second, p.filename().string());
+    r.stamp = stampOf(p);
+    return r;
 }
 
 store::SaveResult MemoryFiles::save(const Board& b, const fs::path& p) {
@@ -177,6 +194,7 @@ store::SaveResult MemoryFiles::save(const Board& b, const fs::path& p) {
     ++writes[p];
     r.ok = true;
     r.bytes = files[p].size();
+    r.stamp = stampOf(p);
     return r;
 }
 
@@ -188,13 +206,54 @@ std::string MemoryFiles::writeText(const fs::path& p, std::string_view text) {
     return {};
 }
 
+store::StampCheck MemoryFiles::checkStamp(const store::FileStamp& known, const fs::path& p, bool) {
+    store::StampCheck c;
+    c.now = stampOf(p);
+    c.hashed = true;
+    c.same = c.now == known;
+    return c;
+}
+
+std::vector<store::ConflictCopy> MemoryFiles::conflictCopies(const fs::path& board) {
+    std::vector<store::ConflictCopy> out;
+    for (const auto& [p, bytes] : files) {
+        if (p.parent_path() != board.parent_path()) continue;
+        if (const auto m =
+                store::matchConflictName(board.filename().string(), p.filename().string()))
+            out.push_back({p, m->tool, m->detail, {}});
+    }
+    return out;
+}
+
+std::string MemoryFiles::moveToTrash(const fs::path& p) {
+    const auto it = files.find(p);
+    if (it == files.end()) return p.filename().string() + " is not a file";
+    trash[p] = std::move(it->second);
+    files.erase(it);
+    return {};
+}
+
+store::FileStamp MemoryFiles::stampOf(const fs::path& p) const {
+    store::FileStamp s;
+    const auto it = files.find(p);
+    if (it == files.end()) return s;
+    s.exists = s.hashed = true;
+    s.size = it->second.size();
+    s.hash = store::contentHash(it->second);
+    return s;
+}
+
+void MemoryFiles::replaceExternally(const fs::path& p, const Board& b) {
+    files[p] = store::serializeBoard(b, store::formatForPath(p));
+    modifiedAt[p] = clock;
+}
+
 std::optional<BoardFiles::Recovery> MemoryFiles::recoveryFor(const fs::path& board) {
     if (!recovery.contains(board)) return std::nullopt;
     const auto file = modifiedAt.find(board);
-    if (files.contains(board) && file != modifiedAt.end() &&
-        modifiedAt[recoveryKey(board)] <= file->second)
-        return std::nullopt; // older than the board file: stale
-    return Recovery{"12:00"};
+    const bool older = files.contains(board) && file != modifiedAt.end() &&
+                       modifiedAt[recoveryKey(board)] <= file->second;
+    return Recovery{"12:00", older};
 }
 
 store::LoadResult MemoryFiles::loadRecovery(const fs::path& board) {

@@ -11,6 +11,8 @@
 
 #include "model/board.hpp"
 #include "store/board_file.hpp"
+#include "store/conflict_copies.hpp"
+#include "store/file_stamp.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace horizons::session {
 
@@ -49,6 +52,9 @@ class BoardFiles {
     enum class Kind { Missing, Regular, Other }; // Other: a folder, a FIFO, a device ...
     struct Recovery {
         std::string when; // "14:02" (local time of the autosave), for the message
+        // The board file changed after the autosave (a sync tool, another device): the
+        // recovered work is merged into the file, never put in its place.
+        bool olderThanBoard = false;
     };
 
     virtual ~BoardFiles() = default;
@@ -57,8 +63,17 @@ class BoardFiles {
     virtual store::SaveResult save(const Board& b, const fs::path& p) = 0; // atomic, keeps .bak
     virtual std::string writeText(const fs::path& p, std::string_view text) = 0; // "" or error
 
+    // Is the board file still what `known` says (store::checkFileStamp)? `beforeWrite` reads
+    // and hashes it even when size and time agree.
+    virtual store::StampCheck checkStamp(const store::FileStamp& known, const fs::path& p,
+                                         bool beforeWrite) = 0;
+    // The copies sync tools left beside the board (store/conflict_copies.hpp), oldest first.
+    virtual std::vector<store::ConflictCopy> conflictCopies(const fs::path& board) = 0;
+    virtual std::string moveToTrash(const fs::path& p) = 0; // "" or why not
+
     // Recovery copies live in the data folder, one per board path (an empty path: the
-    // untitled board). recoveryFor() reports one only when it is newer than the board file.
+    // untitled board). recoveryFor() reports the one there is (Recovery::olderThanBoard when
+    // the board file was written after it).
     virtual std::optional<Recovery> recoveryFor(const fs::path& board) = 0;
     virtual store::LoadResult loadRecovery(const fs::path& board) = 0;
     virtual void discardRecovery(const fs::path& board) = 0;
@@ -85,6 +100,10 @@ class StoreFiles final : public BoardFiles {
     store::LoadResult load(const fs::path& p) override;
     store::SaveResult save(const Board& b, const fs::path& p) override;
     std::string writeText(const fs::path& p, std::string_view text) override;
+    store::StampCheck checkStamp(const store::FileStamp& known, const fs::path& p,
+                                 bool beforeWrite) override;
+    std::vector<store::ConflictCopy> conflictCopies(const fs::path& board) override;
+    std::string moveToTrash(const fs::path& p) override;
     std::optional<Recovery> recoveryFor(const fs::path& board) override;
     store::LoadResult loadRecovery(const fs::path& board) override;
     void discardRecovery(const fs::path& board) override;
@@ -101,7 +120,8 @@ class StoreFiles final : public BoardFiles {
 
 // ---- MemoryFiles ---------------------------------------------------------------------------
 // Files as bytes in a map; the autosave worker writes the recovery copy at once. Counts
-// writes so tests can assert a file was never written.
+// writes so tests can assert a file was never written. Conflict copies are the files beside
+// a board whose names store::matchConflictName accepts; trash is a map of its own.
 class MemoryFiles final : public BoardFiles {
   public:
     std::map<fs::path, std::string> files;      // board path -> file bytes
@@ -111,6 +131,7 @@ class MemoryFiles final : public BoardFiles {
     std::map<fs::path, std::string> failWrites; // board path -> error every write gets
     bool failRecovery = false;                  // autosave writes fail ("disk full")
     std::map<fs::path, std::string> lockedBy;   // board path -> who holds its lock
+    std::map<fs::path, std::string> trash;      // moved to the trash: original path -> bytes
     fs::path data = "/data";
     double clock = 0; // advanced by tests; stamps modifiedAt
 
@@ -118,6 +139,10 @@ class MemoryFiles final : public BoardFiles {
     store::LoadResult load(const fs::path& p) override;
     store::SaveResult save(const Board& b, const fs::path& p) override;
     std::string writeText(const fs::path& p, std::string_view text) override;
+    store::StampCheck checkStamp(const store::FileStamp& known, const fs::path& p,
+                                 bool beforeWrite) override;
+    std::vector<store::ConflictCopy> conflictCopies(const fs::path& board) override;
+    std::string moveToTrash(const fs::path& p) override;
     std::optional<Recovery> recoveryFor(const fs::path& board) override;
     store::LoadResult loadRecovery(const fs::path& board) override;
     void discardRecovery(const fs::path& board) override;
@@ -128,6 +153,9 @@ class MemoryFiles final : public BoardFiles {
     fs::path ensureDefaultBoard(std::string* error) override;
 
     bool writeRecovery(const fs::path& board, const Board& b); // false when failRecovery
+    // Another program writes the board (a sync tool, a script): bytes and time change.
+    void replaceExternally(const fs::path& p, const Board& b);
+    store::FileStamp stampOf(const fs::path& p) const; // size and hash of the bytes held
 };
 
 // ---- Environment ---------------------------------------------------------------------------

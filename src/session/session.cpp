@@ -54,7 +54,14 @@ const char* commandName(const Command& c) {
                                         "Quit",
                                         "Export",
                                         "View snapshot",
-                                        "Discard recovered changes"};
+                                        "Discard recovered changes",
+                                        "Check the board file",
+                                        "Resolve conflict",
+                                        "Resolve all conflicts",
+                                        "Apply merge",
+                                        "Cancel merge",
+                                        "Merge copy",
+                                        "Set copy aside"};
     static_assert(std::size(names) == std::variant_size_v<Command>);
     return names[c.index()];
 }
@@ -133,8 +140,24 @@ bool Session::dispatch(Command command) {
                 return exportText(c);
             else if constexpr (std::is_same_v<C, ViewSnapshot>)
                 return viewSnapshot(c.id);
-            else
+            else if constexpr (std::is_same_v<C, DiscardRecovery>)
                 return discardRecovery();
+            else if constexpr (std::is_same_v<C, CheckDisk>) {
+                const Disk d = syncWithDisk(false);
+                findCopies();
+                return d != Disk::Unreadable;
+            } else if constexpr (std::is_same_v<C, ResolveConflict>)
+                return resolveConflict(c);
+            else if constexpr (std::is_same_v<C, ResolveAllConflicts>)
+                return resolveAll(c.resolution);
+            else if constexpr (std::is_same_v<C, ApplyMerge>)
+                return applyMerge();
+            else if constexpr (std::is_same_v<C, CancelMerge>)
+                return cancelMerge();
+            else if constexpr (std::is_same_v<C, MergeCopy>)
+                return mergeCopy(c.path);
+            else
+                return setCopyAside(c);
         },
         command);
 }
@@ -244,7 +267,13 @@ void Session::adopt(Board board, const fs::path& p) {
     lastSaved_.clear();
     const bool moved = path_ != p || !autosaver_;
     path_ = p;
+    noteWritten({}); // openBoard sets the stamp of what it read
+    merge_.reset();
+    preview_.reset();
+    copies_.clear();
     if (moved) {
+        copiesSetAside_.clear();
+        mergedCopies_.clear();
         takeLock();
         restartAutosave();
     }
@@ -276,8 +305,10 @@ bool Session::openBoard(const fs::path& p, bool missingIsNew) {
         return false;
     }
     adopt(std::move(*r.board), p);
+    diskStamp_ = r.stamp;
     loadError_.clear();
     remember(p);
+    findCopies();
     if (!lockedBy_.empty())
         notify("This board is open in another Horizons (" + lockedBy_ +
                "): shown read only, so that one window writes it.");
@@ -289,6 +320,10 @@ bool Session::recoverIfNewer() {
     if (!env_.autosave || !lockedBy_.empty()) return false;
     const auto rec = files_->recoveryFor(path_);
     if (!rec) return false;
+    if (rec->olderThanBoard) { // the file changed since: merge, never put it in its place
+        mergeOlderRecovery(rec->when);
+        return true;
+    }
     store::LoadResult r = files_->loadRecovery(path_);
     if (!r) {
         notify("Found autosaved work but could not read it: " + r.error);
@@ -308,6 +343,7 @@ bool Session::recoverIfNewer() {
 bool Session::discardRecovery() {
     if (!recovered_) return false;
     Board board = makeEmptyBoard();
+    store::FileStamp stamp;
     if (!path_.empty() && files_->kind(path_) == BoardFiles::Kind::Regular) {
         store::LoadResult r = files_->load(path_);
         if (!r) {
@@ -315,10 +351,12 @@ bool Session::discardRecovery() {
             return false;
         }
         board = std::move(*r.board);
+        stamp = r.stamp;
     }
     autosaver_.reset(); // nothing pending may rewrite the recovery copy
     files_->discardRecovery(path_);
     adopt(std::move(board), path_);
+    diskStamp_ = stamp;
     notify("Recovered changes discarded");
     return true;
 }
@@ -399,11 +437,23 @@ bool Session::saveTo(const fs::path& p) {
             return false;
         }
     }
+    Disk disk = Disk::Same;
+    if (p == path_) { // never over changes made elsewhere: reload or merge them first
+        disk = syncWithDisk(true);
+        if (disk == Disk::Conflicts) {
+            const MergeResult* m = mergePreview();
+            notify("Not saved: " + path_.filename().string() + " was changed elsewhere and " +
+                   std::to_string(m ? m->unresolved() : 0) +
+                   " of those changes conflict with yours. Choose in the merge panel first.");
+        }
+        if (disk == Disk::Conflicts || disk == Disk::Unreadable) return false;
+    }
     const store::SaveResult r = files_->save(doc_.board(), p);
     if (!r) {
         notify("Not saved: " + r.error);
         return false;
     }
+    noteWritten(r.stamp);
     if (newLock) {
         lock_ = std::move(newLock);
         lockedBy_.clear();
@@ -415,14 +465,22 @@ bool Session::saveTo(const fs::path& p) {
     loadError_.clear();
     if (old == p) {
         if (autosaver_) autosaver_->saved(savedState_);
-    } else if (env_.autosave) { // Save as: the recovery copy follows the board to its new path
-        autosaver_.reset();
-        files_->discardRecovery(old);
-        restartAutosave();
+    } else { // Save as: pending changes of the old file stay there; the recovery copy follows
+        if (merge_ && merge_->source == PendingMerge::Source::Disk) merge_.reset();
+        copiesSetAside_.clear();
+        mergedCopies_.clear();
+        findCopies();
+        if (env_.autosave) {
+            autosaver_.reset();
+            files_->discardRecovery(old);
+            restartAutosave();
+        }
     }
     lastSaved_ = localClock(env_.now(), "%H:%M");
     remember(p);
-    notify("Saved " + p.filename().string());
+    notify(disk == Disk::Merged
+               ? "Saved " + p.filename().string() + " with the changes made elsewhere merged in"
+               : "Saved " + p.filename().string());
     return true;
 }
 

@@ -18,6 +18,12 @@
 //     recovery copy with the board.
 //   - Recovery is offered for the board it belongs to, when newer than that board's file.
 //   - With no FILE, the last board that was open opens again (else the default board).
+//   - Changes made elsewhere are never overwritten (sync.cpp, docs/sync.md): before every
+//     write and when the window gets focus, the board file is compared with what was loaded
+//     or last written. Changed, no unsaved edits: reloaded (one undo step). Changed, with
+//     unsaved edits: merged by entity id; conflicts wait in PendingMerge, and nothing is
+//     written to the board until they are resolved. Sync tools' conflict copies beside the
+//     board are offered for merge; autosaved work older than the board file is merged too.
 #pragma once
 
 #include "model/document.hpp"
@@ -27,6 +33,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +62,22 @@ struct StartOptions {
     std::string lastBoard;           // the board open when the app last quit (from the settings)
     std::vector<std::string> recent; // most recent first
     bool blank = false;              // no FILE means an empty untitled board (screenshots)
+};
+
+// A merge waiting for the user's picks: the board file changed on disk while this window had
+// unsaved edits, a conflict copy is being merged, or autosaved work older than the file.
+struct PendingMerge {
+    enum class Source { Disk, Copy, Recovery };
+    Source source = Source::Disk;
+    std::string from;      // for messages: "the copy on disk", "Syncthing's copy (ABC1234)"
+    std::string oursLabel; // the two columns of the conflict panel
+    std::string theirsLabel;
+    fs::path copy;          // Source::Copy: the copy being merged
+    Board base;             // what both sides started from
+    Board theirs;           // the other side; "ours" is the open board
+    store::FileStamp stamp; // Source::Disk: the board file as read
+    MergeChoices choices;
+    std::uint64_t serial = 0; // names this merge (a new one gets a new number)
 };
 
 class Session final : public Dispatcher {
@@ -92,6 +116,15 @@ class Session final : public Dispatcher {
     const std::string& notice() const; // the status line's message ("" when none)
     double now() const { return env_.seconds ? env_.seconds() : 0.0; }
 
+    // ---- changes made elsewhere (sync.cpp)
+    const PendingMerge* pendingMerge() const { return merge_ ? &*merge_ : nullptr; }
+    // The pending merge of the board as it is now with the picks made so far; null if none.
+    const MergeResult* mergePreview();
+    // Conflict copies beside the board still to be dealt with; `merged` says which of them
+    // are already in the board (then offered for the trash).
+    const std::vector<store::ConflictCopy>& conflictCopies() const { return copies_; }
+    bool copyMerged(const fs::path& copy) const { return mergedCopies_.contains(copy); }
+
     // Where a typed path points: "~/" is home, a relative name is next to the open board
     // (or in the data folder when untitled), never in the working directory.
     fs::path resolve(const std::string& typed) const;
@@ -123,6 +156,20 @@ class Session final : public Dispatcher {
     void remember(const fs::path& p); // recent files
     void openDefault();
 
+    // sync.cpp
+    enum class Disk { Same, Reloaded, Merged, Conflicts, Unreadable, Gone };
+    Disk syncWithDisk(bool beforeWrite);             // the board file against diskStamp_
+    void noteWritten(const store::FileStamp& stamp); // the file now holds the open board
+    bool startMerge(PendingMerge m);                 // applied at once when clean
+    bool applyMerge();
+    bool cancelMerge();
+    bool resolveConflict(const ResolveConflict& r);
+    bool resolveAll(Resolution r);
+    bool mergeCopy(const fs::path& copy);
+    bool setCopyAside(const SetCopyAside& c);
+    void findCopies();
+    void mergeOlderRecovery(const std::string& when); // autosaved work older than the file
+
     Environment env_;
     std::shared_ptr<BoardFiles> files_;
     Document doc_;
@@ -150,6 +197,18 @@ class Session final : public Dispatcher {
     bool saveAsRequested_ = false;
     bool quit_ = false;
     double quitAnywayUntil_ = -1;
+
+    // Changes made elsewhere: the board file as last read or written, and what it held.
+    std::shared_ptr<const Board> base_;
+    store::FileStamp diskStamp_;
+    std::optional<PendingMerge> merge_;
+    std::optional<MergeResult> preview_;
+    std::pair<std::uint64_t, std::uint64_t> previewKey_{0, 0}; // (stateId, picks made)
+    std::uint64_t picks_ = 0;
+    std::uint64_t mergeSerial_ = 0;
+    std::vector<store::ConflictCopy> copies_;
+    std::set<fs::path> copiesSetAside_; // this board, while open
+    std::set<fs::path> mergedCopies_;
 
     mutable std::uint64_t generation_ = 0;
     mutable std::pair<std::uint64_t, std::uint64_t> generationKey_{~0ull, ~0ull};

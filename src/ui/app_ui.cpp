@@ -73,7 +73,9 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
 // ---- shortcuts -----------------------------------------------------------------------------
 // File > Save and Ctrl+S: an untitled board asks for a name first.
 void save(AppUiState& ui, session::Session& s) {
-    if (!s.dispatch(cmd::Save{}) && s.takeSaveAsRequest()) ui.saveAsDialog = true;
+    if (s.dispatch(cmd::Save{})) return;
+    if (s.takeSaveAsRequest()) ui.saveAsDialog = true;
+    ui.merge.later = false; // refused for conflicts: they come back into view
 }
 
 void handleShortcuts(AppUiState& ui, session::Session& s) {
@@ -651,6 +653,7 @@ void drawApp(AppUiState& ui, session::Session& s) {
     drawHistoryDialogs(ctx, ui.history);
     drawDeletePeopleDialog(ctx);
     drawPrepDialogs(ctx, ui.prep);
+    if (!ui.chromeless) drawMergePanel(s, ui.merge);
 }
 
 } // namespace horizons::ui

@@ -24,6 +24,7 @@
 #include "ui/coach_view.hpp"
 #include "ui/history_view.hpp"
 #include "ui/inspector_view.hpp"
+#include "ui/merge_panel.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/prep_view.hpp"
@@ -45,6 +46,7 @@ struct AppUiState {
     CoachViewState coach;         // cached coach hints (coach_view.hpp)
     HistoryViewState history;     // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;           // agenda and conversation log (prep_view.hpp)
+    MergePanelState merge;        // changes made elsewhere (merge_panel.hpp)
     Theme theme = Theme::Dark;
     bool prepShownLastFrame = false; // prep panel just opened: its tab comes to the front
     bool chromeless = false;         // picture export: the view alone, no menu bar or status bar

@@ -2,6 +2,7 @@
 #include "model/edits.hpp"
 #include "model/validate.hpp"
 #include "session/session.hpp"
+#include "session_fixture.hpp"
 #include "store/board_file.hpp"
 
 #include <doctest/doctest.h>
@@ -9,81 +10,7 @@
 using namespace horizons;
 using namespace horizons::session;
 
-namespace {
-
-struct Fixture {
-    std::shared_ptr<MemoryFiles> files = std::make_shared<MemoryFiles>();
-    double clock = 0;
-    Environment env() {
-        Environment e;
-        e.files = files;
-        e.seconds = [this] { return clock; };
-        e.now = [] { return Timestamp{1764770000}; };
-        return e;
-    }
-    void advance(double s) {
-        clock += s;
-        files->clock += s;
-    }
-    // A board with one goal titled `title` in the first horizon, written at `path`.
-    void writeBoard(const fs::path& path, const std::string& title) {
-        Board b = makeEmptyBoard(title);
-        Goal g;
-        g.id = GoalId{b.nextId++};
-        g.title = title;
-        g.horizon = orderedHorizons(b.content).front()->id;
-        b.content.goals.put(g);
-        files->files[path] = store::serializeJson(b);
-        files->modifiedAt[path] = files->clock;
-    }
-    Board onDisk(const fs::path& path) {
-        auto r = store::loadBoardFromBytes(files->files.at(path), "test");
-        REQUIRE(r);
-        return std::move(*r.board);
-    }
-};
-
-StartOptions withFile(std::string file) {
-    StartOptions o;
-    o.file = std::move(file);
-    return o;
-}
-StartOptions blank() {
-    StartOptions o;
-    o.blank = true;
-    return o;
-}
-StartOptions lastBoard(std::string last) {
-    StartOptions o;
-    o.lastBoard = std::move(last);
-    return o;
-}
-
-Goal newGoal(Session& s, std::string title) {
-    Goal g;
-    g.id = s.newId<GoalId>();
-    g.title = std::move(title);
-    g.horizon = orderedHorizons(s.live().content()).front()->id;
-    return g;
-}
-
-void addGoal(Session& s, const std::string& title) {
-    REQUIRE(s.apply(horizons::addGoal(s.live().board(), newGoal(s, title))));
-}
-
-bool hasGoal(const Board& b, const std::string& title) {
-    for (const Goal& g : b.content.goals)
-        if (g.title == title) return true;
-    return false;
-}
-
-SnapshotId snapshot(Session& s, const std::string& name) {
-    const SnapshotId id = s.newId<SnapshotId>();
-    REQUIRE(s.apply(takeSnapshot(s.live().board(), id, name, "", 1)));
-    return id;
-}
-
-} // namespace
+using namespace horizons::session::test;
 
 TEST_CASE("while a snapshot is shown, edits, undo and redo are refused and the live board "
           "is untouched") {
@@ -264,7 +191,8 @@ TEST_CASE("autosave writes a recovery copy after a pause, and a restart offers i
     }
 }
 
-TEST_CASE("recovery is offered only for its own board and only when newer than the file") {
+TEST_CASE("recovery is offered only for its own board; one older than the file is merged into "
+          "it, never put in its place") {
     Fixture f;
     f.writeBoard("/b/a.horizons.json", "A");
     f.writeBoard("/b/b.horizons.json", "B");
@@ -278,8 +206,12 @@ TEST_CASE("recovery is offered only for its own board and only when newer than t
     s.start(withFile("/b/b.horizons.json"));
     CHECK_FALSE(s.status().recovered); // b has no recovery; a's is not b's
     REQUIRE(s.dispatch(Open{"/b/a.horizons.json"}));
-    CHECK_FALSE(s.status().recovered); // older than a's file
+    CHECK_FALSE(s.status().recovered); // older than a's file: not in its place ...
     CHECK(s.live().content().meta.title == "A saved later");
+    REQUIRE(s.pendingMerge()); // ... but merged, and the two titles are a conflict to choose
+    CHECK(s.pendingMerge()->source == PendingMerge::Source::Recovery);
+    REQUIRE(s.dispatch(CancelMerge{})); // "Discard the autosaved work"
+    CHECK_FALSE(f.files->recovery.contains("/b/a.horizons.json"));
 }
 
 TEST_CASE("Save as moves recovery to the new path; the next start opens that board, no "
