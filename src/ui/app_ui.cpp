@@ -350,10 +350,42 @@ void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
 }
 
 // ---- status bar ----------------------------------------------------------------------------
+// "Saved 14:02", "Unsaved changes" ... and its colour.
+std::pair<std::string, ImU32> savedState(const DocStatus& st) {
+    const Palette& pal = palette();
+    if (st.readOnly) return {"Read-only", pal.textMuted};
+    if (st.dirty) return {"Unsaved changes", pal.warning};
+    if (st.path.empty()) return {"Not saved yet", pal.textMuted};
+    return {st.lastSaved.empty() ? "Saved" : "Saved " + st.lastSaved, pal.success};
+}
+
+const std::string& statusMessage(const std::string& notice, const DocStatus& st) {
+    return !notice.empty() ? notice : st.error;
+}
+
+// The message goes below the title when it does not fit beside it, wrapped to the window's
+// width: a refused quit or a failed autosave is said in full, even at 1024x640.
+bool messageBelow(const std::string& msg, const DocStatus& st) {
+    if (msg.empty()) return false;
+    const float gap = 1.5f * em();
+    float used = 1.2f * em() + ImGui::CalcTextSize(st.title.c_str()).x + gap +
+                 ImGui::CalcTextSize(savedState(st).first.c_str()).x + gap;
+    if (!st.path.empty())
+        used += ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(st.path.c_str()).x;
+    return used + ImGui::CalcTextSize(msg.c_str()).x > ImGui::GetMainViewport()->WorkSize.x;
+}
+
+float statusBarHeightFor(const std::string& notice, const DocStatus& st) {
+    const std::string& msg = statusMessage(notice, st);
+    if (!messageBelow(msg, st)) return statusBarHeight();
+    const float width = ImGui::GetMainViewport()->WorkSize.x - 1.2f * em();
+    return statusBarHeight() + ImGui::CalcTextSize(msg.c_str(), nullptr, false, width).y;
+}
+
 void drawStatusBar(const std::string& notice, const DocStatus& st) {
     const Palette& pal = palette();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float h = statusBarHeight();
+    const float h = statusBarHeightFor(notice, st);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.6f * em(), 0.25f * em()));
@@ -370,30 +402,19 @@ void drawStatusBar(const std::string& notice, const DocStatus& st) {
         registerLastItem("status:file", "status", st.path);
     }
     ImGui::SameLine(0, 1.5f * em());
-    std::string saved;
-    ImU32 colour = pal.success;
-    if (st.readOnly) {
-        saved = "Read-only";
-        colour = pal.textMuted;
-    } else if (st.dirty) {
-        saved = "Unsaved changes";
-        colour = pal.warning;
-    } else if (st.path.empty()) {
-        saved = "Not saved yet";
-        colour = pal.textMuted;
-    } else {
-        saved = st.lastSaved.empty() ? "Saved" : "Saved " + st.lastSaved;
-    }
+    const auto [saved, colour] = savedState(st);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(saved.c_str());
     ImGui::PopStyleColor();
     registerLastItem("status:saved", "status", saved);
 
-    const std::string& msg = !notice.empty() ? notice : st.error;
+    const std::string& msg = statusMessage(notice, st);
     if (!msg.empty()) {
-        ImGui::SameLine(0, 1.5f * em());
+        if (!messageBelow(msg, st)) ImGui::SameLine(0, 1.5f * em());
         ImGui::PushStyleColor(ImGuiCol_Text, msg == st.error ? pal.warning : pal.text);
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(msg.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         registerLastItem("status:message", "status", msg);
     }
@@ -636,7 +657,7 @@ void drawApp(AppUiState& ui, session::Session& s) {
     // Main area: everything between the menu bar and the status bar (the whole window for
     // a picture export).
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float sb = ui.chromeless ? 0.0f : statusBarHeight();
+    const float sb = ui.chromeless ? 0.0f : statusBarHeightFor(s.notice(), st);
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, std::max(0.0f, vp->WorkSize.y - sb)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);

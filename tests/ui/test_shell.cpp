@@ -1,7 +1,7 @@
 // Headless tests of the UI shell (menus, shortcuts, requests, empty state, layout registry).
+#include "model/edits.hpp"
 #include "support/imgui_fixture.hpp"
 #include "support/session_harness.hpp"
-#include "model/edits.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 
@@ -174,4 +174,31 @@ TEST_CASE("layout registry: JSON line format") {
           "\"label\":\"Say \\\"hi\\\"\\n\",\"x\":10,\"y\":20,\"w\":100,\"h\":50.5}]}");
     ui::LayoutRegistry empty;
     CHECK(empty.toJsonLine(1, 0) == "{\"frame\":1,\"t\":0.000,\"items\":[]}");
+}
+
+TEST_CASE("shell: a refused quit says why in full, inside a 1024x640 window") {
+    ImGuiFixture fx(ImVec2(1024, 640));
+    test::SessionHarness sh(makeEmptyBoard("Plan"));
+    ui::AppUiState state;
+    fx.setDraw([&] { ui::drawApp(state, sh.s); });
+    sh.files->failWrites[test::SessionHarness::kPath] = "Permission denied";
+    sh.files->failRecovery = true; // and the recovery copy cannot keep the work either
+    Goal g;
+    g.id = sh.s.newId<GoalId>();
+    g.title = "typed before quitting";
+    g.horizon = orderedHorizons(sh.s.live().content()).front()->id;
+    REQUIRE(sh.s.apply(horizons::addGoal(sh.s.live().board(), g)));
+    fx.step(2);
+    fx.key(ImGuiKey_Q, test::Ctrl);
+    fx.step(2);
+    CHECK_FALSE(sh.s.quitApproved());
+    const auto* msg = fx.item("status:message");
+    REQUIRE(msg);
+    CHECK(msg->label.find("Quit again") != std::string::npos);
+    CHECK(msg->x >= 0);
+    CHECK(msg->x + msg->w <= 1024);
+    CHECK(msg->y + msg->h <= 640);
+    const auto* board = fx.item("panel:board");
+    REQUIRE(board);
+    CHECK(board->y + board->h <= msg->y); // the panels make room for it
 }
