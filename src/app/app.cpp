@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 
+#include "app/frame_cache.hpp"
 #include "app/paths.hpp"
 #include "app/screenshot.hpp"
 #include "app/settings.hpp"
@@ -234,6 +235,9 @@ class Shell {
     ui::LayoutRegistry layout_;
     LayoutDump dump_;
     std::unique_ptr<OffscreenTarget> offscreen_;
+    ui::DamageTracker damage_; // what changed since the last frame ...
+    FrameCache frameCache_;    // ... is all that is repainted into the kept frame
+    bool frameCacheOk_ = true;
     std::string title_;
     unsigned long long frame_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -311,6 +315,7 @@ bool Shell::init() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     imguiReady_ = true;
+    frameCache_.setCheck(opt_.damageCheck);
     ImGuiIO& io = ImGui::GetIO();
     if (screenshotMode_) {
         io.IniFilename = nullptr; // deterministic pictures; never touch the user's layout
@@ -422,16 +427,23 @@ void Shell::drawFrame() {
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window_, &fw, &fh);
-    if (offscreen_) {
-        offscreen_->bind();
-        fw = offscreen_->width();
-        fh = offscreen_->height();
-    }
-    glViewport(0, 0, fw, fh);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImDrawData* drawData = ImGui::GetDrawData();
+    if (!offscreen_ && frameCacheOk_) { // the window: repaint what changed, into the kept frame
+        frameCacheOk_ = frameCache_.present(*drawData, damage_.update(*drawData), bg);
+        if (!frameCacheOk_) std::fprintf(stderr, "horizons: no framebuffer: full repaints\n");
+    }
+    if (offscreen_ || !frameCacheOk_) {
+        if (offscreen_) {
+            offscreen_->bind();
+            fw = offscreen_->width();
+            fh = offscreen_->height();
+        }
+        glViewport(0, 0, fw, fh);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(drawData);
+    }
     if (offscreen_)
         offscreen_->unbind();
     else
@@ -497,6 +509,13 @@ int Shell::loop() {
             wakeAt = glfwGetTime() + 0.5;
     }
     rememberGeometry();
+    if (opt_.damageCheck)
+        std::fprintf(stderr,
+                     "horizons: damage check: %llu partial repaints, %llu differed; %.1f%% of "
+                     "all pixels painted\n",
+                     static_cast<unsigned long long>(frameCache_.partialFrames()),
+                     static_cast<unsigned long long>(frameCache_.mismatchedFrames()),
+                     100.0 * frameCache_.paintedShare());
     return 0;
 }
 

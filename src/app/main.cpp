@@ -2,8 +2,8 @@
 #include "app/app.hpp"
 #include "app/cli_export.hpp"
 #include "app/cli_file.hpp"
-#include "app/cli_protect.hpp"
 #include "app/cli_merge.hpp"
+#include "app/cli_protect.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     cli.add_option("--frame-delay-ms", opt.frameDelayMs,
                    "Sleep this long in every frame (tests: a slow machine)")
         ->check(CLI::Range(0, 5000))
+        ->group("");
+    cli.add_flag("--damage-check", opt.damageCheck,
+                 "Test hook: check every partial repaint against a whole one")
         ->group("");                     // hidden
     horizons::app::CliCommands commands; // export, snapshot, diff, agenda (cli_export.hpp)
     commands.add(cli);

@@ -7,8 +7,9 @@
 #include <system_error>
 
 #ifdef _WIN32
-#include <shellapi.h>
 #include <windows.h>
+// after windows.h, which it needs
+#include <shellapi.h>
 #endif
 
 namespace horizons::store {
