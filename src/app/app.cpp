@@ -79,6 +79,9 @@ void pinGlDrivers() {}
 // ---- wake-up bookkeeping -------------------------------------------------------------------
 constexpr int kFramesAfterInput = 3; // popups, drag-and-drop and layout settle in 2-3 frames
 constexpr double kMaxWait = 2.0;     // idle wake-up cap (no frame is drawn on a mere wake-up)
+// A caret left alone blinks this long, then stays on (as GTK's does): an idle text field
+// then costs no frames at all.
+constexpr double kCaretBlinkSeconds = 10.0;
 
 std::atomic<int> g_activity{0};     // input/window events since the last frame
 std::atomic<bool> g_redraw{false};  // requestRedraw() from another thread
@@ -238,6 +241,7 @@ class Shell {
     ui::DamageTracker damage_; // what changed since the last frame ...
     FrameCache frameCache_;    // ... is all that is repainted into the kept frame
     bool frameCacheOk_ = true;
+    double lastInputAt_ = 0; // glfwGetTime() of the last input event
     std::string title_;
     unsigned long long frame_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -416,6 +420,7 @@ void Shell::drawFrame() {
     // the time between them is not this frame's length. Counting it would stretch a quick
     // double-click over several slow frames and miss it.
     if (catchingUp) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
+    ImGui::GetIO().ConfigInputTextCursorBlink = glfwGetTime() - lastInputAt_ < kCaretBlinkSeconds;
     ImGui::NewFrame();
     if (GImGui->InputEventsQueue.empty()) releaseHeld(window_); // all before them is applied
     layout_.beginFrame();
@@ -482,8 +487,9 @@ int Shell::loop() {
             if (wakeAt > 0.0) wait = std::clamp(wakeAt - glfwGetTime(), 0.0, kMaxWait);
             glfwWaitEventsTimeout(wait);
         }
-        if (g_activity.exchange(0) > 0 || g_redraw.exchange(false) || g_rescale.load() ||
-            inputPending())
+        const bool input = g_activity.exchange(0) > 0;
+        if (input) lastInputAt_ = glfwGetTime();
+        if (input || g_redraw.exchange(false) || g_rescale.load() || inputPending())
             framesLeft = std::max(framesLeft, kFramesAfterInput);
         if (wakeAt > 0.0 && glfwGetTime() >= wakeAt) {
             wakeAt = 0.0;
@@ -504,9 +510,11 @@ int Shell::loop() {
         --framesLeft;
         drawFrame();
         if (session_->quitApproved()) break;
-        // A text field being edited: keep the caret blinking at a calm rate.
-        if (ImGui::GetIO().WantTextInput && framesLeft == 0 && wakeAt == 0.0)
-            wakeAt = glfwGetTime() + 0.5;
+        // A text field being edited: the caret blinks (ImGui shows it 0.8 s of every 1.2 s)
+        // until kCaretBlinkSeconds after the last input; the frame after that draws it on.
+        ImGuiIO& io = ImGui::GetIO();
+        if (io.WantTextInput && io.ConfigInputTextCursorBlink && framesLeft == 0 && wakeAt == 0.0)
+            wakeAt = glfwGetTime() + 0.4;
     }
     rememberGeometry();
     if (opt_.damageCheck)
