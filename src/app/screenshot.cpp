@@ -1,11 +1,9 @@
 #include "app/screenshot.hpp"
 
-#include <glad/gl.h>
+#include "app/png_writer.hpp"
+#include "store/atomic_file.hpp"
 
-#ifdef HORIZONS_STB_IMPLEMENTATION // header-only stb (vcpkg); Debian's libstb has it built
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#endif
-#include <stb_image_write.h>
+#include <glad/gl.h>
 
 #include <cstring>
 #include <vector>
@@ -50,20 +48,26 @@ bool OffscreenTarget::writePng(const std::string& path, std::string* error) cons
         if (error) *error = "glReadPixels failed (GL error " + std::to_string(e) + ")";
         return false;
     }
-    // GL's origin is bottom-left; PNG rows go top-down. Force opaque alpha.
-    std::vector<unsigned char> row(stride);
-    for (int y = 0; y < height_ / 2; ++y) {
-        unsigned char* a = pixels.data() + static_cast<std::size_t>(y) * stride;
-        unsigned char* b = pixels.data() + static_cast<std::size_t>(height_ - 1 - y) * stride;
-        std::memcpy(row.data(), a, stride);
-        std::memcpy(a, b, stride);
-        std::memcpy(b, row.data(), stride);
+    // GL's origin is bottom-left; PNG rows go top-down. The picture is opaque: RGB.
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(width_) * 3 * height_);
+    for (int y = 0; y < height_; ++y) {
+        const unsigned char* from =
+            pixels.data() + static_cast<std::size_t>(height_ - 1 - y) * stride;
+        unsigned char* to = rgb.data() + static_cast<std::size_t>(y) * width_ * 3;
+        for (int x = 0; x < width_; ++x) {
+            to[3 * x] = from[4 * x];
+            to[3 * x + 1] = from[4 * x + 1];
+            to[3 * x + 2] = from[4 * x + 2];
+        }
     }
-    for (std::size_t i = 3; i < pixels.size(); i += 4)
-        pixels[i] = 255;
-    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(),
-                        static_cast<int>(stride))) {
-        if (error) *error = "cannot write " + path;
+    const std::string png = encodePng(rgb.data(), width_, height_);
+    if (png.empty()) {
+        if (error) *error = "cannot encode the PNG";
+        return false;
+    }
+    const store::WriteResult w = store::writeFileAtomically(path, png, false);
+    if (!w) {
+        if (error) *error = "cannot write " + path + ": " + w.error;
         return false;
     }
     return true;
