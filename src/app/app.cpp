@@ -379,7 +379,8 @@ void Shell::applyScale(float scale) {
 }
 
 void Shell::updateTitle(const ui::DocStatus& st) {
-    std::string t = st.title + (st.dirty ? " *" : "") + " \xE2\x80\x94 Horizons";
+    std::string t = st.title + (st.dirty ? " *" : "") + (st.isProtected ? " (protected)" : "") +
+                    " \xE2\x80\x94 Horizons";
     if (t != title_) {
         title_ = t;
         glfwSetWindowTitle(window_, title_.c_str());
