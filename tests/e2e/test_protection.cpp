@@ -92,7 +92,7 @@ TEST_CASE("protection e2e: a protected board asks for its passphrase, opens, sav
     REQUIRE(app.key("ctrl+s"));
     REQUIRE(waitForMessage(app, "Saved"));
     REQUIRE(app.key("ctrl+q"));
-    REQUIRE(app.waitForExit(Seconds(10)) == 0);
+    REQUIRE(app.waitForExit(Seconds(30)) == 0); // an ASan exit under a loaded ctest -j2 is slow
 
     CHECK(store::isProtectedFile(board));
     CHECK_FALSE(store::loadBoardFile(board)); // not readable without the passphrase
@@ -108,5 +108,5 @@ TEST_CASE("protection e2e: a protected board asks for its passphrase, opens, sav
     REQUIRE(app.waitForItemGone("input:unlock-passphrase"));
     CHECK(waitCardIn(app, kCard, "horizon:2"));
     REQUIRE(app.key("ctrl+q"));
-    CHECK(app.waitForExit(Seconds(10)) == 0);
+    CHECK(app.waitForExit(Seconds(30)) == 0);
 }
