@@ -76,7 +76,9 @@ void wrapped(const std::string& text, ImU32 colour) {
 bool beginModal(const char* title) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(30 * em(), 0), ImGuiCond_Appearing);
+    // Height 0 every frame: fitted to the content, which grows with a message (a wrong
+    // passphrase, two that differ) and must never push the buttons out of the dialog.
+    ImGui::SetNextWindowSize(ImVec2(30 * em(), 0), ImGuiCond_Always);
     return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
