@@ -127,3 +127,20 @@ TEST_CASE("passphrase dialog: File > Protect with passphrase… asks twice and s
     CHECK(fx.item("menu:file/remove-protection"));
     CHECK_FALSE(fx.item("menu:file/protect"));
 }
+
+TEST_CASE("passphrase dialog: File > Open… of a protected board goes on to ask its passphrase") {
+    Window w;
+    w.fx.clickItem("menu:file");
+    w.fx.clickItem("menu:file/open");
+    w.fx.step(2);
+    REQUIRE(w.fx.item("input:open-path"));
+    w.fx.typeText(kLocked);
+    w.fx.clickItem("button:open-ok");
+    w.fx.step(3);
+    REQUIRE(w.fx.item("input:unlock-passphrase"));
+    CHECK_FALSE(w.fx.item("input:open-path"));
+    w.fx.typeText("correct horse"); // the passphrase field has the focus
+    w.fx.key(ImGuiKey_Enter);
+    w.fx.step(2);
+    CHECK(w.s.path() == kLocked);
+}
