@@ -37,6 +37,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -181,6 +182,15 @@ void onContentScale(GLFWwindow*, float, float) {
 }
 void onGlfwError(int code, const char* what) {
     std::fprintf(stderr, "horizons: GLFW error %d: %s\n", code, what ? what : "?");
+}
+
+// --board-stdin: the board file's bytes from stdin, kept in memory files (never on disk).
+std::string boardFromStdin(session::Environment& env) {
+    auto files = std::make_shared<session::MemoryFiles>();
+    const fs::path p = "/stdin/board.horizons.json";
+    files->files[p] = std::string(std::istreambuf_iterator<char>(std::cin), {});
+    env.files = files;
+    return p.string();
 }
 
 // ---- LayoutDump ----------------------------------------------------------------------------
@@ -344,9 +354,11 @@ bool Shell::init() {
     // without FILE show a fresh empty board, and screenshots never autosave.
     session::Environment env = session::Environment::real(assetDir(), [] { requestRedraw(); });
     env.autosave = !screenshotMode_;
+    std::string file = opt_.file;
+    if (opt_.boardFromStdin) file = boardFromStdin(env); // PNG export: nothing on disk
     session_ = std::make_unique<session::Session>(std::move(env));
     session::StartOptions start;
-    start.file = opt_.file;
+    start.file = file;
     start.blank = screenshotMode_;
     start.lastBoard = settings_.lastBoard;
     start.recent = settings_.recentFiles;
@@ -392,7 +404,8 @@ void Shell::applyScale(float scale) {
 }
 
 void Shell::updateTitle(const ui::DocStatus& st) {
-    std::string t = st.title + (st.dirty ? " *" : "") + " \xE2\x80\x94 Horizons";
+    std::string t = st.title + (st.dirty ? " *" : "") + (st.isProtected ? " (protected)" : "") +
+                    " \xE2\x80\x94 Horizons";
     if (t != title_) {
         title_ = t;
         glfwSetWindowTitle(window_, title_.c_str());

@@ -11,12 +11,14 @@ struct Options {
     std::string screenshot; // --screenshot OUT.png: draw `frames` frames, write PNG, exit 0
     int width = 0;          // --size WxH (0: remembered / default size)
     int height = 0;
-    int frames = 5;           // --frames N
-    std::string layoutDump;   // --layout-dump OUT.jsonl: one JSON line per drawn frame
-    std::string only;         // --only board|map: that view alone, maximised (PNG export)
-    int frameDelayMs = 0;     // --frame-delay-ms N (hidden test hook): sleep N ms every frame
-    bool damageCheck = false; // --damage-check (hidden test hook): compare each partial
-                              // repaint with a whole one, report on stderr at exit
+    int frames = 5;              // --frames N
+    std::string layoutDump;      // --layout-dump OUT.jsonl: one JSON line per drawn frame
+    std::string only;            // --only board|map: that view alone, maximised (PNG export)
+    int frameDelayMs = 0;        // --frame-delay-ms N (hidden test hook): sleep N ms every frame
+    bool damageCheck = false;    // --damage-check (hidden test hook): compare each partial
+                                 // repaint with a whole one, report on stderr at exit
+    bool boardFromStdin = false; // --board-stdin (hidden, with --screenshot): the board's bytes
+                                 // come on stdin and stay in memory (export --format png)
 };
 
 // Opens the window and runs until quit. Returns the process exit status

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -144,24 +145,24 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
         return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
-    if (o.share && (o.format == "png" || o.what == "people"))
-        return fail(o.format == "png" ? "--share: the PNG picture is for you only (it shows "
-                                        "trust rings); export md or csv goals to share"
-                                      : "--share: the people table is for you only (trust, "
-                                        "notes); use --what goals");
+    if (o.share && o.format == "png" && o.view == "map")
+        return fail("--share: the map is for you only (it shows trust rings and everyone on "
+                    "them); share the board picture (--view board)");
+    if (o.share && o.format == "csv" && o.what == "people")
+        return fail("--share: the people table is for you only (trust, notes); use --what goals");
     if (!o.person.empty() && !o.share) return fail("--person needs --share for export");
     int code = kOk;
     if (!outputAllowed(o, code)) return code;
     const auto board = load(o, code);
     if (!board) return code;
 
-    if (o.share) {
-        PersonId reader;
-        if (!o.person.empty()) {
-            const Person* p = findPerson(*board, o);
-            if (!p) return fail(unknownPerson(*board, o));
-            reader = p->id;
-        }
+    PersonId reader; // --share --person NAME
+    if (o.share && !o.person.empty()) {
+        const Person* p = findPerson(*board, o);
+        if (!p) return fail(unknownPerson(*board, o));
+        reader = p->id;
+    }
+    if (o.share && o.format != "png") {
         writeOut(o.out,
                  o.format == "md" ? sharePlanMarkdown(board->content, reader, Date::today())
                                   : shareGoalsCsv(board->content, reader),
@@ -181,16 +182,17 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     }
     // PNG: rendered into a temp file next to OUT, then moved over it in one step.
     if (!renderPng) return fail("PNG export is not available in this build");
-    if (store::isProtectedFile(o.file))
-        return fail(o.file + " is protected: PNG export of a protected board is not available "
-                             "yet (unprotect a copy to render it)");
     const fs::path outPath(o.out);
     const fs::path dir = outPath.has_parent_path() ? outPath.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return fail("cannot write " + o.out + ": no such folder");
     const fs::path tmp =
         dir / ("." + outPath.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png");
-    const std::string err = renderPng(o.file, o.view, w, h, tmp.string());
+    // The renderer gets the board through a pipe, never a file: a protected board stays off
+    // the disk, and a picture to share is drawn from what that reader may see alone.
+    const std::string err =
+        renderPng(store::serializeJson(o.share ? sharePictureBoard(*board, reader) : *board),
+                  o.view, w, h, tmp.string());
     if (!err.empty()) {
         fs::remove(tmp, ec);
         return fail(err);
@@ -274,23 +276,45 @@ int runAgenda(const CliExportOptions& o) {
 }
 
 PngRenderer screenshotRenderer() {
-    return [](const std::string& file, const std::string& view, int w, int h,
+    return [](const std::string& board, const std::string& view, int w, int h,
               const std::string& png) -> std::string {
         std::error_code ec;
         const fs::path self = fs::read_symlink("/proc/self/exe", ec);
         if (ec) return "cannot find the horizons executable to render with";
         std::vector<std::string> args = {
-            self.string(), file,     "--screenshot",
-            png,           "--size", std::to_string(w) + "x" + std::to_string(h),
-            "--frames",    "8",      "--only",
-            view};
+            self.string(),  "--board-stdin",
+            "--screenshot", png,
+            "--size",       std::to_string(w) + "x" + std::to_string(h),
+            "--frames",     "8",
+            "--only",       view};
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
         argv.push_back(nullptr);
+        int fds[2];
+        if (::pipe(fds) != 0) return "cannot start the renderer (no pipe)";
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0); // the board on its stdin
+        posix_spawn_file_actions_addclose(&actions, fds[1]);
         pid_t pid = -1;
-        if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[0]);
+        if (spawned != 0) {
+            ::close(fds[1]);
             return "cannot start the renderer";
+        }
+        // A renderer that ends early (no display) closes the pipe: no SIGPIPE, just an error.
+        void (*oldPipe)(int) = std::signal(SIGPIPE, SIG_IGN);
+        for (std::size_t at = 0; at < board.size();) {
+            const ssize_t n = ::write(fds[1], board.data() + at, board.size() - at);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            at += static_cast<std::size_t>(n);
+        }
+        ::close(fds[1]);
+        std::signal(SIGPIPE, oldPipe);
         int status = 0;
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }

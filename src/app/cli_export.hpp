@@ -9,15 +9,16 @@
 // Two kinds of output (model/share.hpp): without --share, *for me* (trust levels, notes,
 // what was left out); with --share, *to share*: only what NAME may see (export without
 // --person: what anyone may see), rendered from the shareable content. `--share` works for
-// md and the goals CSV; the people table and PNG pictures are for me only and refuse it.
+// md, the goals CSV and the board PNG (drawn from sharePictureBoard: goals and horizons, no
+// person); the people table and the map are for me only and refuse it.
 //
 // None of them opens a window, except `export --format png`, which renders the board or the
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
 // (case-insensitive; the newest wins when names repeat) or its numeric id.
 //
 // A protected FILE is read with the passphrase from --passphrase-file PASSFILE (or a prompt);
-// `snapshot` saves it sealed again. PNG export of a protected board is refused for now (the
-// renderer would need the passphrase too).
+// `snapshot` saves it sealed again. The PNG renderer gets the board through a pipe, so a
+// protected board is never written in the clear for it.
 //
 // Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
 // snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
@@ -49,13 +50,15 @@ struct CliExportOptions {
     std::string passphraseFile;   // all: for a protected FILE (cli_protect.hpp)
 };
 
-// Renders `view` of the board in `file` offscreen at width x height and writes a PNG to
-// `pngPath`. Returns an empty string on success, else the error. Set by the app (it owns GL).
-using PngRenderer = std::function<std::string(const std::string& file, const std::string& view,
+// Renders `view` of the board whose file bytes are `board` offscreen at width x height and
+// writes a PNG to `pngPath`. Returns an empty string on success, else the error. Set by the
+// app (it owns GL).
+using PngRenderer = std::function<std::string(const std::string& board, const std::string& view,
                                               int width, int height, const std::string& pngPath)>;
 
-// The renderer the app uses: runs this executable again with `FILE --screenshot PNG --size
-// WxH --only VIEW` (the app's offscreen --screenshot mode, one view maximised and fitted).
+// The renderer the app uses: runs this executable again with `--board-stdin --screenshot PNG
+// --size WxH --only VIEW` (the app's offscreen --screenshot mode, one view maximised and
+// fitted) and writes the board to its stdin: it never touches a file.
 PngRenderer screenshotRenderer();
 
 class CliCommands {

@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
     cli.add_option("--only", opt.only, "Show one view alone (used by export --format png)")
         ->check(CLI::IsMember({"board", "map"}))
         ->group(""); // hidden
+    cli.add_flag("--board-stdin", opt.boardFromStdin,
+                 "With --screenshot: read the board file from stdin (export --format png)")
+        ->group(""); // hidden
     cli.add_option("--frame-delay-ms", opt.frameDelayMs,
                    "Sleep this long in every frame (tests: a slow machine)")
         ->check(CLI::Range(0, 5000))
@@ -64,6 +67,8 @@ int main(int argc, char** argv) {
         cli.parse(argc, argv);
         if (!size.empty() && !horizons::app::parseSize(size, opt.width, opt.height))
             throw CLI::ValidationError("--size", "expected WxH, e.g. 1600x1000 (64..16384)");
+        if (opt.boardFromStdin && (opt.screenshot.empty() || !opt.file.empty()))
+            throw CLI::ValidationError("--board-stdin", "needs --screenshot and no FILE");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return cli.exit(e); // --help, --version: stdout, 0
         std::cerr << "horizons: " << e.what() << "\n\n" << cli.help();

@@ -66,4 +66,15 @@ std::string shareGoalsCsv(const BoardContent& c, PersonId audience) {
     return goalsCsv(shareableContent(c, audience));
 }
 
+Board sharePictureBoard(const Board& b, PersonId audience) {
+    Board out;
+    out.nextId = b.nextId;
+    const BoardContent shared = shareableContent(b.content, audience);
+    out.content.meta.title = shared.meta.title;
+    out.content.meta.owner = shared.meta.owner;
+    out.content.horizons = shared.horizons;
+    out.content.goals = shared.goals;
+    return out;
+}
+
 } // namespace horizons

@@ -5,6 +5,7 @@
 //   mayShareGoal() ....... the rule for one goal and one reader
 //   shareableContent() ... the board as one reader may see it (the one filter)
 //   shareAgendaMarkdown(), sharePlanMarkdown(), shareGoalsCsv() . the share outputs
+//   sharePictureBoard() .. what the board PNG to share is drawn from
 //
 // Two kinds of output. *For me* is what the user reads alone: trust levels, relationship,
 // private notes about people, what was left out of an agenda and why. *To share* is what
@@ -43,5 +44,10 @@ std::string shareAgendaMarkdown(const BoardContent& c, PersonId person);
 // The plan as Markdown / the goals table as CSV, for `audience` (PersonId{} = anyone).
 std::string sharePlanMarkdown(const BoardContent& c, PersonId audience, Date today);
 std::string shareGoalsCsv(const BoardContent& c, PersonId audience);
+
+// The board a picture to share is drawn from (`horizons export --format png --share`): the
+// goals and horizons of shareableContent() and nothing of any person (no people, links or
+// conversations, so no trust, ring or name can be drawn), no snapshots, default settings.
+Board sharePictureBoard(const Board& b, PersonId audience);
 
 } // namespace horizons

@@ -6,6 +6,8 @@
 //   ViewSnapshot, DiscardRecovery                        what the window shows
 //   CheckDisk, ResolveConflict, ResolveAllConflicts,
 //   ApplyMerge, CancelMerge, MergeCopy, SetCopyAside     changes made elsewhere (docs/sync.md)
+//   Unlock, CancelUnlock, Protect, ChangePassphrase,     passphrase protection
+//   RemoveProtection                                     (session/protection.cpp)
 //   Command                                              the variant of all of them
 //   Dispatcher                                           what views receive to send them
 //
@@ -16,6 +18,7 @@
 #include "model/edit.hpp"
 #include "model/ids.hpp"
 #include "model/merge.hpp"
+#include "store/protect.hpp"
 
 #include <cstdint>
 #include <string>
@@ -80,10 +83,28 @@ struct SetCopyAside { // not offered again while the board is open; trash: to th
     bool trash = false;
 };
 
+// ---- passphrase protection (store/protect.hpp) ---------------------------------------------
+// Passphrases travel only in store::Secret values (wiped when the command goes away), so a
+// Command is move-only.
+struct Unlock { // the answer to Session::unlockRequest(): opens the protected board asked for
+    store::Secret passphrase;
+};
+struct CancelUnlock {}; // the protected board stays closed; the board that was open stays
+struct Protect {        // seals the open board (saved at once); its plain copies are removed
+    store::Secret passphrase;
+    store::Secret confirm; // typed twice: they must match
+};
+struct ChangePassphrase { // the open protected board, saved at once under a new key
+    store::Secret passphrase;
+    store::Secret confirm;
+};
+struct RemoveProtection {}; // the open protected board, saved at once in the clear
+
 using Command =
     std::variant<ApplyEdit, Undo, Redo, EndGesture, CancelGesture, NewBoard, Open, Save, SaveAs,
                  Quit, ExportText, ViewSnapshot, DiscardRecovery, CheckDisk, ResolveConflict,
-                 ResolveAllConflicts, ApplyMerge, CancelMerge, MergeCopy, SetCopyAside>;
+                 ResolveAllConflicts, ApplyMerge, CancelMerge, MergeCopy, SetCopyAside, Unlock,
+                 CancelUnlock, Protect, ChangePassphrase, RemoveProtection>;
 
 const char* commandName(const Command& c); // "Undo", "Save as", ... (for messages and tests)
 

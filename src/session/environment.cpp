@@ -5,6 +5,7 @@
 #include "store/autosave.hpp"
 #include "store/board_lock.hpp"
 #include "store/paths.hpp"
+#include "store/protect.hpp"
 #include "store/trash.hpp"
 
 #include <chrono>
@@ -20,8 +21,10 @@ namespace {
 // decides when a pause in editing has come).
 class StoreAutosaver final : public AutosaveWorker {
   public:
-    StoreAutosaver(fs::path target, std::function<void()> wake)
-        : saver_({std::move(target), std::chrono::milliseconds(0), std::move(wake)}) {}
+    StoreAutosaver(fs::path target, std::function<void()> wake,
+                   std::shared_ptr<const store::BoardKey> key = nullptr)
+        : saver_(
+              {std::move(target), std::chrono::milliseconds(0), std::move(wake), std::move(key)}) {}
     void changed(std::shared_ptr<const Board> b, std::uint64_t s) override {
         saver_.changed(std::move(b), s);
     }
@@ -129,13 +132,46 @@ fs::path StoreFiles::ensureDefaultBoard(std::string* error) {
     return d.path;
 }
 
+bool StoreFiles::isProtected(const fs::path& p) const { return store::isProtectedFile(p); }
+
+store::LoadResult StoreFiles::unlock(const fs::path& p, std::string_view passphrase) {
+    return store::loadBoardFile(p, passphrase);
+}
+
+store::LoadResult StoreFiles::loadWithKey(const fs::path& p,
+                                          std::shared_ptr<const store::BoardKey> key) {
+    return store::loadBoardFile(p, std::move(key));
+}
+
+store::LoadResult StoreFiles::loadRecoveryWithKey(const fs::path& board,
+                                                  std::shared_ptr<const store::BoardKey> key) {
+    return store::loadBoardFile(store::recoveryFileFor(board), std::move(key));
+}
+
+store::SaveResult StoreFiles::saveWith(const Board& b, const fs::path& p,
+                                       const store::SaveOptions& o) {
+    return store::saveBoardFile(b, p, o);
+}
+
+std::unique_ptr<AutosaveWorker>
+StoreFiles::sealedAutosaverFor(const fs::path& board, std::shared_ptr<const store::BoardKey> key) {
+    return std::make_unique<StoreAutosaver>(store::recoveryFileFor(board), wake_, std::move(key));
+}
+
+void StoreFiles::removeBackup(const fs::path& board) {
+    std::error_code ec;
+    fs::remove(store::backupPathFor(board), ec);
+}
+
 // ---- MemoryFiles ---------------------------------------------------------------------------
 namespace {
 class MemoryAutosaver final : public AutosaveWorker {
   public:
-    MemoryAutosaver(MemoryFiles& files, fs::path board) : files_(files), board_(std::move(board)) {}
+    MemoryAutosaver(MemoryFiles& files, fs::path board,
+                    std::shared_ptr<const store::BoardKey> key = nullptr)
+        : files_(files), board_(std::move(board)), key_(std::move(key)) {}
     void changed(std::shared_ptr<const Board> b, std::uint64_t) override {
-        ok_ = files_.writeRecovery(board_, *b);
+        ok_ = files_.writeRecovery(board_, *b, key_);
     }
     void saved(std::uint64_t) override { files_.discardRecovery(board_); }
     bool flush() override { return ok_; }
@@ -144,8 +180,26 @@ class MemoryAutosaver final : public AutosaveWorker {
   private:
     MemoryFiles& files_;
     fs::path board_;
+    std::shared_ptr<const store::BoardKey> key_;
     bool ok_ = true;
 };
+
+// Bytes that may be protected: unsealed with the passphrase or the key, then loaded.
+template <class PassOrKey> store::LoadResult
+loadMaybeSealed(const std::string& bytes, const std::string& name, PassOrKey&& passOrKey) {
+    if (!store::isProtected(bytes)) return store::loadBoardFromBytes(bytes, name);
+    store::LoadResult r;
+    store::Unsealed u = store::unseal(bytes, std::forward<PassOrKey>(passOrKey));
+    if (u) {
+        r = store::loadBoardFromBytes(u.plain.view(), name);
+        r.key = u.key;
+    } else {
+        r.error = name + ": " + u.error;
+        r.wrongPassphrase = u.wrongPassphrase;
+    }
+    r.isProtected = true;
+    return r;
+}
 
 fs::path recoveryKey(const fs::path& board) { return "recovery:" + board.string(); }
 
@@ -189,6 +243,7 @@ store::SaveResult MemoryFiles::save(const Board& b, const fs::path& p) {
         r.error = f->second;
         return r;
     }
+    if (const auto old = files.find(p); old != files.end()) backups[p] = old->second;
     files[p] = store::serializeBoard(b, store::formatForPath(p));
     modifiedAt[p] = clock;
     ++writes[p];
@@ -272,9 +327,10 @@ std::unique_ptr<AutosaveWorker> MemoryFiles::autosaverFor(const fs::path& board)
     return std::make_unique<MemoryAutosaver>(*this, board);
 }
 
-bool MemoryFiles::writeRecovery(const fs::path& board, const Board& b) {
+bool MemoryFiles::writeRecovery(const fs::path& board, const Board& b,
+                                const std::shared_ptr<const store::BoardKey>& key) {
     if (failRecovery) return false;
-    recovery[board] = store::serializeJson(b);
+    recovery[board] = key ? store::seal(*key, store::serializeJson(b)) : store::serializeJson(b);
     modifiedAt[recoveryKey(board)] = clock;
     return true;
 }
@@ -283,6 +339,54 @@ fs::path MemoryFiles::ensureDefaultBoard(std::string*) {
     const fs::path p = data / "board.horizons.json";
     if (!files.contains(p)) save(makeEmptyBoard(), p);
     return p;
+}
+
+bool MemoryFiles::isProtected(const fs::path& p) const {
+    const auto it = files.find(p);
+    return it != files.end() && store::isProtected(it->second);
+}
+
+store::LoadResult MemoryFiles::unlock(const fs::path& p, std::string_view passphrase) {
+    const auto it = files.find(p);
+    if (it == files.end()) return load(p);
+    return loadMaybeSealed(it->second, p.filename().string(), passphrase);
+}
+
+store::LoadResult MemoryFiles::loadWithKey(const fs::path& p,
+                                           std::shared_ptr<const store::BoardKey> key) {
+    const auto it = files.find(p);
+    if (it == files.end()) return load(p);
+    return loadMaybeSealed(it->second, p.filename().string(), std::move(key));
+}
+
+store::LoadResult MemoryFiles::loadRecoveryWithKey(const fs::path& board,
+                                                   std::shared_ptr<const store::BoardKey> key) {
+    const auto it = recovery.find(board);
+    if (it == recovery.end()) return loadRecovery(board);
+    return loadMaybeSealed(it->second, "recovery", std::move(key));
+}
+
+store::SaveResult MemoryFiles::saveWith(const Board& b, const fs::path& p,
+                                        const store::SaveOptions& o) {
+    store::SaveResult r;
+    if (const auto f = failWrites.find(p); f != failWrites.end()) {
+        r.error = f->second;
+        return r;
+    }
+    const auto old = files.find(p);
+    if (o.keepBackup && old != files.end()) backups[p] = old->second;
+    const std::string plain = store::serializeBoard(b, o.format.value_or(store::formatForPath(p)));
+    files[p] = o.key ? store::seal(*o.key, plain) : plain;
+    modifiedAt[p] = clock;
+    ++writes[p];
+    r.ok = true;
+    r.bytes = files[p].size();
+    return r;
+}
+
+std::unique_ptr<AutosaveWorker>
+MemoryFiles::sealedAutosaverFor(const fs::path& board, std::shared_ptr<const store::BoardKey> key) {
+    return std::make_unique<MemoryAutosaver>(*this, board, std::move(key));
 }
 
 // ---- Environment ---------------------------------------------------------------------------

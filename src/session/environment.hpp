@@ -13,6 +13,7 @@
 #include "store/board_file.hpp"
 #include "store/conflict_copies.hpp"
 #include "store/file_stamp.hpp"
+#include "store/protect.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -87,6 +88,24 @@ class BoardFiles {
     // The default board's path, created from the starter template when missing; error text
     // when it could not be created.
     virtual fs::path ensureDefaultBoard(std::string* error) = 0;
+
+    // ---- protected boards (store/protect.hpp; the session holds the key) ----
+    virtual bool isProtected(const fs::path& p) const = 0; // its header says so: no passphrase
+    // Opens a protected board (a plain one loads as load() does). A wrong passphrase: !r,
+    // r.wrongPassphrase. Writes nothing.
+    virtual store::LoadResult unlock(const fs::path& p, std::string_view passphrase) = 0;
+    // With the open board's key (its own saves and recovery copies): no Argon2id again.
+    virtual store::LoadResult loadWithKey(const fs::path& p,
+                                          std::shared_ptr<const store::BoardKey> key) = 0;
+    virtual store::LoadResult loadRecoveryWithKey(const fs::path& board,
+                                                  std::shared_ptr<const store::BoardKey> key) = 0;
+    // save() with options: o.key set seals the file, its temp file and .bak; null: plain.
+    virtual store::SaveResult saveWith(const Board& b, const fs::path& p,
+                                       const store::SaveOptions& o) = 0;
+    // Recovery copies sealed with `key`.
+    virtual std::unique_ptr<AutosaveWorker>
+    sealedAutosaverFor(const fs::path& board, std::shared_ptr<const store::BoardKey> key) = 0;
+    virtual void removeBackup(const fs::path& board) = 0; // FILE.bak
 };
 
 // ---- StoreFiles ----------------------------------------------------------------------------
@@ -112,6 +131,17 @@ class StoreFiles final : public BoardFiles {
     fs::path dataDir() const override;
     fs::path homeDir() const override;
     fs::path ensureDefaultBoard(std::string* error) override;
+    bool isProtected(const fs::path& p) const override;
+    store::LoadResult unlock(const fs::path& p, std::string_view passphrase) override;
+    store::LoadResult loadWithKey(const fs::path& p,
+                                  std::shared_ptr<const store::BoardKey> key) override;
+    store::LoadResult loadRecoveryWithKey(const fs::path& board,
+                                          std::shared_ptr<const store::BoardKey> key) override;
+    store::SaveResult saveWith(const Board& b, const fs::path& p,
+                               const store::SaveOptions& o) override;
+    std::unique_ptr<AutosaveWorker>
+    sealedAutosaverFor(const fs::path& board, std::shared_ptr<const store::BoardKey> key) override;
+    void removeBackup(const fs::path& board) override;
 
   private:
     fs::path assetDir_;
@@ -122,6 +152,8 @@ class StoreFiles final : public BoardFiles {
 // Files as bytes in a map; the autosave worker writes the recovery copy at once. Counts
 // writes so tests can assert a file was never written. Conflict copies are the files beside
 // a board whose names store::matchConflictName accepts; trash is a map of its own.
+// writes so tests can assert a file was never written. Protected boards are real sealed
+// bytes (store::seal): tests derive their keys with store::kTestKdf (Environment::kdf).
 class MemoryFiles final : public BoardFiles {
   public:
     std::map<fs::path, std::string> files;      // board path -> file bytes
@@ -151,11 +183,25 @@ class MemoryFiles final : public BoardFiles {
     fs::path dataDir() const override { return data; }
     fs::path homeDir() const override { return "/home/user"; }
     fs::path ensureDefaultBoard(std::string* error) override;
+    bool isProtected(const fs::path& p) const override;
+    store::LoadResult unlock(const fs::path& p, std::string_view passphrase) override;
+    store::LoadResult loadWithKey(const fs::path& p,
+                                  std::shared_ptr<const store::BoardKey> key) override;
+    store::LoadResult loadRecoveryWithKey(const fs::path& board,
+                                          std::shared_ptr<const store::BoardKey> key) override;
+    store::SaveResult saveWith(const Board& b, const fs::path& p,
+                               const store::SaveOptions& o) override;
+    std::unique_ptr<AutosaveWorker>
+    sealedAutosaverFor(const fs::path& board, std::shared_ptr<const store::BoardKey> key) override;
+    void removeBackup(const fs::path& board) override { backups.erase(board); }
 
-    bool writeRecovery(const fs::path& board, const Board& b); // false when failRecovery
     // Another program writes the board (a sync tool, a script): bytes and time change.
     void replaceExternally(const fs::path& p, const Board& b);
     store::FileStamp stampOf(const fs::path& p) const; // size and hash of the bytes held
+    // false when failRecovery; sealed with `key` when set
+    bool writeRecovery(const fs::path& board, const Board& b,
+                       const std::shared_ptr<const store::BoardKey>& key = nullptr);
+    std::map<fs::path, std::string> backups; // board path -> FILE.bak bytes (saves keep one)
 };
 
 // ---- Environment ---------------------------------------------------------------------------
@@ -165,6 +211,7 @@ struct Environment {
     std::function<Timestamp()> now;  // wall clock (Unix seconds): snapshots, untitled names
     bool autosave = true;            // false: screenshots, picture exports
     double autosaveDelay = 2.0;      // seconds after the last edit
+    store::KdfParams kdf = store::kDefaultKdf; // keys of newly protected boards (tests: kTestKdf)
 
     static Environment real(fs::path assetDir, std::function<void()> wake);
 };

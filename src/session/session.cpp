@@ -32,14 +32,14 @@ fs::path withBoardExtension(fs::path p) {
     return p;
 }
 
-bool samePath(const fs::path& a, const fs::path& b) {
+} // namespace
+
+bool Session::samePath(const fs::path& a, const fs::path& b) {
     if (a.empty() || b.empty()) return false;
     std::error_code ec;
     if (fs::equivalent(a, b, ec)) return true;
     return fs::absolute(a, ec).lexically_normal() == fs::absolute(b, ec).lexically_normal();
 }
-
-} // namespace
 
 const char* commandName(const Command& c) {
     static const char* const names[] = {"Edit",
@@ -61,7 +61,12 @@ const char* commandName(const Command& c) {
                                         "Apply merge",
                                         "Cancel merge",
                                         "Merge copy",
-                                        "Set copy aside"};
+                                        "Set copy aside",
+                                        "Unlock",
+                                        "Cancel unlock",
+                                        "Protect with passphrase",
+                                        "Change passphrase",
+                                        "Remove protection"};
     static_assert(std::size(names) == std::variant_size_v<Command>);
     return names[c.index()];
 }
@@ -92,7 +97,7 @@ void Session::start(const StartOptions& o) {
             openDefault();
             notify("The board you had open last, " + last.string() +
                    ", is no longer there; this is your default board.");
-        } else if (!openBoard(last, false)) {
+        } else if (!openBoard(last, false) && !unlock_) { // protected: it asks first
             const std::string why = notice_;
             openDefault();
             notify(why + " Opened your default board instead.");
@@ -156,8 +161,18 @@ bool Session::dispatch(Command command) {
                 return cancelMerge();
             else if constexpr (std::is_same_v<C, MergeCopy>)
                 return mergeCopy(c.path);
-            else
+            else if constexpr (std::is_same_v<C, SetCopyAside>)
                 return setCopyAside(c);
+            else if constexpr (std::is_same_v<C, Unlock>)
+                return unlock(c);
+            else if constexpr (std::is_same_v<C, CancelUnlock>)
+                return cancelUnlock();
+            else if constexpr (std::is_same_v<C, Protect>)
+                return protect(c);
+            else if constexpr (std::is_same_v<C, ChangePassphrase>)
+                return changePassphrase(c);
+            else
+                return removeProtection();
         },
         command);
 }
@@ -230,6 +245,7 @@ Status Session::status() const {
     st.lastSaved = lastSaved_;
     st.error = loadError_;
     st.recovered = recovered_;
+    st.isProtected = isProtected();
     return st;
 }
 
@@ -259,13 +275,14 @@ bool Session::takeSaveAsRequest() { return std::exchange(saveAsRequested_, false
 
 // ---- files ---------------------------------------------------------------------------------
 void Session::adopt(Board board, const fs::path& p) {
+    const bool rekeyed = adoptKey(p); // the key follows the board it opened, never another
     doc_.reset(std::move(board));
     savedState_ = doc_.stateId();
     recovered_ = false;
     viewing_ = {};
     viewDoc_.reset();
     lastSaved_.clear();
-    const bool moved = path_ != p || !autosaver_;
+    const bool moved = path_ != p || !autosaver_ || rekeyed;
     path_ = p;
     noteWritten({}); // openBoard sets the stamp of what it read
     merge_.reset();
@@ -291,13 +308,16 @@ bool Session::openBoard(const fs::path& p, bool missingIsNew) {
         notify("No board at " + p.string() + " (File > New board starts one)");
         return false;
     }
+    if (kind == BoardFiles::Kind::Regular && files_->isProtected(p) &&
+        !(key_ && samePath(p, path_)))
+        return requestUnlock(p); // the passphrase first: the open board stays until it is right
     if (!samePath(p, path_) && !keepUnsavedWork()) return false;
     if (kind == BoardFiles::Kind::Missing) { // a new board, written there on the first save
         adopt(makeEmptyBoard(), p);
         loadError_.clear();
         return true;
     }
-    store::LoadResult r = files_->load(p);
+    store::LoadResult r = loadOpenBoard(p);
     if (!r) {
         // Never overwrite a file that failed to load: the board that was open stays open.
         loadError_ = r.error;
@@ -324,7 +344,7 @@ bool Session::recoverIfNewer() {
         mergeOlderRecovery(rec->when);
         return true;
     }
-    store::LoadResult r = files_->loadRecovery(path_);
+    store::LoadResult r = loadRecoveryCopy();
     if (!r) {
         notify("Found autosaved work but could not read it: " + r.error);
         return false;
@@ -345,7 +365,7 @@ bool Session::discardRecovery() {
     Board board = makeEmptyBoard();
     store::FileStamp stamp;
     if (!path_.empty() && files_->kind(path_) == BoardFiles::Kind::Regular) {
-        store::LoadResult r = files_->load(path_);
+        store::LoadResult r = loadOpenBoard(path_);
         if (!r) {
             notify("Could not reread " + path_.filename().string() + ": " + r.error);
             return false;
@@ -374,7 +394,7 @@ void Session::restartAutosave() {
     autosaver_.reset(); // writes what the previous board had pending
     // Read only (another window has it): its autosave is that window's, never two at once.
     if (!env_.autosave || !lockedBy_.empty()) return;
-    autosaver_ = files_->autosaverFor(path_);
+    autosaver_ = newAutosaver();
     autosavedState_ = seenState_ = doc_.stateId();
     autosaveError_.clear();
 }
@@ -448,7 +468,7 @@ bool Session::saveTo(const fs::path& p) {
         }
         if (disk == Disk::Conflicts || disk == Disk::Unreadable) return false;
     }
-    const store::SaveResult r = files_->save(doc_.board(), p);
+    const store::SaveResult r = writeBoard(p);
     if (!r) {
         notify("Not saved: " + r.error);
         return false;

@@ -24,6 +24,10 @@
 //     unsaved edits: merged by entity id; conflicts wait in PendingMerge, and nothing is
 //     written to the board until they are resolved. Sync tools' conflict copies beside the
 //     board are offered for merge; autosaved work older than the board file is merged too.
+//   - A protected board (store/protect.hpp) opens only with its passphrase (unlockRequest():
+//     the window asks; a wrong one writes nothing; cancel keeps the board that was open).
+//     Every write of it (save, .bak, temp files, recovery copy, Save as) is sealed with its
+//     key, which is dropped (and wiped) when the board is closed. (session/protection.cpp)
 #pragma once
 
 #include "model/document.hpp"
@@ -51,10 +55,11 @@ struct Status {
     bool canRedo = false;
     std::string undoLabel; // "Move goal": the Edit menu says "Undo Move goal"
     std::string redoLabel;
-    bool empty = true;      // no goals and no people: show the empty state
-    std::string lastSaved;  // "HH:MM" of the last save in this session, "" if none
-    std::string error;      // why the board asked for could not be opened
-    bool recovered = false; // the board shows recovered autosaved work, not yet saved
+    bool empty = true;        // no goals and no people: show the empty state
+    std::string lastSaved;    // "HH:MM" of the last save in this session, "" if none
+    std::string error;        // why the board asked for could not be opened
+    bool recovered = false;   // the board shows recovered autosaved work, not yet saved
+    bool isProtected = false; // sealed with a passphrase (every write of it is)
 };
 
 struct StartOptions {
@@ -129,6 +134,18 @@ class Session final : public Dispatcher {
     // (or in the data folder when untitled), never in the working directory.
     fs::path resolve(const std::string& typed) const;
 
+    // ---- passphrase protection (session/protection.cpp)
+    struct UnlockRequest {
+        std::string path;  // the protected board asked for
+        std::string error; // why the last try failed ("" before the first)
+        int attempts = 0;  // wrong passphrases so far
+    };
+    // A protected board waits for its passphrase (answer with Unlock or CancelUnlock).
+    const UnlockRequest* unlockRequest() const { return unlock_ ? &*unlock_ : nullptr; }
+    bool isProtected() const { return key_ != nullptr; }
+    // Observes the open board's key (tests: expired once the board is closed, i.e. wiped).
+    std::weak_ptr<const store::BoardKey> boardKey() const { return key_; }
+
   protected:
     std::uint64_t allocateId() override;
 
@@ -169,6 +186,21 @@ class Session final : public Dispatcher {
     bool setCopyAside(const SetCopyAside& c);
     void findCopies();
     void mergeOlderRecovery(const std::string& when); // autosaved work older than the file
+    // protection.cpp
+    bool requestUnlock(const fs::path& p);
+    bool unlock(Unlock& u);
+    bool cancelUnlock();
+    bool protect(Protect& c);
+    bool changePassphrase(ChangePassphrase& c);
+    bool removeProtection();
+    bool resealOpenBoard(std::shared_ptr<const store::BoardKey> key, const std::string& done);
+    std::shared_ptr<const store::BoardKey> deriveKey(const store::Secret& pass); // null: notice
+    static bool samePath(const fs::path& a, const fs::path& b); // the same file (session.cpp)
+    bool adoptKey(const fs::path& p);                           // in adopt(): true when it changed
+    store::LoadResult loadOpenBoard(const fs::path& p);         // with key_ when it is this board's
+    store::LoadResult loadRecoveryCopy();                 // of path_, with key_ when protected
+    store::SaveResult writeBoard(const fs::path& p);      // sealed with key_ when protected
+    std::unique_ptr<AutosaveWorker> newAutosaver() const; // for path_, sealed when protected
 
     Environment env_;
     std::shared_ptr<BoardFiles> files_;
@@ -213,6 +245,12 @@ class Session final : public Dispatcher {
     mutable std::uint64_t generation_ = 0;
     mutable std::pair<std::uint64_t, std::uint64_t> generationKey_{~0ull, ~0ull};
     Derived derived_;
+
+    // The open board's key when it is protected: every write of it is sealed with it. It
+    // follows the board it opened (adoptKey) and is dropped when another board is adopted.
+    std::shared_ptr<const store::BoardKey> key_;
+    std::shared_ptr<const store::BoardKey> adoptingKey_; // for the next adopt() (unlock)
+    std::optional<UnlockRequest> unlock_;
 };
 
 } // namespace horizons::session

@@ -42,7 +42,7 @@ Session::Disk Session::syncWithDisk(bool beforeWrite) {
         notify(name + " was moved or deleted outside Horizons. Save writes it again here.");
         return Disk::Gone;
     }
-    store::LoadResult r = files_->load(path_);
+    store::LoadResult r = loadOpenBoard(path_);
     if (!r) {
         notify(name + " was changed outside Horizons and cannot be read now (" + r.error +
                "). Nothing is written to it until it can; Save as keeps your work elsewhere.");
@@ -197,7 +197,8 @@ bool Session::mergeCopy(const fs::path& copy) {
     const auto it = std::find_if(copies_.begin(), copies_.end(),
                                  [&](const store::ConflictCopy& c) { return c.path == copy; });
     if (it == copies_.end()) return false;
-    store::LoadResult r = files_->load(copy);
+    // A copy of a protected board is sealed with its key (a sync tool copies the bytes).
+    store::LoadResult r = key_ ? files_->loadWithKey(copy, key_) : files_->load(copy);
     if (!r) {
         notify("Could not read " + copy.filename().string() + ": " + r.error);
         return false;
@@ -231,7 +232,7 @@ bool Session::setCopyAside(const SetCopyAside& c) {
 
 // ---- autosaved work older than the board file ----------------------------------------------
 void Session::mergeOlderRecovery(const std::string& when) {
-    store::LoadResult r = files_->loadRecovery(path_);
+    store::LoadResult r = loadRecoveryCopy();
     if (!r) {
         notify("Found autosaved work but could not read it: " + r.error);
         return;

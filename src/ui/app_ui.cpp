@@ -115,6 +115,8 @@ void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
         if (st.recovered && menuItem("Discard recovered changes", "file/discard-recovery"))
             s.dispatch(cmd::DiscardRecovery{});
         ImGui::Separator();
+        drawProtectionMenuItems(ui.passphrase, st); // passphrase_dialog.hpp
+        ImGui::Separator();
         if (ImGui::BeginMenu("Export")) {
             if (menuItem("Plan as Markdown…", "file/export-md"))
                 ui.exportDialog = AppUiState::ExportKind::PlanMarkdown;
@@ -401,6 +403,11 @@ void drawStatusBar(const std::string& notice, const DocStatus& st) {
         ImGui::TextDisabled("%s", st.path.c_str());
         registerLastItem("status:file", "status", st.path);
     }
+    if (st.isProtected) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("Protected");
+        registerLastItem("status:protected", "status", "Protected with a passphrase");
+    }
     ImGui::SameLine(0, 1.5f * em());
     const auto [saved, colour] = savedState(st);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -675,6 +682,7 @@ void drawApp(AppUiState& ui, session::Session& s) {
     drawDeletePeopleDialog(ctx);
     drawPrepDialogs(ctx, ui.prep);
     if (!ui.chromeless) drawMergePanel(s, ui.merge);
+    drawPassphraseDialogs(ui.passphrase, s);
 }
 
 } // namespace horizons::ui

@@ -27,6 +27,7 @@
 #include "ui/merge_panel.hpp"
 #include "ui/network_map_view.hpp"
 #include "ui/panels.hpp"
+#include "ui/passphrase_dialog.hpp"
 #include "ui/prep_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
@@ -47,6 +48,7 @@ struct AppUiState {
     HistoryViewState history;     // snapshots, compare, read-only snapshot view (history_view.hpp)
     PrepViewState prep;           // agenda and conversation log (prep_view.hpp)
     MergePanelState merge;        // changes made elsewhere (merge_panel.hpp)
+    PassphraseDialogState passphrase; // unlock, protect, change, remove (passphrase_dialog.hpp)
     Theme theme = Theme::Dark;
     bool prepShownLastFrame = false; // prep panel just opened: its tab comes to the front
     bool chromeless = false;         // picture export: the view alone, no menu bar or status bar

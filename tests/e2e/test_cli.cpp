@@ -240,12 +240,13 @@ TEST_CASE("cli --share: the agenda and exports to share hold no note, trust or l
         CHECK(o.find("Left out") == std::string::npos);
         CHECK(o.find("Jo Whitfield") == std::string::npos); // someone else on the map
     }
-    // The people table and the pictures are for me only.
+    // The people table and the map are for me only.
     CHECK(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "people", "--share",
                  "-o", "p.csv"}) == 1);
     CHECK(c.err.find("for you only") != std::string::npos);
-    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--share", "-o", "p.png"}) ==
-          1);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--view", "map", "--share",
+                 "-o", "p.png"}) == 1);
+    CHECK(c.err.find("for you only") != std::string::npos);
     CHECK_FALSE(fs::exists(c.dir / "p.csv"));
     CHECK_FALSE(fs::exists(c.dir / "p.png"));
 }
@@ -326,6 +327,32 @@ TEST_CASE("cli export: PNG of the board and of the map at the requested size, no
     // No temp files are left next to OUT.
     for (const auto& name : c.files())
         CHECK(name.find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("cli export: the board PNG to share, also of a protected board, and nothing on disk "
+          "but the picture") {
+    Cli c;
+    REQUIRE_MESSAGE(c.run({"export", "plan.horizons.json", "--format", "png", "--share", "--person",
+                           "Priya Raman", "--size", "900x640", "-o", "share.png"}) == 0,
+                    c.err);
+    const std::string shared = readFileText(c.dir / "share.png");
+    CHECK(pngSize(shared) == std::pair<std::uint32_t, std::uint32_t>{900, 640});
+    CHECK(shared.size() > 20000); // cards were drawn
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--share", "--person", "Nobody",
+                 "-o", "x.png"}) == 1);
+
+    spit(c.dir / "pass.txt", "open sesame\n");
+    REQUIRE(c.run({"protect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
+    const auto before = c.files();
+    REQUIRE_MESSAGE(
+        c.run({"export", "plan.horizons.json", "--format", "png", "--share", "--passphrase-file",
+               "pass.txt", "--size", "640x480", "-o", "sealed.png"}) == 0,
+        c.err);
+    CHECK(pngSize(readFileText(c.dir / "sealed.png")) ==
+          std::pair<std::uint32_t, std::uint32_t>{640, 480});
+    auto after = c.files();
+    std::erase(after, std::string("sealed.png"));
+    CHECK(after == before); // the board went to the renderer through a pipe
 }
 
 TEST_CASE("cli: an output that is the input board is refused, under any name; nothing written") {

@@ -97,6 +97,30 @@ void checkNothingPrivate(const std::string& name, const std::string& out) {
         CHECK_MESSAGE(l.find(w) == std::string::npos, w);
 }
 
+// Every text a picture drawn from `b` could show (and each person's trust and relationship,
+// so a person left in the board would show up as "trust").
+std::string everyText(const Board& b) {
+    const BoardContent& c = b.content;
+    std::string out = c.meta.title + "\n" + c.meta.owner + "\n";
+    for (const auto& h : c.horizons)
+        out += h.name + "\n";
+    for (const auto& g : c.goals)
+        out += g.title + "\n" + g.notes + "\n";
+    for (const auto& p : c.people)
+        out += p.name + " " + p.notes + " trust " + std::to_string(p.trust) + " " +
+               std::string(relationshipName(p.relationship)) + "\n";
+    for (const auto& l : c.links)
+        out += l.topic + "\n";
+    for (const auto& cv : c.conversations) {
+        out += cv.notes + "\n";
+        for (const auto& f : cv.followUps)
+            out += f + "\n";
+    }
+    for (const auto& s : b.snapshots)
+        out += s.name + "\n" + s.note + "\n";
+    return out;
+}
+
 using SharePath = std::function<std::string(const BoardContent&, PersonId reader)>;
 
 // Every output labelled "to share" (the app's copy/export buttons and the CLI's --share
@@ -115,6 +139,20 @@ const std::vector<std::pair<std::string, SharePath>> kSharePaths = {
      [](const BoardContent& c, PersonId r) { return shareGoalsCsv(c, r); }},
     {"goals csv for anyone",
      [](const BoardContent& c, PersonId) { return shareGoalsCsv(c, PersonId{}); }},
+    // The board PNG to share is drawn from this board alone (cli_export.cpp pipes it to the
+    // renderer): whatever text it holds is all the picture can show.
+    {"board picture for the reader",
+     [](const BoardContent& c, PersonId r) {
+         Board b;
+         b.content = c;
+         return everyText(sharePictureBoard(b, r));
+     }},
+    {"board picture for anyone",
+     [](const BoardContent& c, PersonId) {
+         Board b;
+         b.content = c;
+         return everyText(sharePictureBoard(b, PersonId{}));
+     }},
 };
 
 } // namespace

@@ -41,6 +41,7 @@ struct SessionHarness {
         e.files = files;
         e.seconds = [this] { return clock; };
         e.now = [] { return Timestamp{1764770000}; };
+        e.kdf = store::kTestKdf; // boards protected in a test derive their key fast
         return e;
     }
 };
