@@ -12,7 +12,6 @@
 #include "model/text.hpp"
 #include "ui/fonts.hpp"
 #include "ui/layout_registry.hpp"
-#include "ui/person_inspector_view.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -412,7 +411,7 @@ void drawInspectorView(ViewContext& ctx, InspectorViewState& st) {
     if (sel.goals.size() == 1 && sel.people.empty()) {
         drawGoalInspector(ctx, st, *c.goals.find(sel.goals.front()));
     } else if (sel.goals.empty() && sel.people.size() == 1) {
-        drawPersonInspector(ctx, sel.people.front());
+        drawPersonInspector(ctx, st.person, sel.people.front());
     } else if (sel.goals.size() > 1) {
         drawMultiInspector(ctx, sel.goals);
     } else {
