@@ -459,145 +459,174 @@ Vec2f dragDelta(const Frame& f) {
     return d;
 }
 
-void handleMouse(Frame& f) {
+using G = BoardViewState::Gesture;
+
+// A person the map released over a card links them (the map gave us this frame to take it).
+void consumePersonDrop(Frame& f) {
+    CrossViewDrag& xd = f.ctx.shared.drag;
+    if (xd.kind != CrossViewDrag::Kind::Person || !xd.released) return;
+    const Vec2f at{xd.releaseX, xd.releaseY};
+    if (!f.st.canvasRect.contains(at)) return;
+    if (const CardBox* k = f.st.layout.cardAt(f.st.nav.xf.toWorld(at)); k && !f.readOnly) {
+        applyEdit(f, linkPersonToGoal(f.ctx.doc.board(), f.ctx.dispatch.newId<LinkId>(), xd.person,
+                                      k->goal));
+    }
+    xd = {};
+}
+
+// Hit-test of a left press: the card, stack or column header under it, kept in the state
+// with the modifiers and the selection the press started from.
+void recordPress(Frame& f) {
+    BoardViewState& st = f.st;
+    const BoardLayout& L = st.layout;
+    const ImGuiIO& io = ImGui::GetIO();
+    const CardBox* k = L.cardAt(f.mouseWorld);
+    const int header = headerAt(st, f.mouse);
+    st.pressScreen = f.mouse;
+    st.pressWorld = f.mouseWorld;
+    const bool stack = k && header < 0 && k->kind == ItemKind::Stack;
+    st.pressGoal = k && header < 0 && !stack ? k->goal : GoalId{};
+    st.pressStack.clear();
+    if (stack) st.pressStack.assign(L.goalsOf(*k).begin(), L.goalsOf(*k).end());
+    st.pressHeader =
+        header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
+    st.pressCtrl = io.KeyCtrl;
+    st.pressShift = io.KeyShift;
+    st.bandBase = f.ctx.shared.selection.goals;
+}
+
+// A double-click renames a card or a horizon, opens a stack by zooming in on it, or adds a
+// goal on empty space. No drag starts from it.
+void doubleClick(Frame& f) {
+    BoardViewState& st = f.st;
+    st.gesture = G::Cancelled;
+    if (st.pressGoal) {
+        startRename(f, st.pressGoal, false, 0);
+    } else if (!st.pressStack.empty()) {
+        st.nav.xf = zoomAbout(st.nav.xf, f.mouse, st.nav.xf.zoom * 2.0f, kZoomLimits);
+        st.viewMoved = true;
+    } else if (st.pressHeader && !f.readOnly) {
+        if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
+            st.renamingHorizon = h->id;
+            st.horizonBuffer = h->name;
+            st.renameFocus = true;
+        }
+    } else {
+        createGoalAt(f, f.mouseWorld);
+    }
+}
+
+// A left press on the canvas: a double-click acts at once (and returns true: nothing more
+// this frame); a press on a card selects it (Ctrl toggles, Shift adds) and waits to become
+// a click or a drag.
+bool startGesture(Frame& f) {
     BoardViewState& st = f.st;
     Selection& sel = f.ctx.shared.selection;
-    const ImGuiIO& io = ImGui::GetIO();
-    const BoardLayout& L = st.layout;
-    const bool inCanvas = st.canvasRect.contains(f.mouse);
-
-    // A drag we published that the map did not take: forget it.
-    if (st.publishedDrag && st.gesture != BoardViewState::Gesture::DragCards) withdrawGoalsDrag(f);
-
-    // A person dropped on a card links them.
-    CrossViewDrag& xd = f.ctx.shared.drag;
-    if (xd.kind == CrossViewDrag::Kind::Person && xd.released) {
-        const Vec2f at{xd.releaseX, xd.releaseY};
-        if (st.canvasRect.contains(at)) {
-            if (const CardBox* k = L.cardAt(st.nav.xf.toWorld(at)); k && !f.readOnly) {
-                applyEdit(f, linkPersonToGoal(f.ctx.doc.board(), f.ctx.dispatch.newId<LinkId>(),
-                                              xd.person, k->goal));
-            }
-            xd = {};
-        }
-    }
-
     const bool spacePan = st.nav.spaceHeld || st.nav.panButton >= 0;
-    if (st.gesture == BoardViewState::Gesture::None && f.hovered && !spacePan &&
-        ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        const CardBox* k = L.cardAt(f.mouseWorld);
-        const int header = headerAt(st, f.mouse);
-        st.pressScreen = f.mouse;
-        st.pressWorld = f.mouseWorld;
-        const bool stack = k && header < 0 && k->kind == ItemKind::Stack;
-        st.pressGoal = k && header < 0 && !stack ? k->goal : GoalId{};
-        st.pressStack.clear();
-        if (stack) st.pressStack.assign(L.goalsOf(*k).begin(), L.goalsOf(*k).end());
-        st.pressHeader =
-            header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
-        st.pressCtrl = io.KeyCtrl;
-        st.pressShift = io.KeyShift;
-        st.bandBase = sel.goals;
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-            st.gesture = BoardViewState::Gesture::Cancelled; // no drag out of a double-click
-            if (st.pressGoal) {
-                startRename(f, st.pressGoal, false, 0);
-            } else if (!st.pressStack.empty()) { // open a stack by zooming in on it
-                st.nav.xf = zoomAbout(st.nav.xf, f.mouse, st.nav.xf.zoom * 2.0f, kZoomLimits);
-                st.viewMoved = true;
-            } else if (st.pressHeader && !f.readOnly) {
-                if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
-                    st.renamingHorizon = h->id;
-                    st.horizonBuffer = h->name;
-                    st.renameFocus = true;
-                }
-            } else {
-                createGoalAt(f, f.mouseWorld);
-            }
-            return;
-        }
-        if (st.pressGoal) {
-            st.pressWasSelected = sel.has(st.pressGoal);
-            if (st.pressCtrl)
-                sel.toggle(st.pressGoal);
-            else if (st.pressShift)
-                sel.add(st.pressGoal);
-            else if (!st.pressWasSelected)
-                sel.selectOnly(st.pressGoal);
-            st.cursor = st.pressGoal;
-        }
-        st.gesture = BoardViewState::Gesture::Pressed;
+    if (st.gesture != G::None || !f.hovered || spacePan ||
+        !ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        return false;
+    recordPress(f);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        doubleClick(f);
+        return true;
     }
+    if (st.pressGoal) {
+        st.pressWasSelected = sel.has(st.pressGoal);
+        if (st.pressCtrl)
+            sel.toggle(st.pressGoal);
+        else if (st.pressShift)
+            sel.add(st.pressGoal);
+        else if (!st.pressWasSelected)
+            sel.selectOnly(st.pressGoal);
+        st.cursor = st.pressGoal;
+    }
+    st.gesture = G::Pressed;
+    return false;
+}
 
-    using G = BoardViewState::Gesture;
-    if (st.gesture == G::None) return;
-
-    const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+// Escape cancels; past the drag threshold a press becomes a header drag, a card drag or a
+// rubber band (read only: cancelled).
+void promotePress(Frame& f) {
+    BoardViewState& st = f.st;
+    Selection& sel = f.ctx.shared.selection;
     if (st.gesture != G::Cancelled && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (st.gesture == G::RubberBand) sel.goals = st.bandBase;
         withdrawGoalsDrag(f);
         st.gesture = G::Cancelled;
     }
+    if (st.gesture != G::Pressed || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
+    const Vec2f d = f.mouse - st.pressScreen;
+    const float thr = std::max(2.0f, ImGui::GetIO().MouseDragThreshold);
+    if (d.x * d.x + d.y * d.y < thr * thr) return;
+    if (st.pressHeader)
+        st.gesture = f.readOnly ? G::Cancelled : G::DragHeader;
+    else if (st.pressGoal)
+        st.gesture = f.readOnly || !sel.has(st.pressGoal) ? G::Cancelled : G::DragCards;
+    else
+        st.gesture = G::RubberBand;
+    if (st.gesture == G::DragCards) st.dragGoals = sel.goals;
+    if (st.gesture == G::RubberBand && !st.pressCtrl && !st.pressShift) st.bandBase.clear();
+}
 
-    if (st.gesture == G::Pressed && down) {
-        const Vec2f d = f.mouse - st.pressScreen;
-        const float thr = std::max(2.0f, io.MouseDragThreshold);
-        if (d.x * d.x + d.y * d.y >= thr * thr) {
-            if (st.pressHeader)
-                st.gesture = f.readOnly ? G::Cancelled : G::DragHeader;
-            else if (st.pressGoal)
-                st.gesture = f.readOnly || !sel.has(st.pressGoal) ? G::Cancelled : G::DragCards;
-            else
-                st.gesture = G::RubberBand;
-            if (st.gesture == G::DragCards) st.dragGoals = sel.goals;
-            if (st.gesture == G::RubberBand && !st.pressCtrl && !st.pressShift) st.bandBase.clear();
-        }
-    }
-
-    if (st.gesture == G::DragCards && down) {
+// While the button is held: cards dragged out of the canvas are published for the map; the
+// rubber band selects what it overlaps (added to the selection it started from).
+void trackGesture(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
+    if (st.gesture == G::DragCards) {
         if (!inCanvas)
             publishGoalsDrag(f);
         else if (st.publishedDrag)
             withdrawGoalsDrag(f);
     }
-    if (st.gesture == G::RubberBand && down) {
+    if (st.gesture == G::RubberBand) {
         const Rectf band = rectFromCorners(st.pressWorld, f.mouseWorld);
-        std::vector<GoalId> hit = L.cardsOverlapping(band);
+        std::vector<GoalId> hit = st.layout.cardsOverlapping(band);
         std::vector<GoalId> merged;
         std::set_union(st.bandBase.begin(), st.bandBase.end(), hit.begin(), hit.end(),
                        std::back_inserter(merged));
-        sel.goals = std::move(merged);
+        f.ctx.shared.selection.goals = std::move(merged);
     }
+}
 
-    if (down) return;
+// A press released without a drag: narrow the selection to the card, list a stack, or
+// clear the selection on empty space.
+void releaseClick(Frame& f) {
+    BoardViewState& st = f.st;
+    Selection& sel = f.ctx.shared.selection;
+    if (st.pressGoal) {
+        if (!st.pressCtrl && !st.pressShift && st.pressWasSelected) sel.selectOnly(st.pressGoal);
+    } else if (!st.pressStack.empty()) {
+        st.stackList = st.pressStack;
+        st.openStackList = true;
+    } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
+        sel.clear();
+    }
+}
 
-    // ---- release
+// Cards dropped on the board move there; dropped outside, they are left for the map.
+void releaseCards(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
+    if (inCanvas) {
+        auto moves = dragPlacements(st.layout, f.ctx.doc.content(), st.dragGoals, dragDelta(f));
+        if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+        withdrawGoalsDrag(f);
+    } else {
+        publishGoalsDrag(f);
+        f.ctx.shared.drag.released = true;
+        f.ctx.shared.drag.releaseX = f.mouse.x;
+        f.ctx.shared.drag.releaseY = f.mouse.y;
+    }
+}
+
+// The button went up: finish the gesture and forget it.
+void releaseGesture(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
     switch (st.gesture) {
-    case G::Pressed:
-        if (st.pressGoal) {
-            if (!st.pressCtrl && !st.pressShift && st.pressWasSelected)
-                sel.selectOnly(st.pressGoal);
-        } else if (!st.pressStack.empty()) {
-            st.stackList = st.pressStack;
-            st.openStackList = true;
-        } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
-            sel.clear();
-        }
-        break;
-    case G::DragCards:
-        if (inCanvas) {
-            auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, dragDelta(f));
-            if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
-            withdrawGoalsDrag(f);
-        } else {
-            publishGoalsDrag(f);
-            f.ctx.shared.drag.released = true;
-            f.ctx.shared.drag.releaseX = f.mouse.x;
-            f.ctx.shared.drag.releaseY = f.mouse.y;
-        }
-        break;
+    case G::Pressed: releaseClick(f); break;
+    case G::DragCards: releaseCards(f, inCanvas); break;
     case G::DragHeader: {
-        const int to = L.columnNearestX(f.mouseWorld.x);
+        const int to = st.layout.columnNearestX(f.mouseWorld.x);
         if (to >= 0)
             applyEdit(
                 f, moveHorizonTo(f.ctx.doc.board(), st.pressHeader, static_cast<std::size_t>(to)));
@@ -609,6 +638,20 @@ void handleMouse(Frame& f) {
     st.dragGoals.clear();
     st.pressStack.clear();
     st.dropHorizon = {};
+}
+
+void handleMouse(Frame& f) {
+    BoardViewState& st = f.st;
+    const bool inCanvas = st.canvasRect.contains(f.mouse);
+    // A drag we published that the map did not take: forget it.
+    if (st.publishedDrag && st.gesture != G::DragCards) withdrawGoalsDrag(f);
+    consumePersonDrop(f);
+    if (startGesture(f) || st.gesture == G::None) return;
+    promotePress(f);
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        trackGesture(f, inCanvas);
+    else
+        releaseGesture(f, inCanvas);
 }
 
 void handleKeyboard(Frame& f, bool focused) {
@@ -1532,8 +1575,8 @@ void contextMenus(Frame& f) {
                     for (const GoalLink* l : linksOfGoal(c, g->id))
                         linked = linked || l->person == p.id;
                     if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
-                        applyEdit(f,
-                                  linkPersonToGoal(doc.board(), f.ctx.dispatch.newId<LinkId>(), p.id, g->id));
+                        applyEdit(f, linkPersonToGoal(doc.board(), f.ctx.dispatch.newId<LinkId>(),
+                                                      p.id, g->id));
                     ImGui::PopID();
                 }
                 ImGui::EndMenu();
@@ -1735,8 +1778,7 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
 // recomputed only when the document or the selected people change.
 void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
     std::vector<GoalId>& out = st.litGoals;
-    if (st.litGeneration == ctx.generation() && st.litPeople == ctx.shared.selection.people)
-        return;
+    if (st.litGeneration == ctx.generation() && st.litPeople == ctx.shared.selection.people) return;
     st.litGeneration = ctx.generation();
     st.litPeople = ctx.shared.selection.people;
     out.clear();
