@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -535,6 +536,45 @@ void App::kill() {
         waitpid(pid_, &status, 0);
         status_ = 128 + SIGKILL;
     }
+}
+
+namespace {
+
+// Calls `found` on the latest frame `tries` times, 100 ms apart, until it answers.
+template <class Found> auto pollFrames(App& app, int tries, Found&& found)
+    -> decltype(found(std::declval<Frame&>())) {
+    for (int i = 0; i < tries; ++i) {
+        if (auto f = app.latestFrame())
+            if (auto answer = found(*f)) return answer;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<Item> waitForPrefix(App& app, const std::string& prefix) {
+    return pollFrames(app, 100, [&](const Frame& f) -> std::optional<Item> {
+        for (const auto& it : f.items)
+            if (it.id.rfind(prefix, 0) == 0) return it;
+        return std::nullopt;
+    });
+}
+
+std::optional<Item> waitForLabel(App& app, const std::string& prefix, const std::string& label) {
+    return pollFrames(app, 50, [&](const Frame& f) -> std::optional<Item> {
+        for (const Item& it : f.items)
+            if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
+        return std::nullopt;
+    });
+}
+
+bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
+    return pollFrames(app, 100, [&](const Frame& f) {
+        const Item* g = f.find(goal);
+        const Item* h = f.find(horizon);
+        return g && h && g->cx() >= h->x && g->cx() <= h->x + h->w;
+    });
 }
 
 } // namespace horizons::test::e2e
