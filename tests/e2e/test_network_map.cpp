@@ -102,17 +102,24 @@ void saveAndQuit(App& app) {
     CHECK_MESSAGE(*status == 0, "stderr:\n" << app.stderrText());
 }
 
+// Starts the app on `board` and waits until the map has fitted itself; returns the node
+// of Ama Boateng (a person of the starter board).
+std::optional<Item> startOnMap(App& app, const StarterCopy& board) {
+    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
+    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
+    app.settle("ring:5");
+    const auto person = waitForLabel(app, "person:", "Ama Boateng");
+    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    return person;
+}
+
 } // namespace
 
 TEST_CASE("network map e2e: drag a person to the inner ring; their trust is saved") {
     App app;
     StarterCopy board(app);
     const std::string before = readFileText(board.file);
-    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
-    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    app.settle("ring:5");
-    const auto person = waitForLabel(app, "person:", "Ama Boateng");
-    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    const std::optional<Item> person = startOnMap(app, board);
     const std::string pid = idPart(person->id);
     REQUIRE(trustOf(before, pid) == std::optional<int>(2));
 
@@ -145,11 +152,7 @@ TEST_CASE("network map e2e: drag a goal card onto a person; the link is saved") 
     App app;
     StarterCopy board(app);
     const std::string before = readFileText(board.file);
-    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
-    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    app.settle("ring:5");
-    const auto person = waitForLabel(app, "person:", "Ama Boateng");
-    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    const std::optional<Item> person = startOnMap(app, board);
     auto goal = waitForLabel(app, "goal:", "Finish the product management course (modules 1-4)");
     REQUIRE_MESSAGE(goal, "the goal card is not on the board");
     app.settle(goal->id);
