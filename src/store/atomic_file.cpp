@@ -60,20 +60,6 @@ WriteResult fail(std::string what) { return WriteResult{false, std::move(what), 
 
 #ifndef _WIN32
 
-FileStamp stampFromStat(const struct stat& st) {
-    FileStamp s;
-    s.exists = true;
-    s.size = static_cast<std::uint64_t>(st.st_size);
-    s.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    s.ctimeNs = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
-    s.device = static_cast<std::uint64_t>(st.st_dev);
-    s.fileId = static_cast<std::uint64_t>(st.st_ino);
-    s.takenNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-    return s;
-}
-
 const char* kindOfFile(mode_t mode) {
     if (S_ISDIR(mode)) return "it is a folder";
     if (S_ISFIFO(mode)) return "it is not a regular file (a FIFO)";

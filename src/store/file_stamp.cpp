@@ -47,18 +47,29 @@ std::uint64_t contentHash(std::string_view bytes) {
     return h ^ (h >> 31);
 }
 
-FileStamp statFile(const fs::path& path) {
-    FileStamp s;
-    s.takenNs = nowNs();
 #ifndef _WIN32
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return s;
+FileStamp stampFromStat(const struct stat& st) {
+    FileStamp s;
     s.exists = true;
     s.size = static_cast<std::uint64_t>(st.st_size);
     s.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     s.ctimeNs = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
     s.device = static_cast<std::uint64_t>(st.st_dev);
     s.fileId = static_cast<std::uint64_t>(st.st_ino);
+    s.takenNs = nowNs();
+    return s;
+}
+#endif
+
+FileStamp statFile(const fs::path& path) {
+    FileStamp s;
+    s.takenNs = nowNs();
+#ifndef _WIN32
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return s;
+    const std::int64_t taken = s.takenNs; // before the stat, as it always was
+    s = stampFromStat(st);
+    s.takenNs = taken;
 #else
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return s;

@@ -19,7 +19,8 @@
 // Index
 //   FileStamp ....... the stamp; == compares content
 //   contentHash ..... the 64-bit hash used
-//   stampFile ....... stamp a file (reads it), statFile (metadata only, no hash)
+//   stampFile ....... stamp a file (reads it), statFile (metadata only, no hash),
+//                     stampFromStat (from a stat(2) result)
 //   checkFileStamp .. is the file still what the stamp says? (StampCheck), stillSame
 #pragma once
 
@@ -27,6 +28,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
+
+#ifndef _WIN32
+struct stat;
+#endif
 
 namespace horizons::store {
 
@@ -56,6 +61,10 @@ std::uint64_t contentHash(std::string_view bytes);
 FileStamp stampFile(const std::filesystem::path& path);
 // Size, time and identity only (hashed == false).
 FileStamp statFile(const std::filesystem::path& path);
+#ifndef _WIN32
+// The stamp stat(2) gives (no hash), taken now: the one conversion every caller uses.
+FileStamp stampFromStat(const struct stat& st);
+#endif
 
 // How long after a write its modification time is trusted to change on the next write.
 inline constexpr std::chrono::seconds kStampTimeSlack{2};

@@ -56,8 +56,6 @@ ImU32 statusColour(GoalStatus s, const Palette& pal) {
     return pal.textMuted;
 }
 
-ImVec2 im(Vec2f v) { return {v.x, v.y}; }
-
 ImFont* titleFont() { return fonts().semibold ? fonts().semibold : ImGui::GetFont(); }
 ImFont* bodyFont() { return fonts().regular ? fonts().regular : ImGui::GetFont(); }
 
@@ -459,145 +457,174 @@ Vec2f dragDelta(const Frame& f) {
     return d;
 }
 
-void handleMouse(Frame& f) {
+using G = BoardViewState::Gesture;
+
+// A person the map released over a card links them (the map gave us this frame to take it).
+void consumePersonDrop(Frame& f) {
+    CrossViewDrag& xd = f.ctx.shared.drag;
+    if (xd.kind != CrossViewDrag::Kind::Person || !xd.released) return;
+    const Vec2f at{xd.releaseX, xd.releaseY};
+    if (!f.st.canvasRect.contains(at)) return;
+    if (const CardBox* k = f.st.layout.cardAt(f.st.nav.xf.toWorld(at)); k && !f.readOnly) {
+        applyEdit(f, linkPersonToGoal(f.ctx.doc.board(), f.ctx.dispatch.newId<LinkId>(), xd.person,
+                                      k->goal));
+    }
+    xd = {};
+}
+
+// Hit-test of a left press: the card, stack or column header under it, kept in the state
+// with the modifiers and the selection the press started from.
+void recordPress(Frame& f) {
+    BoardViewState& st = f.st;
+    const BoardLayout& L = st.layout;
+    const ImGuiIO& io = ImGui::GetIO();
+    const CardBox* k = L.cardAt(f.mouseWorld);
+    const int header = headerAt(st, f.mouse);
+    st.pressScreen = f.mouse;
+    st.pressWorld = f.mouseWorld;
+    const bool stack = k && header < 0 && k->kind == ItemKind::Stack;
+    st.pressGoal = k && header < 0 && !stack ? k->goal : GoalId{};
+    st.pressStack.clear();
+    if (stack) st.pressStack.assign(L.goalsOf(*k).begin(), L.goalsOf(*k).end());
+    st.pressHeader =
+        header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
+    st.pressCtrl = io.KeyCtrl;
+    st.pressShift = io.KeyShift;
+    st.bandBase = f.ctx.shared.selection.goals;
+}
+
+// A double-click renames a card or a horizon, opens a stack by zooming in on it, or adds a
+// goal on empty space. No drag starts from it.
+void doubleClick(Frame& f) {
+    BoardViewState& st = f.st;
+    st.gesture = G::Cancelled;
+    if (st.pressGoal) {
+        startRename(f, st.pressGoal, false, 0);
+    } else if (!st.pressStack.empty()) {
+        st.nav.xf = zoomAbout(st.nav.xf, f.mouse, st.nav.xf.zoom * 2.0f, kZoomLimits);
+        st.viewMoved = true;
+    } else if (st.pressHeader && !f.readOnly) {
+        if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
+            st.renamingHorizon = h->id;
+            st.horizonBuffer = h->name;
+            st.renameFocus = true;
+        }
+    } else {
+        createGoalAt(f, f.mouseWorld);
+    }
+}
+
+// A left press on the canvas: a double-click acts at once (and returns true: nothing more
+// this frame); a press on a card selects it (Ctrl toggles, Shift adds) and waits to become
+// a click or a drag.
+bool startGesture(Frame& f) {
     BoardViewState& st = f.st;
     Selection& sel = f.ctx.shared.selection;
-    const ImGuiIO& io = ImGui::GetIO();
-    const BoardLayout& L = st.layout;
-    const bool inCanvas = st.canvasRect.contains(f.mouse);
-
-    // A drag we published that the map did not take: forget it.
-    if (st.publishedDrag && st.gesture != BoardViewState::Gesture::DragCards) withdrawGoalsDrag(f);
-
-    // A person dropped on a card links them.
-    CrossViewDrag& xd = f.ctx.shared.drag;
-    if (xd.kind == CrossViewDrag::Kind::Person && xd.released) {
-        const Vec2f at{xd.releaseX, xd.releaseY};
-        if (st.canvasRect.contains(at)) {
-            if (const CardBox* k = L.cardAt(st.nav.xf.toWorld(at)); k && !f.readOnly) {
-                applyEdit(f, linkPersonToGoal(f.ctx.doc.board(), f.ctx.dispatch.newId<LinkId>(),
-                                              xd.person, k->goal));
-            }
-            xd = {};
-        }
-    }
-
     const bool spacePan = st.nav.spaceHeld || st.nav.panButton >= 0;
-    if (st.gesture == BoardViewState::Gesture::None && f.hovered && !spacePan &&
-        ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        const CardBox* k = L.cardAt(f.mouseWorld);
-        const int header = headerAt(st, f.mouse);
-        st.pressScreen = f.mouse;
-        st.pressWorld = f.mouseWorld;
-        const bool stack = k && header < 0 && k->kind == ItemKind::Stack;
-        st.pressGoal = k && header < 0 && !stack ? k->goal : GoalId{};
-        st.pressStack.clear();
-        if (stack) st.pressStack.assign(L.goalsOf(*k).begin(), L.goalsOf(*k).end());
-        st.pressHeader =
-            header >= 0 ? L.columns[static_cast<std::size_t>(header)].horizon : HorizonId{};
-        st.pressCtrl = io.KeyCtrl;
-        st.pressShift = io.KeyShift;
-        st.bandBase = sel.goals;
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-            st.gesture = BoardViewState::Gesture::Cancelled; // no drag out of a double-click
-            if (st.pressGoal) {
-                startRename(f, st.pressGoal, false, 0);
-            } else if (!st.pressStack.empty()) { // open a stack by zooming in on it
-                st.nav.xf = zoomAbout(st.nav.xf, f.mouse, st.nav.xf.zoom * 2.0f, kZoomLimits);
-                st.viewMoved = true;
-            } else if (st.pressHeader && !f.readOnly) {
-                if (const Horizon* h = f.ctx.doc.content().horizons.find(st.pressHeader)) {
-                    st.renamingHorizon = h->id;
-                    st.horizonBuffer = h->name;
-                    st.renameFocus = true;
-                }
-            } else {
-                createGoalAt(f, f.mouseWorld);
-            }
-            return;
-        }
-        if (st.pressGoal) {
-            st.pressWasSelected = sel.has(st.pressGoal);
-            if (st.pressCtrl)
-                sel.toggle(st.pressGoal);
-            else if (st.pressShift)
-                sel.add(st.pressGoal);
-            else if (!st.pressWasSelected)
-                sel.selectOnly(st.pressGoal);
-            st.cursor = st.pressGoal;
-        }
-        st.gesture = BoardViewState::Gesture::Pressed;
+    if (st.gesture != G::None || !f.hovered || spacePan ||
+        !ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        return false;
+    recordPress(f);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        doubleClick(f);
+        return true;
     }
+    if (st.pressGoal) {
+        st.pressWasSelected = sel.has(st.pressGoal);
+        if (st.pressCtrl)
+            sel.toggle(st.pressGoal);
+        else if (st.pressShift)
+            sel.add(st.pressGoal);
+        else if (!st.pressWasSelected)
+            sel.selectOnly(st.pressGoal);
+        st.cursor = st.pressGoal;
+    }
+    st.gesture = G::Pressed;
+    return false;
+}
 
-    using G = BoardViewState::Gesture;
-    if (st.gesture == G::None) return;
-
-    const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+// Escape cancels; past the drag threshold a press becomes a header drag, a card drag or a
+// rubber band (read only: cancelled).
+void promotePress(Frame& f) {
+    BoardViewState& st = f.st;
+    Selection& sel = f.ctx.shared.selection;
     if (st.gesture != G::Cancelled && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (st.gesture == G::RubberBand) sel.goals = st.bandBase;
         withdrawGoalsDrag(f);
         st.gesture = G::Cancelled;
     }
+    if (st.gesture != G::Pressed || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
+    const Vec2f d = f.mouse - st.pressScreen;
+    const float thr = std::max(2.0f, ImGui::GetIO().MouseDragThreshold);
+    if (d.x * d.x + d.y * d.y < thr * thr) return;
+    if (st.pressHeader)
+        st.gesture = f.readOnly ? G::Cancelled : G::DragHeader;
+    else if (st.pressGoal)
+        st.gesture = f.readOnly || !sel.has(st.pressGoal) ? G::Cancelled : G::DragCards;
+    else
+        st.gesture = G::RubberBand;
+    if (st.gesture == G::DragCards) st.dragGoals = sel.goals;
+    if (st.gesture == G::RubberBand && !st.pressCtrl && !st.pressShift) st.bandBase.clear();
+}
 
-    if (st.gesture == G::Pressed && down) {
-        const Vec2f d = f.mouse - st.pressScreen;
-        const float thr = std::max(2.0f, io.MouseDragThreshold);
-        if (d.x * d.x + d.y * d.y >= thr * thr) {
-            if (st.pressHeader)
-                st.gesture = f.readOnly ? G::Cancelled : G::DragHeader;
-            else if (st.pressGoal)
-                st.gesture = f.readOnly || !sel.has(st.pressGoal) ? G::Cancelled : G::DragCards;
-            else
-                st.gesture = G::RubberBand;
-            if (st.gesture == G::DragCards) st.dragGoals = sel.goals;
-            if (st.gesture == G::RubberBand && !st.pressCtrl && !st.pressShift) st.bandBase.clear();
-        }
-    }
-
-    if (st.gesture == G::DragCards && down) {
+// While the button is held: cards dragged out of the canvas are published for the map; the
+// rubber band selects what it overlaps (added to the selection it started from).
+void trackGesture(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
+    if (st.gesture == G::DragCards) {
         if (!inCanvas)
             publishGoalsDrag(f);
         else if (st.publishedDrag)
             withdrawGoalsDrag(f);
     }
-    if (st.gesture == G::RubberBand && down) {
+    if (st.gesture == G::RubberBand) {
         const Rectf band = rectFromCorners(st.pressWorld, f.mouseWorld);
-        std::vector<GoalId> hit = L.cardsOverlapping(band);
+        std::vector<GoalId> hit = st.layout.cardsOverlapping(band);
         std::vector<GoalId> merged;
         std::set_union(st.bandBase.begin(), st.bandBase.end(), hit.begin(), hit.end(),
                        std::back_inserter(merged));
-        sel.goals = std::move(merged);
+        f.ctx.shared.selection.goals = std::move(merged);
     }
+}
 
-    if (down) return;
+// A press released without a drag: narrow the selection to the card, list a stack, or
+// clear the selection on empty space.
+void releaseClick(Frame& f) {
+    BoardViewState& st = f.st;
+    Selection& sel = f.ctx.shared.selection;
+    if (st.pressGoal) {
+        if (!st.pressCtrl && !st.pressShift && st.pressWasSelected) sel.selectOnly(st.pressGoal);
+    } else if (!st.pressStack.empty()) {
+        st.stackList = st.pressStack;
+        st.openStackList = true;
+    } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
+        sel.clear();
+    }
+}
 
-    // ---- release
+// Cards dropped on the board move there; dropped outside, they are left for the map.
+void releaseCards(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
+    if (inCanvas) {
+        auto moves = dragPlacements(st.layout, f.ctx.doc.content(), st.dragGoals, dragDelta(f));
+        if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
+        withdrawGoalsDrag(f);
+    } else {
+        publishGoalsDrag(f);
+        f.ctx.shared.drag.released = true;
+        f.ctx.shared.drag.releaseX = f.mouse.x;
+        f.ctx.shared.drag.releaseY = f.mouse.y;
+    }
+}
+
+// The button went up: finish the gesture and forget it.
+void releaseGesture(Frame& f, bool inCanvas) {
+    BoardViewState& st = f.st;
     switch (st.gesture) {
-    case G::Pressed:
-        if (st.pressGoal) {
-            if (!st.pressCtrl && !st.pressShift && st.pressWasSelected)
-                sel.selectOnly(st.pressGoal);
-        } else if (!st.pressStack.empty()) {
-            st.stackList = st.pressStack;
-            st.openStackList = true;
-        } else if (!st.pressHeader && !st.pressCtrl && !st.pressShift) {
-            sel.clear();
-        }
-        break;
-    case G::DragCards:
-        if (inCanvas) {
-            auto moves = dragPlacements(L, f.ctx.doc.content(), st.dragGoals, dragDelta(f));
-            if (!moves.empty()) applyEdit(f, moveGoals(f.ctx.doc.board(), moves));
-            withdrawGoalsDrag(f);
-        } else {
-            publishGoalsDrag(f);
-            f.ctx.shared.drag.released = true;
-            f.ctx.shared.drag.releaseX = f.mouse.x;
-            f.ctx.shared.drag.releaseY = f.mouse.y;
-        }
-        break;
+    case G::Pressed: releaseClick(f); break;
+    case G::DragCards: releaseCards(f, inCanvas); break;
     case G::DragHeader: {
-        const int to = L.columnNearestX(f.mouseWorld.x);
+        const int to = st.layout.columnNearestX(f.mouseWorld.x);
         if (to >= 0)
             applyEdit(
                 f, moveHorizonTo(f.ctx.doc.board(), st.pressHeader, static_cast<std::size_t>(to)));
@@ -609,6 +636,20 @@ void handleMouse(Frame& f) {
     st.dragGoals.clear();
     st.pressStack.clear();
     st.dropHorizon = {};
+}
+
+void handleMouse(Frame& f) {
+    BoardViewState& st = f.st;
+    const bool inCanvas = st.canvasRect.contains(f.mouse);
+    // A drag we published that the map did not take: forget it.
+    if (st.publishedDrag && st.gesture != G::DragCards) withdrawGoalsDrag(f);
+    consumePersonDrop(f);
+    if (startGesture(f) || st.gesture == G::None) return;
+    promotePress(f);
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        trackGesture(f, inCanvas);
+    else
+        releaseGesture(f, inCanvas);
 }
 
 void handleKeyboard(Frame& f, bool focused) {
@@ -666,7 +707,7 @@ void drawBackground(Frame& f) {
     const CanvasTransform& xf = st.nav.xf;
     const BoardLayoutParams& p = st.layout.params;
     ImDrawList* dl = f.dl;
-    dl->AddRectFilled(im(st.canvasRect.min), im(st.canvasRect.max), f.pal.canvasBg);
+    dl->AddRectFilled(toIm(st.canvasRect.min), toIm(st.canvasRect.max), f.pal.canvasBg);
 
     // The specificity band: a faint tint from direction (top) to destination (bottom), and
     // the threshold where a direction becomes a destination.
@@ -727,15 +768,15 @@ void drawColumns(Frame& f) {
         if (!r.overlaps(st.canvasRect)) continue;
         const bool target = dragging && st.dropHorizon == col.horizon;
         dl->AddRectFilled(
-            im(r.min), im(r.max),
+            toIm(r.min), toIm(r.max),
             target ? withAlpha(f.pal.accent, 0.14f) : withAlpha(f.pal.canvasGrid, 0.35f), rounding);
         if (target)
-            dl->AddRect(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.9f), rounding,
+            dl->AddRect(toIm(r.min), toIm(r.max), withAlpha(f.pal.accent, 0.9f), rounding,
                         std::max(1.5f, 0.12f * zoomEm));
         if (registryOn()) {
             const Horizon* h = c.horizons.find(col.horizon);
             registerItem(horizonItemId(col.horizon), "column", h ? h->name : std::string(),
-                         im(xf.toScreen(col.rect.min)), im(xf.toScreen(col.rect.max)));
+                         toIm(xf.toScreen(col.rect.min)), toIm(xf.toScreen(col.rect.max)));
         }
     }
 }
@@ -753,7 +794,7 @@ void drawHeaders(Frame& f) {
         if (!r.overlaps(st.canvasRect)) continue;
         const bool hot =
             st.pressHeader == col.horizon && st.gesture == BoardViewState::Gesture::DragHeader;
-        dl->AddRectFilled(im(r.min), im(r.max),
+        dl->AddRectFilled(toIm(r.min), toIm(r.max),
                           hot ? mix(f.pal.cardBg, f.pal.accent, 0.25f) : f.pal.cardBg,
                           0.4f * zoomEm, ImDrawFlags_RoundCornersTop);
         dl->AddLine(ImVec2(r.min.x, r.max.y), ImVec2(r.max.x, r.max.y), f.pal.cardBorder,
@@ -789,49 +830,46 @@ struct CardLook {
 };
 
 // A card's bottom row: status chip, target date | beyond-org marker, hints, people badge.
-void cardBottomRow(Frame& f, const Goal& g, Rectf r, float a, float left) {
+// Sizes of a card's bottom row at this zoom.
+struct RowMetrics {
+    float zoomEm = 0; // the font size on screen
+    float small = 0;  // the row's text size
+    float border = 0; // outline width
+    float rowY = 0;   // top of the row (screen)
+    float a = 1;      // the card's alpha
+};
+
+// The right side of the bottom row, from `right` leftwards: the people badge, the hints
+// mark and the beyond-org mark. Returns where the room left of them ends.
+float drawRowBadges(Frame& f, const Goal& g, const RowMetrics& m, float right) {
     ImDrawList* dl = f.dl;
     const Palette& pal = f.pal;
-    const float zoomEm = f.e * f.st.nav.xf.zoom;
-    const ImVec2 mx = im(r.max);
-    const float pad = 0.6f * zoomEm;
-    const float small = zoomEm * 0.8f;
-    const float border = std::max(1.0f, 0.09f * zoomEm);
+    const float small = m.small, rowY = m.rowY, a = m.a;
     const ImU32 muted = withAlpha(pal.textMuted, a);
-    // Bottom row: status chip, target date | beyond-org marker, hints, people badge.
-    const float rowY = mx.y - pad - small;
-    float x = left;
-    // Right side, from the right edge leftwards. A narrow card with a date keeps the row for
-    // the date: people, hints and the beyond-org mark are in its tooltip.
-    float right = mx.x - pad;
     auto it = f.st.linkCount.find(g.id);
     const int people = it == f.st.linkCount.end() ? 0 : it->second;
-    const bool badges = !g.target || r.width() >= 11.5f * zoomEm;
-    if (badges) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%d", people);
-        const float bw =
-            std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
-        const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
-        const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
-        if (people > 0)
-            dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
-        else
-            dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, border);
-        dl->AddText(
-            bodyFont(), small,
-            ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
-            withAlpha(pal.text, a), buf);
-        // A tiny person glyph before the count.
-        const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
-        dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
-        dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small),
-                          ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted, 0.2f * small,
-                          ImDrawFlags_RoundCornersTop);
-        right = pc.x - 0.6f * small;
-    }
-    if (auto h = f.st.goalHints.find(g.id);
-        badges && h != f.st.goalHints.end() && !h->second.empty()) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%d", people);
+    const float bw =
+        std::max(1.1f * small, textWidth(bodyFont(), small, buf, nullptr) + 0.6f * small);
+    const ImVec2 b0(right - bw, rowY - 0.1f * small), b1(right, rowY + 1.1f * small);
+    const ImU32 bc = people > 0 ? pal.accent : pal.textMuted;
+    if (people > 0)
+        dl->AddRectFilled(b0, b1, withAlpha(bc, 0.25f * a), 0.6f * small);
+    else
+        dl->AddRect(b0, b1, withAlpha(bc, 0.7f * a), 0.6f * small, m.border);
+    dl->AddText(
+        bodyFont(), small,
+        ImVec2((b0.x + b1.x) * 0.5f - textWidth(bodyFont(), small, buf, nullptr) * 0.5f, rowY),
+        withAlpha(pal.text, a), buf);
+    // A tiny person glyph before the count.
+    const ImVec2 pc(b0.x - 0.55f * small, rowY + 0.3f * small);
+    dl->AddCircleFilled(pc, 0.2f * small, muted, 8);
+    dl->AddRectFilled(ImVec2(pc.x - 0.32f * small, pc.y + 0.3f * small),
+                      ImVec2(pc.x + 0.32f * small, pc.y + 0.75f * small), muted, 0.2f * small,
+                      ImDrawFlags_RoundCornersTop);
+    right = pc.x - 0.6f * small;
+    if (auto h = f.st.goalHints.find(g.id); h != f.st.goalHints.end() && !h->second.empty()) {
         const ImVec2 c(right - 0.55f * small, rowY + 0.5f * small);
         dl->AddCircleFilled(c, 0.55f * small, withAlpha(pal.warning, a), 12);
         const float w = textWidth(titleFont(), small * 0.85f, "!", nullptr);
@@ -839,69 +877,109 @@ void cardBottomRow(Frame& f, const Goal& g, Rectf r, float a, float left) {
                     withAlpha(pal.canvasBg, a), "!");
         right = c.x - 0.55f * small - 0.4f * small;
     }
-    if (badges && g.beyondOrg) {
+    if (g.beyondOrg) {
         const char* mark = "\xE2\x86\x97"; // ↗ beyond the current organisation
         const float w = textWidth(titleFont(), small, mark, nullptr);
         dl->AddText(titleFont(), small, ImVec2(right - w, rowY), withAlpha(pal.warning, a), mark);
         right -= w + 0.4f * small;
     }
-    // The target date always shows; the status chip gives way to it (a dot) when the row is
-    // short. A past date on a goal still being pursued says "Overdue", in the warning colour.
-    char full[48], shortDate[32];
-    const bool late = g.target && goalOverdue(g, f.ctx.today);
-    float dateW = 0;
-    if (g.target) {
-        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        const unsigned m = std::clamp(g.target->month(), 1u, 12u) - 1;
-        std::snprintf(full, sizeof full, "%s%u %s %d", late ? "Overdue \xC2\xB7 " : "",
-                      g.target->day(), kMonths[m], g.target->year());
-        std::snprintf(shortDate, sizeof shortDate, "%s%s %02d", late ? "Overdue " : "", kMonths[m],
-                      g.target->year() % 100);
-        dateW = textWidth(bodyFont(), small, shortDate, nullptr);
-    }
-    const std::string_view statusText = statusName(g.status);
-    const float statusW =
-        textWidth(bodyFont(), small, statusText.data(), statusText.data() + statusText.size()) +
-        1.3f * zoomEm;
-    const bool compactStatus = g.target && x + statusW + dateW + 0.3f * small > right;
-    const std::string_view status = statusText;
-    const float sw = statusW - 1.3f * zoomEm;
+    return right;
+}
+
+// The target date as a card shows it: in full ("Overdue · 3 Mar 2026") or short ("Mar 26").
+struct DateText {
+    char full[48] = {};
+    char shortDate[32] = {};
+    float shortW = 0;  // width of shortDate (0 without a date)
+    bool late = false; // past, on a goal still being pursued
+};
+
+DateText dateText(const Frame& f, const Goal& g, float small) {
+    DateText d;
+    d.late = g.target && goalOverdue(g, f.ctx.today);
+    if (!g.target) return d;
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const unsigned m = std::clamp(g.target->month(), 1u, 12u) - 1;
+    std::snprintf(d.full, sizeof d.full, "%s%u %s %d", d.late ? "Overdue \xC2\xB7 " : "",
+                  g.target->day(), kMonths[m], g.target->year());
+    std::snprintf(d.shortDate, sizeof d.shortDate, "%s%s %02d", d.late ? "Overdue " : "",
+                  kMonths[m], g.target->year() % 100);
+    d.shortW = textWidth(bodyFont(), small, d.shortDate, nullptr);
+    return d;
+}
+
+// The status chip at `x`, or only a dot in its colour when `compact` (the tooltip names
+// it). Returns x after it.
+float drawStatusChip(Frame& f, const Goal& g, const RowMetrics& m, float x, bool compact) {
+    ImDrawList* dl = f.dl;
+    const Palette& pal = f.pal;
+    const float zoomEm = m.zoomEm, small = m.small, rowY = m.rowY, a = m.a;
     const ImU32 sc = statusColour(g.status, pal);
-    if (compactStatus) { // a dot in the status colour; the tooltip names it
+    if (compact) {
         dl->AddCircleFilled(ImVec2(x + 0.3f * small, rowY + 0.5f * small), 0.3f * small,
                             withAlpha(sc, a), 10);
-        x += 0.9f * small;
-    } else {
-        dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small),
-                          ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small),
-                          withAlpha(sc, 0.2f * a), 0.6f * small);
-        if (g.status == GoalStatus::Done)
-            dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm,
-                                withAlpha(sc, a), 8);
-        dl->AddText(
-            bodyFont(), small,
-            ImVec2(x + 0.4f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f),
-                   rowY),
-            withAlpha(
-                g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc, a),
-            status.data(), status.data() + status.size());
-        x += sw + 1.3f * zoomEm + (g.status == GoalStatus::Done ? 0.25f * zoomEm : 0.0f);
+        return x + 0.9f * small;
     }
+    const std::string_view status = statusName(g.status);
+    const float statusW =
+        textWidth(bodyFont(), small, status.data(), status.data() + status.size()) + 1.3f * zoomEm;
+    const float sw = statusW - 1.3f * zoomEm;
+    const bool done = g.status == GoalStatus::Done;
+    dl->AddRectFilled(ImVec2(x, rowY - 0.12f * small),
+                      ImVec2(x + sw + 0.8f * zoomEm, rowY + 1.12f * small), withAlpha(sc, 0.2f * a),
+                      0.6f * small);
+    if (done)
+        dl->AddCircleFilled(ImVec2(x + 0.35f * zoomEm, rowY + 0.5f * small), 0.18f * zoomEm,
+                            withAlpha(sc, a), 8);
+    dl->AddText(
+        bodyFont(), small, ImVec2(x + 0.4f * zoomEm + (done ? 0.25f * zoomEm : 0.0f), rowY),
+        withAlpha(g.status == GoalStatus::Idea || g.status == GoalStatus::Dropped ? pal.text : sc,
+                  a),
+        status.data(), status.data() + status.size());
+    return x + (sw + 1.3f * zoomEm + (done ? 0.25f * zoomEm : 0.0f));
+}
 
-    if (g.target) {
-        const float room = right - x - 0.2f * small;
-        const char* text = textWidth(bodyFont(), small, full, nullptr) <= room ? full : shortDate;
-        const ImU32 col = late ? pal.warning : pal.textMuted;
-        if (late) {
-            const float w = std::min(room, textWidth(bodyFont(), small, text, nullptr));
-            dl->AddRectFilled(ImVec2(x - 0.2f * small, rowY - 0.1f * small),
-                              ImVec2(x + w + 0.2f * small, rowY + 1.1f * small),
-                              withAlpha(pal.warning, 0.18f * a), 0.3f * small);
-        }
-        textEllipsed(dl, bodyFont(), small, ImVec2(x, rowY), withAlpha(col, a), text,
-                     text + std::strlen(text), room);
+// The target date between `x` and `right`: in full when it fits, else short, ellipsed.
+void drawRowDate(Frame& f, const RowMetrics& m, const DateText& d, float x, float right) {
+    const Palette& pal = f.pal;
+    const float small = m.small, rowY = m.rowY, a = m.a;
+    const float room = right - x - 0.2f * small;
+    const char* text = textWidth(bodyFont(), small, d.full, nullptr) <= room ? d.full : d.shortDate;
+    const ImU32 col = d.late ? pal.warning : pal.textMuted;
+    if (d.late) {
+        const float w = std::min(room, textWidth(bodyFont(), small, text, nullptr));
+        f.dl->AddRectFilled(ImVec2(x - 0.2f * small, rowY - 0.1f * small),
+                            ImVec2(x + w + 0.2f * small, rowY + 1.1f * small),
+                            withAlpha(pal.warning, 0.18f * a), 0.3f * small);
     }
+    textEllipsed(f.dl, bodyFont(), small, ImVec2(x, rowY), withAlpha(col, a), text,
+                 text + std::strlen(text), room);
+}
+
+// Bottom row: status chip, target date | beyond-org marker, hints, people badge. A narrow
+// card with a date keeps the row for the date: people, hints and the beyond-org mark are in
+// its tooltip. The status chip gives way to the date (a dot) when the row is short.
+void cardBottomRow(Frame& f, const Goal& g, Rectf r, float a, float left) {
+    RowMetrics m;
+    m.zoomEm = f.e * f.st.nav.xf.zoom;
+    const ImVec2 mx = toIm(r.max);
+    const float pad = 0.6f * m.zoomEm;
+    m.small = m.zoomEm * 0.8f;
+    m.border = std::max(1.0f, 0.09f * m.zoomEm);
+    m.rowY = mx.y - pad - m.small;
+    m.a = a;
+    float right = mx.x - pad;
+    const bool badges = !g.target || r.width() >= 11.5f * m.zoomEm;
+    if (badges) right = drawRowBadges(f, g, m, right);
+    const DateText date = dateText(f, g, m.small);
+    const std::string_view statusText = statusName(g.status);
+    const float statusW =
+        textWidth(bodyFont(), m.small, statusText.data(), statusText.data() + statusText.size()) +
+        1.3f * m.zoomEm;
+    const bool compact = g.target && left + statusW + date.shortW + 0.3f * m.small > right;
+    const float x = drawStatusChip(f, g, m, left, compact);
+    if (g.target) drawRowDate(f, m, date, x, right);
 }
 
 void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
@@ -912,7 +990,7 @@ void drawCard(Frame& f, const Goal& g, Rectf r, const CardLook& look,
     const bool direction = g.kind() == GoalKind::Direction;
     const ImU32 kindCol = direction ? pal.direction : pal.destination;
     const float a = look.alpha;
-    const ImVec2 mn = im(r.min), mx = im(r.max);
+    const ImVec2 mn = toIm(r.min), mx = toIm(r.max);
 
     if (zoomEm < kSimpleBelowPx && !f.st.naiveDrawForBenchmark) { // far out: a plain block
         dl->AddRectFilled(
@@ -997,7 +1075,7 @@ void drawChip(Frame& f, const Goal& g, Rectf r, const CardLook& look) {
     const bool direction = g.kind() == GoalKind::Direction;
     const ImU32 kindCol = direction ? pal.direction : pal.destination;
     const float a = look.alpha;
-    const ImVec2 mn = im(r.min), mx = im(r.max);
+    const ImVec2 mn = toIm(r.min), mx = toIm(r.max);
     const float h = r.height();
     const float rounding = direction ? 0.5f * h : 0.18f * h;
     if (look.selected || look.lit)
@@ -1040,9 +1118,10 @@ void drawStack(Frame& f, const CardBox& k, Rectf r, const CardLook& look) {
                     withAlpha(kindCol, look.alpha * 0.6f), rounding);
     }
     const ImU32 bg = look.hovered ? mix(pal.cardBg, kindCol, 0.2f) : mix(pal.cardBg, kindCol, 0.1f);
-    dl->AddRectFilled(im(r.min), im(r.max), withAlpha(bg, look.alpha), rounding);
-    dl->AddRect(im(r.min), im(r.max), withAlpha(look.selected ? pal.accent : kindCol, look.alpha),
-                rounding, look.selected ? 2.5f : 1.5f);
+    dl->AddRectFilled(toIm(r.min), toIm(r.max), withAlpha(bg, look.alpha), rounding);
+    dl->AddRect(toIm(r.min), toIm(r.max),
+                withAlpha(look.selected ? pal.accent : kindCol, look.alpha), rounding,
+                look.selected ? 2.5f : 1.5f);
     const float size = std::min(0.62f * h, 1.1f * f.e * std::max(1.0f, f.st.nav.xf.zoom));
     if (size < 0.55f * f.e) return;
     char label[32];
@@ -1100,44 +1179,107 @@ void cardTooltip(Frame& f, const Goal& g) {
     ImGui::EndTooltip();
 }
 
-void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
-    BoardViewState& st = f.st;
+// What the mouse is over while the cards are drawn: the card (or stack) under it, and
+// whether a person from the map is being dragged over the board.
+struct CardHover {
+    const CardBox* card = nullptr;
+    bool personDrag = false;
+};
+
+CardHover hoverTest(const Frame& f) {
+    const BoardViewState& st = f.st;
+    CardHover h;
+    h.personDrag = f.ctx.shared.drag.kind == CrossViewDrag::Kind::Person &&
+                   !f.ctx.shared.drag.released && st.canvasRect.contains(f.mouse);
+    h.card = f.hovered && (st.gesture == BoardViewState::Gesture::None || h.personDrag)
+                 ? st.layout.cardAt(f.mouseWorld)
+                 : nullptr;
+    if (h.personDrag && !h.card) h.card = st.layout.cardAt(f.mouseWorld);
+    return h;
+}
+
+// The world rectangle cards are drawn in (everything for the benchmark's baseline).
+Rectf visibleCardRect(const BoardViewState& st) {
+    return st.naiveDrawForBenchmark
+               ? Rectf{{-FLT_MAX, -FLT_MAX}, {FLT_MAX, FLT_MAX}}
+               : visibleWorld(st.nav.xf, st.canvasRect.max - st.canvasRect.min);
+}
+
+// "Serves" arrows, drawn under the cards.
+void drawServesArrows(Frame& f, const Rectf& vis) {
+    const BoardViewState& st = f.st;
+    const CanvasTransform& xf = st.nav.xf;
+    if (!st.showServes || f.e * xf.zoom < kSimpleBelowPx) return;
+    const BoardContent& c = f.ctx.doc.content();
+    st.layout.forEachCardIn(vis, [&](const CardBox& k) {
+        const Goal* g = c.goals.find(k.goal);
+        if (!g || !g->serves) return;
+        const CardBox* to = st.layout.find(g->serves);
+        if (!to) return;
+        const Rectf a = xf.toScreenRect(k.rect), b = xf.toScreenRect(to->rect);
+        const bool rightwards = b.min.x > a.max.x;
+        const ImVec2 p0 =
+            rightwards ? ImVec2(a.max.x, a.center().y) : ImVec2(a.center().x, a.min.y);
+        const ImVec2 p1 =
+            rightwards ? ImVec2(b.min.x, b.center().y) : ImVec2(b.center().x, b.max.y);
+        arrow(f.dl, p0, p1, withAlpha(f.pal.textMuted, 0.7f), std::max(1.0f, 0.08f * f.e * xf.zoom),
+              0.6f * f.e * xf.zoom, rightwards);
+    });
+}
+
+// How one card, chip or stack looks this frame.
+CardLook lookOf(const Frame& f, const CardBox& k, const Goal& g, const CardHover& hover,
+                const std::vector<GoalId>& litGoals) {
+    const BoardViewState& st = f.st;
+    const Selection& sel = f.ctx.shared.selection;
+    const auto anyOf = [&](const std::vector<GoalId>& set) {
+        if (set.empty()) return false;
+        for (GoalId id : st.layout.goalsOf(k))
+            if (std::binary_search(set.begin(), set.end(), id)) return true;
+        return false;
+    };
+    CardLook look;
+    look.hovered = hover.card == &k;
+    if (k.kind == ItemKind::Stack) {
+        look.selected = anyOf(sel.goals);
+        look.lit = anyOf(litGoals);
+        return look;
+    }
+    look.selected = sel.has(g.id);
+    look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g.id) ||
+               (hover.personDrag && look.hovered);
+    if (st.filter.active() && !goalMatches(g, st.filter)) look.alpha = 0.28f;
+    const bool moving = st.gesture == BoardViewState::Gesture::DragCards &&
+                        std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g.id);
+    if (moving) look.alpha *= 0.35f, look.selected = false;
+    return look;
+}
+
+// Reports a drawn card, chip or stack to the layout dump, with where specificity sits.
+void registerCardItem(const Frame& f, const CardBox& k, const Goal& g, const Rectf& r,
+                      BoardPlace& place, std::vector<std::uint64_t>& ids) {
+    ids.clear();
+    for (GoalId id : f.st.layout.goalsOf(k))
+        ids.push_back(id.value);
+    place.goals = ids;
+    place.specificity = k.specificity;
+    if (k.kind == ItemKind::Stack) {
+        const std::string label = "+" + std::to_string(k.count);
+        registerBoardItem("stack:" + std::to_string(k.goal.value), "stack", label, toIm(r.min),
+                          toIm(r.max), place);
+    } else {
+        registerBoardItem(goalItemId(g.id), k.kind == ItemKind::Chip ? "chip" : "card", g.title,
+                          toIm(r.min), toIm(r.max), place);
+    }
+}
+
+// The cards, chips and stacks in view; returns how many were drawn.
+std::size_t drawCardItems(Frame& f, const Rectf& vis, const CardHover& hover,
+                          const std::vector<GoalId>& litGoals) {
+    const BoardViewState& st = f.st;
     const CanvasTransform& xf = st.nav.xf;
     const BoardContent& c = f.ctx.doc.content();
-    const Selection& sel = f.ctx.shared.selection;
-    const bool dragging = st.gesture == BoardViewState::Gesture::DragCards;
-    const bool personDrag = f.ctx.shared.drag.kind == CrossViewDrag::Kind::Person &&
-                            !f.ctx.shared.drag.released && st.canvasRect.contains(f.mouse);
-    const CardBox* hoverCard =
-        f.hovered && (st.gesture == BoardViewState::Gesture::None || personDrag)
-            ? st.layout.cardAt(f.mouseWorld)
-            : nullptr;
-    if (personDrag && !hoverCard) hoverCard = st.layout.cardAt(f.mouseWorld);
-    const bool filtering = st.filter.active();
     const bool reg = registryOn();
-    const Rectf vis = st.naiveDrawForBenchmark
-                          ? Rectf{{-FLT_MAX, -FLT_MAX}, {FLT_MAX, FLT_MAX}}
-                          : visibleWorld(xf, st.canvasRect.max - st.canvasRect.min);
-    std::size_t drawn = 0;
-
-    // "Serves" arrows first, under the cards.
-    if (st.showServes && f.e * xf.zoom >= kSimpleBelowPx) {
-        st.layout.forEachCardIn(vis, [&](const CardBox& k) {
-            const Goal* g = c.goals.find(k.goal);
-            if (!g || !g->serves) return;
-            const CardBox* to = st.layout.find(g->serves);
-            if (!to) return;
-            const Rectf a = xf.toScreenRect(k.rect), b = xf.toScreenRect(to->rect);
-            const bool rightwards = b.min.x > a.max.x;
-            const ImVec2 p0 =
-                rightwards ? ImVec2(a.max.x, a.center().y) : ImVec2(a.center().x, a.min.y);
-            const ImVec2 p1 =
-                rightwards ? ImVec2(b.min.x, b.center().y) : ImVec2(b.center().x, b.max.y);
-            arrow(f.dl, p0, p1, withAlpha(f.pal.textMuted, 0.7f),
-                  std::max(1.0f, 0.08f * f.e * xf.zoom), 0.6f * f.e * xf.zoom, rightwards);
-        });
-    }
-
     const BoardLayoutParams& p = st.layout.params;
     BoardPlace place;
     std::vector<std::uint64_t> ids;
@@ -1146,77 +1288,60 @@ void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
         place.y0 = xf.toScreen(Vec2f{0, placeY(p, 0.0)}).y;
         place.y1 = xf.toScreen(Vec2f{0, placeY(p, 1.0)}).y;
     }
-    const auto anyOf = [&](const CardBox& k, const std::vector<GoalId>& set) {
-        if (set.empty()) return false;
-        for (GoalId id : st.layout.goalsOf(k))
-            if (std::binary_search(set.begin(), set.end(), id)) return true;
-        return false;
-    };
+    std::size_t drawn = 0;
     st.layout.forEachCardIn(vis, [&](const CardBox& k) {
         const Goal* g = c.goals.find(k.goal);
         if (!g) return;
         ++drawn;
         const Rectf r = xf.toScreenRect(k.rect);
-        CardLook look;
-        look.hovered = hoverCard == &k;
-        if (k.kind == ItemKind::Stack) {
-            look.selected = anyOf(k, sel.goals);
-            look.lit = anyOf(k, litGoals);
+        const CardLook look = lookOf(f, k, *g, hover, litGoals);
+        if (k.kind == ItemKind::Stack)
             drawStack(f, k, r, look);
-        } else {
-            look.selected = sel.has(g->id);
-            look.lit = std::binary_search(litGoals.begin(), litGoals.end(), g->id) ||
-                       (personDrag && look.hovered);
-            if (filtering && !goalMatches(*g, st.filter)) look.alpha = 0.28f;
-            const bool moving =
-                dragging && std::binary_search(st.dragGoals.begin(), st.dragGoals.end(), g->id);
-            if (moving) look.alpha *= 0.35f, look.selected = false;
-            if (k.kind == ItemKind::Chip)
-                drawChip(f, *g, r, look);
-            else
-                drawCard(f, *g, r, look, nullptr);
-        }
-        if (!reg) return;
-        ids.clear();
-        for (GoalId id : st.layout.goalsOf(k))
-            ids.push_back(id.value);
-        place.goals = ids;
-        place.specificity = k.specificity;
-        if (k.kind == ItemKind::Stack) {
-            const std::string label = "+" + std::to_string(k.count);
-            registerBoardItem("stack:" + std::to_string(k.goal.value), "stack", label, im(r.min),
-                              im(r.max), place);
-        } else {
-            registerBoardItem(goalItemId(g->id), k.kind == ItemKind::Chip ? "chip" : "card",
-                              g->title, im(r.min), im(r.max), place);
-        }
+        else if (k.kind == ItemKind::Chip)
+            drawChip(f, *g, r, look);
+        else
+            drawCard(f, *g, r, look, nullptr);
+        if (reg) registerCardItem(f, k, *g, r, place, ids);
     });
-    st.visibleCards = drawn;
+    return drawn;
+}
 
-    if (hoverCard && !dragging && f.hovered && st.gesture == BoardViewState::Gesture::None &&
-        !st.renaming) {
-        if (hoverCard->kind == ItemKind::Stack)
-            stackTooltip(f, *hoverCard);
-        else if (const Goal* g = c.goals.find(hoverCard->goal))
+// The tooltip of the hovered card or stack; with nothing hovered, what a column header and
+// the axis mean (for a first-time user).
+void boardTooltips(Frame& f, const CardHover& hover) {
+    const BoardViewState& st = f.st;
+    const BoardContent& c = f.ctx.doc.content();
+    const bool idle = f.hovered && st.gesture == BoardViewState::Gesture::None && !st.renaming;
+    if (hover.card && idle) {
+        if (hover.card->kind == ItemKind::Stack)
+            stackTooltip(f, *hover.card);
+        else if (const Goal* g = c.goals.find(hover.card->goal))
             cardTooltip(f, *g);
     }
-    // Explanations for a first-time user: the axis and the column headers.
-    if (!hoverCard && f.hovered && st.gesture == BoardViewState::Gesture::None && !st.renaming) {
-        const int header = headerAt(st, f.mouse);
-        if (header >= 0) {
-            const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(header)];
-            if (const Horizon* h = c.horizons.find(col.horizon))
-                ImGui::SetTooltip(
-                    "%s \xC2\xB7 %zu goal%s\nDrag to reorder, double-click to rename, "
-                    "right-click for more.",
-                    h->name.c_str(), col.goals, col.goals == 1 ? "" : "s");
-        } else if (f.mouseWorld.x >= 0 && f.mouseWorld.x < p.axisGutter &&
-                   f.mouseWorld.y >= p.bandTop && f.mouseWorld.y <= p.bandTop + p.bandHeight) {
-            ImGui::SetTooltip("Top: a direction, an open-ended heading you steer by.\n"
-                              "Bottom: a destination, a concrete end point you can check off.\n"
-                              "Drag a goal down as it firms up, up while it stays open.");
-        }
+    if (hover.card || !idle) return;
+    const BoardLayoutParams& p = st.layout.params;
+    const int header = headerAt(st, f.mouse);
+    if (header >= 0) {
+        const ColumnBox& col = st.layout.columns[static_cast<std::size_t>(header)];
+        if (const Horizon* h = c.horizons.find(col.horizon))
+            ImGui::SetTooltip("%s \xC2\xB7 %zu goal%s\nDrag to reorder, double-click to rename, "
+                              "right-click for more.",
+                              h->name.c_str(), col.goals, col.goals == 1 ? "" : "s");
+    } else if (f.mouseWorld.x >= 0 && f.mouseWorld.x < p.axisGutter &&
+               f.mouseWorld.y >= p.bandTop && f.mouseWorld.y <= p.bandTop + p.bandHeight) {
+        ImGui::SetTooltip("Top: a direction, an open-ended heading you steer by.\n"
+                          "Bottom: a destination, a concrete end point you can check off.\n"
+                          "Drag a goal down as it firms up, up while it stays open.");
     }
+}
+
+// Hit-test once (what the mouse is over), then draw the arrows, the cards and the tooltips.
+void drawCards(Frame& f, const std::vector<GoalId>& litGoals) {
+    const CardHover hover = hoverTest(f);
+    const Rectf vis = visibleCardRect(f.st);
+    drawServesArrows(f, vis);
+    f.st.visibleCards = drawCardItems(f, vis, hover, litGoals);
+    boardTooltips(f, hover);
 }
 
 // The point where the segment from `from` to the centre of `r` enters `r`.
@@ -1257,10 +1382,10 @@ void drawGhosts(Frame& f, bool arrows) {
             drawCard(f, shown, r, look, &title);
         } else if (to) {
             const Rectf b = xf.toScreenRect(to->rect);
-            const ImVec2 a0 = edgePoint(im(b.center()), r);
-            const ImVec2 a1 = edgePoint(im(r.center()), b);
+            const ImVec2 a0 = edgePoint(toIm(b.center()), r);
+            const ImVec2 a1 = edgePoint(toIm(r.center()), b);
             const float t = std::max(1.5f, 0.12f * zoomEm);
-            dashedRect(f.dl, im(r.min), im(r.max), withAlpha(f.pal.accent, 0.55f), 1.0f,
+            dashedRect(f.dl, toIm(r.min), toIm(r.max), withAlpha(f.pal.accent, 0.55f), 1.0f,
                        std::max(3.0f, 0.45f * zoomEm));
             f.dl->AddCircleFilled(a0, 2.0f * t, withAlpha(f.pal.accent, 0.9f), 12);
             arrow(f.dl, a0, a1, withAlpha(f.pal.accent, 0.9f), t, 0.8f * zoomEm, false);
@@ -1274,15 +1399,15 @@ void drawDragOverlay(Frame& f) {
     const CanvasTransform& xf = st.nav.xf;
     if (st.gesture == G::RubberBand) {
         const Rectf band = rectFromCorners(st.pressScreen, f.mouse);
-        f.dl->AddRectFilled(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.12f));
-        f.dl->AddRect(im(band.min), im(band.max), withAlpha(f.pal.accent, 0.8f), 0, 1.0f);
+        f.dl->AddRectFilled(toIm(band.min), toIm(band.max), withAlpha(f.pal.accent, 0.12f));
+        f.dl->AddRect(toIm(band.min), toIm(band.max), withAlpha(f.pal.accent, 0.8f), 0, 1.0f);
         return;
     }
     if (st.gesture == G::DragHeader) {
         const int to = st.layout.columnNearestX(f.mouseWorld.x);
         if (to >= 0) {
             const Rectf r = xf.toScreenRect(st.layout.columns[static_cast<std::size_t>(to)].rect);
-            f.dl->AddRect(im(r.min), ImVec2(r.max.x, st.canvasRect.max.y),
+            f.dl->AddRect(toIm(r.min), ImVec2(r.max.x, st.canvasRect.max.y),
                           withAlpha(f.pal.accent, 0.9f), 0.4f * f.e * xf.zoom, 2.0f);
         }
         return;
@@ -1309,9 +1434,9 @@ void drawDragOverlay(Frame& f) {
             // A ghost where it will land, and what that place means.
             const Rectf r = xf.toScreenRect(cardRectAt(st.layout, column, d.specificity));
             const float zoomEm = f.e * xf.zoom;
-            f.dl->AddRectFilled(im(r.min), im(r.max), withAlpha(f.pal.accent, 0.10f),
+            f.dl->AddRectFilled(toIm(r.min), toIm(r.max), withAlpha(f.pal.accent, 0.10f),
                                 0.4f * zoomEm);
-            dashedRect(f.dl, im(r.min), im(r.max), withAlpha(f.pal.accent, 0.95f),
+            dashedRect(f.dl, toIm(r.min), toIm(r.max), withAlpha(f.pal.accent, 0.95f),
                        std::max(1.5f, 0.1f * zoomEm), std::max(3.0f, 0.45f * zoomEm));
             char label[96];
             std::snprintf(label, sizeof label, "%s \xC2\xB7 %.0f%%%s",
@@ -1477,10 +1602,9 @@ bool menuItem(const char* label, const char* id, const char* shortcut = nullptr,
     return clicked;
 }
 
-void contextMenus(Frame& f) {
+// A right click opens the menu of what is under it: a card, a column header, the board.
+void openContextMenu(Frame& f) {
     BoardViewState& st = f.st;
-    const Document& doc = f.ctx.doc;
-    const BoardContent& c = doc.content();
     Selection& sel = f.ctx.shared.selection;
     if (st.nav.rightClicked && f.hovered) {
         const int header = headerAt(st, f.mouse);
@@ -1493,105 +1617,122 @@ void contextMenus(Frame& f) {
         if (k && !sel.has(k->goal)) sel.selectOnly(k->goal);
         ImGui::OpenPopup(k ? "##card-menu" : header >= 0 ? "##header-menu" : "##board-menu");
     }
-    const bool ro = f.readOnly;
+}
 
-    if (ImGui::BeginPopup("##card-menu")) {
-        const Goal* g = c.goals.find(st.contextGoal);
-        if (!g) {
-            ImGui::CloseCurrentPopup();
-        } else {
-            ImGui::TextDisabled("%s", g->title.c_str());
-            ImGui::Separator();
-            std::vector<GoalId> targets = sel.has(g->id) ? sel.goals : std::vector<GoalId>{g->id};
-            if (ImGui::BeginMenu("Status", !ro)) {
-                for (int s = 0; s < kGoalStatusCount; ++s) {
-                    const auto status = static_cast<GoalStatus>(s);
-                    if (ImGui::MenuItem(std::string(statusName(status)).c_str(), nullptr,
-                                        g->status == status))
-                        applyEdit(f, setGoalStatus(doc.board(), targets, status));
-                }
-                ImGui::EndMenu();
-            }
-            const bool dir = g->kind() == GoalKind::Direction;
-            if (menuItem(dir ? "Make it a destination (concrete)"
-                             : "Make it a direction (open-ended)",
-                         "card/kind", nullptr, false, !ro)) {
-                std::vector<GoalPlacement> moves;
-                for (GoalId id : targets)
-                    if (const Goal* t = c.goals.find(id))
-                        moves.push_back(
-                            {id, t->horizon,
-                             dir ? std::max(0.75, t->specificity) : std::min(0.25, t->specificity),
-                             t->order});
-                applyEdit(f, moveGoals(doc.board(), moves));
-            }
-            if (ImGui::BeginMenu("Link to person", !ro && !c.people.empty())) {
-                for (const Person& p : c.people) {
-                    ImGui::PushID(static_cast<int>(p.id.value));
-                    bool linked = false;
-                    for (const GoalLink* l : linksOfGoal(c, g->id))
-                        linked = linked || l->person == p.id;
-                    if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
-                        applyEdit(f,
-                                  linkPersonToGoal(doc.board(), f.ctx.dispatch.newId<LinkId>(), p.id, g->id));
-                    ImGui::PopID();
-                }
-                ImGui::EndMenu();
-            }
-            if (menuItem("Rename", "card/rename", "F2", false, !ro))
-                startRename(f, g->id, false, 0);
-            ImGui::Separator();
-            if (menuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "card/delete",
-                         "Del", false, !ro)) {
-                applyEdit(f, deleteGoals(doc.board(), targets));
-                for (GoalId id : targets)
-                    sel.drop(id);
-            }
+// Status, kind, links, rename and delete of the card (with the selection, if it is in it).
+void cardMenuItems(Frame& f, const Goal* g) {
+    const Document& doc = f.ctx.doc;
+    const BoardContent& c = doc.content();
+    Selection& sel = f.ctx.shared.selection;
+    const bool ro = f.readOnly;
+    ImGui::TextDisabled("%s", g->title.c_str());
+    ImGui::Separator();
+    std::vector<GoalId> targets = sel.has(g->id) ? sel.goals : std::vector<GoalId>{g->id};
+    if (ImGui::BeginMenu("Status", !ro)) {
+        for (int s = 0; s < kGoalStatusCount; ++s) {
+            const auto status = static_cast<GoalStatus>(s);
+            if (ImGui::MenuItem(std::string(statusName(status)).c_str(), nullptr,
+                                g->status == status))
+                applyEdit(f, setGoalStatus(doc.board(), targets, status));
         }
+        ImGui::EndMenu();
+    }
+    const bool dir = g->kind() == GoalKind::Direction;
+    if (menuItem(dir ? "Make it a destination (concrete)" : "Make it a direction (open-ended)",
+                 "card/kind", nullptr, false, !ro)) {
+        std::vector<GoalPlacement> moves;
+        for (GoalId id : targets)
+            if (const Goal* t = c.goals.find(id))
+                moves.push_back(
+                    {id, t->horizon,
+                     dir ? std::max(0.75, t->specificity) : std::min(0.25, t->specificity),
+                     t->order});
+        applyEdit(f, moveGoals(doc.board(), moves));
+    }
+    if (ImGui::BeginMenu("Link to person", !ro && !c.people.empty())) {
+        for (const Person& p : c.people) {
+            ImGui::PushID(static_cast<int>(p.id.value));
+            bool linked = false;
+            for (const GoalLink* l : linksOfGoal(c, g->id))
+                linked = linked || l->person == p.id;
+            if (ImGui::MenuItem(p.name.c_str(), nullptr, linked, !linked))
+                applyEdit(
+                    f, linkPersonToGoal(doc.board(), f.ctx.dispatch.newId<LinkId>(), p.id, g->id));
+            ImGui::PopID();
+        }
+        ImGui::EndMenu();
+    }
+    if (menuItem("Rename", "card/rename", "F2", false, !ro)) startRename(f, g->id, false, 0);
+    ImGui::Separator();
+    if (menuItem(targets.size() > 1 ? "Delete selected goals" : "Delete", "card/delete", "Del",
+                 false, !ro)) {
+        applyEdit(f, deleteGoals(doc.board(), targets));
+        for (GoalId id : targets)
+            sel.drop(id);
+    }
+}
+
+// New goal, rename, add and remove of a horizon.
+void headerMenuItems(Frame& f, const Horizon* h) {
+    BoardViewState& st = f.st;
+    const BoardContent& c = f.ctx.doc.content();
+    const bool ro = f.readOnly;
+    ImGui::TextDisabled("%s", h->name.c_str());
+    ImGui::Separator();
+    if (menuItem("New goal here", "header/new-goal", nullptr, false, !ro)) {
+        const ColumnBox* col = nullptr;
+        for (const ColumnBox& x : st.layout.columns)
+            if (x.horizon == h->id) col = &x;
+        if (col)
+            createGoalAt(f, {col->rect.center().x, yForSpecificity(st.layout.params, 0.5) +
+                                                       st.layout.params.cardHeight * 0.5f});
+    }
+    if (menuItem("Rename horizon", "header/rename", nullptr, false, !ro)) {
+        st.renamingHorizon = h->id;
+        st.horizonBuffer = h->name;
+        st.renameFocus = true;
+    }
+    if (menuItem("Add horizon", "header/add-horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
+    if (menuItem("Remove horizon\xE2\x80\xA6", "header/remove-horizon", nullptr, false,
+                 !ro && c.horizons.size() > 1)) {
+        st.removingHorizon = h->id;
+        st.removeTarget = {};
+        st.openRemoveDialog = true;
+    }
+}
+
+void boardMenuItems(Frame& f) {
+    BoardViewState& st = f.st;
+    const bool ro = f.readOnly;
+    if (menuItem("New goal here", "board/new-goal", nullptr, false,
+                 !ro && !st.layout.columns.empty()))
+        createGoalAt(f, st.contextWorld);
+    if (menuItem("Add horizon", "board/add-horizon", nullptr, false, !ro)) addHorizonAfterLast(f);
+    ImGui::Separator();
+    if (menuItem("Fit board", "board/fit", "Ctrl+0")) st.fitPending = true;
+    if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F"))
+        st.filterOpen = true, st.focusFilter = true;
+    ImGui::MenuItem("Show \"serves\" arrows", nullptr, &st.showServes);
+}
+
+void contextMenus(Frame& f) {
+    openContextMenu(f);
+    if (ImGui::BeginPopup("##card-menu")) {
+        if (const Goal* g = f.ctx.doc.content().goals.find(f.st.contextGoal))
+            cardMenuItems(f, g);
+        else
+            ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("##header-menu")) {
-        const Horizon* h = c.horizons.find(st.contextHorizon);
-        if (!h) {
+        if (const Horizon* h = f.ctx.doc.content().horizons.find(f.st.contextHorizon))
+            headerMenuItems(f, h);
+        else
             ImGui::CloseCurrentPopup();
-        } else {
-            ImGui::TextDisabled("%s", h->name.c_str());
-            ImGui::Separator();
-            if (menuItem("New goal here", "header/new-goal", nullptr, false, !ro)) {
-                const ColumnBox* col = nullptr;
-                for (const ColumnBox& x : st.layout.columns)
-                    if (x.horizon == h->id) col = &x;
-                if (col)
-                    createGoalAt(f, {col->rect.center().x, yForSpecificity(st.layout.params, 0.5) +
-                                                               st.layout.params.cardHeight * 0.5f});
-            }
-            if (menuItem("Rename horizon", "header/rename", nullptr, false, !ro)) {
-                st.renamingHorizon = h->id;
-                st.horizonBuffer = h->name;
-                st.renameFocus = true;
-            }
-            if (menuItem("Add horizon", "header/add-horizon", nullptr, false, !ro))
-                addHorizonAfterLast(f);
-            if (menuItem("Remove horizon\xE2\x80\xA6", "header/remove-horizon", nullptr, false,
-                         !ro && c.horizons.size() > 1)) {
-                st.removingHorizon = h->id;
-                st.removeTarget = {};
-                st.openRemoveDialog = true;
-            }
-        }
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("##board-menu")) {
-        if (menuItem("New goal here", "board/new-goal", nullptr, false,
-                     !ro && !st.layout.columns.empty()))
-            createGoalAt(f, st.contextWorld);
-        if (menuItem("Add horizon", "board/add-horizon", nullptr, false, !ro))
-            addHorizonAfterLast(f);
-        ImGui::Separator();
-        if (menuItem("Fit board", "board/fit", "Ctrl+0")) st.fitPending = true;
-        if (ImGui::MenuItem("Filter\xE2\x80\xA6", "Ctrl+F"))
-            st.filterOpen = true, st.focusFilter = true;
-        ImGui::MenuItem("Show \"serves\" arrows", nullptr, &st.showServes);
+        boardMenuItems(f);
         ImGui::EndPopup();
     }
 }
@@ -1735,8 +1876,7 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
 // recomputed only when the document or the selected people change.
 void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
     std::vector<GoalId>& out = st.litGoals;
-    if (st.litGeneration == ctx.generation() && st.litPeople == ctx.shared.selection.people)
-        return;
+    if (st.litGeneration == ctx.generation() && st.litPeople == ctx.shared.selection.people) return;
     st.litGeneration = ctx.generation();
     st.litPeople = ctx.shared.selection.people;
     out.clear();
@@ -1751,49 +1891,84 @@ void litGoalsFor(const ViewContext& ctx, BoardViewState& st) {
 
 // ------------------------------------------------------------------------- drawBoardView
 
+struct BoardCanvas {
+    ImVec2 origin, size;
+    bool hovered = false;
+};
+
+// The canvas item under everything drawn on the board, reported as "panel:board-canvas".
+BoardCanvas placeBoardCanvas(BoardViewState& st) {
+    const float e = em();
+    BoardCanvas c;
+    c.origin = ImGui::GetCursorScreenPos();
+    c.size = ImGui::GetContentRegionAvail();
+    c.size.x = std::max(c.size.x, 4.0f * e);
+    c.size.y = std::max(c.size.y, 4.0f * e);
+    ImGui::SetNextItemAllowOverlap(); // cards and widgets drawn over the canvas stay usable
+    ImGui::InvisibleButton("##canvas", c.size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    c.hovered = ImGui::IsItemHovered();
+    registerLastItem("panel:board-canvas", "canvas", "Board");
+    st.canvasRect = {fromIm(c.origin), fromIm(c.origin) + fromIm(c.size)};
+    return c;
+}
+
+// Fit when asked, and when the canvas was resized unless the user has moved the view since
+// the last fit. The axis gets the height that makes the board's shape match the canvas at
+// the zoom its width allows, so a fitted board fills the view and its text stays large.
+void fitBoardIfPending(ViewContext& ctx, BoardViewState& st, const BoardCanvas& c) {
+    const float e = em();
+    const ImVec2 size = c.size;
+    if (!st.viewMoved &&
+        (std::fabs(st.fittedSize.x - size.x) > 0.5f || std::fabs(st.fittedSize.y - size.y) > 0.5f))
+        st.fitPending = true;
+    if (!st.fitPending || st.layout.columns.empty()) return;
+    const FitShape shape = fitShape(e, fromIm(size), st.layout.columns.size());
+    st.columnWidthEm = shape.columnWidthEm;
+    st.bandHeightEm = shape.bandHeightEm;
+    refreshCaches(ctx, st);
+    st.nav.xf.origin = fromIm(c.origin);
+    st.nav.xf = fitRect(st.nav.xf, st.layout.bounds, fromIm(size), 1.0f * e, kFitLimits);
+    refreshCaches(ctx, st); // the level of detail of the fitted zoom
+    // Top-aligned when it fits: the headers belong at the top, spare room goes below.
+    const float h = st.layout.bounds.height() * st.nav.xf.zoom;
+    if (h + 2.0f * e <= size.y)
+        st.nav.xf.offset.y = 1.0f * e - st.layout.bounds.min.y * st.nav.xf.zoom;
+    st.fitPending = false;
+    st.viewMoved = false;
+    st.fittedSize = fromIm(size);
+}
+
+// Back to front: background and axis, columns, ghosts, cards, headers, the drag, overlays.
+void drawBoard(Frame& f, ImVec2 origin) {
+    BoardViewState& st = f.st;
+    litGoalsFor(f.ctx, st);
+    f.dl->PushClipRect(origin, toIm(st.canvasRect.max), true);
+    drawBackground(f);
+    drawColumns(f);
+    drawGhosts(f, false);
+    drawCards(f, st.litGoals);
+    drawGhosts(f, true);
+    drawHeaders(f);
+    drawDragOverlay(f);
+    drawOverlayText(f);
+    f.dl->PopClipRect();
+}
+
+// One frame: set up the canvas (pan, zoom, fit), update from the mouse and keys (each change
+// dispatched), draw, then the popups.
 void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     ImGui::PushID("board-view");
     refreshCaches(ctx, st);
     if (st.filterOpen) filterBar(ctx, st);
-
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::GetContentRegionAvail();
-    size.x = std::max(size.x, 4.0f * e);
-    size.y = std::max(size.y, 4.0f * e);
-    ImGui::SetNextItemAllowOverlap(); // cards and widgets drawn over the canvas stay usable
-    ImGui::InvisibleButton("##canvas", size,
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                               ImGuiButtonFlags_MouseButtonMiddle);
-    const bool hovered = ImGui::IsItemHovered();
-    registerLastItem("panel:board-canvas", "canvas", "Board");
-    st.canvasRect = {fromIm(origin), fromIm(origin) + fromIm(size)};
-
+    const BoardCanvas canvas = placeBoardCanvas(st);
+    fitBoardIfPending(ctx, st, canvas);
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
-    // A resized canvas refits, unless the user has moved the view since the last fit.
-    if (!st.viewMoved &&
-        (std::fabs(st.fittedSize.x - size.x) > 0.5f || std::fabs(st.fittedSize.y - size.y) > 0.5f))
-        st.fitPending = true;
-    if (st.fitPending && !st.layout.columns.empty()) {
-        // The axis gets the height that makes the board's shape match the canvas at the zoom
-        // its width allows, so a fitted board fills the view and its text stays large.
-        const FitShape shape = fitShape(e, fromIm(size), st.layout.columns.size());
-        st.columnWidthEm = shape.columnWidthEm;
-        st.bandHeightEm = shape.bandHeightEm;
-        refreshCaches(ctx, st);
-        st.nav.xf.origin = fromIm(origin);
-        st.nav.xf = fitRect(st.nav.xf, st.layout.bounds, fromIm(size), 1.0f * e, kFitLimits);
-        refreshCaches(ctx, st); // the level of detail of the fitted zoom
-        // Top-aligned when it fits: the headers belong at the top, spare room goes below.
-        const float h = st.layout.bounds.height() * st.nav.xf.zoom;
-        if (h + 2.0f * e <= size.y)
-            st.nav.xf.offset.y = 1.0f * e - st.layout.bounds.min.y * st.nav.xf.zoom;
-        st.fitPending = false;
-        st.viewMoved = false;
-        st.fittedSize = fromIm(size);
-    }
-    if (handleCanvasNavigation(st.nav, origin, size, hovered, opts)) st.viewMoved = true;
+    if (handleCanvasNavigation(st.nav, canvas.origin, canvas.size, canvas.hovered, opts))
+        st.viewMoved = true;
 
     const ImGuiIO& io = ImGui::GetIO();
     Frame f{ctx,
@@ -1801,32 +1976,17 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
             palette(),
             ImGui::GetWindowDrawList(),
             isReadOnly(ctx),
-            hovered,
+            canvas.hovered,
             fromIm(io.MousePos),
             st.nav.xf.toWorld(fromIm(io.MousePos)),
             e};
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
-
     handleMouse(f);
     handleKeyboard(f, focused);
     refreshCaches(ctx, st); // edits above change the layout drawn below
-
     if (st.nav.panning || st.gesture == BoardViewState::Gesture::DragCards)
         ImGui::SetMouseCursor(st.nav.panning ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_Hand);
-
-    litGoalsFor(ctx, st);
-    const std::vector<GoalId>& lit = st.litGoals;
-
-    f.dl->PushClipRect(origin, im(st.canvasRect.max), true);
-    drawBackground(f);
-    drawColumns(f);
-    drawGhosts(f, false);
-    drawCards(f, lit);
-    drawGhosts(f, true);
-    drawHeaders(f);
-    drawDragOverlay(f);
-    drawOverlayText(f);
-    f.dl->PopClipRect();
+    drawBoard(f, canvas.origin);
 
     renameFields(f);
     contextMenus(f);

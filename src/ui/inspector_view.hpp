@@ -8,6 +8,7 @@
 #pragma once
 
 #include "model/coach.hpp"
+#include "ui/person_inspector_view.hpp"
 #include "ui/view_context.hpp"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct InspectorViewState {
     bool targetInvalid = false;   // the last typed target date did not parse
     std::uint64_t gestureKey = 0; // merge key of the slider / colour gesture in progress
     std::uint64_t gestureCount = 0;
+    PersonInspectorState person; // the person inspector's own (person_inspector_view.hpp)
 };
 
 void drawInspectorView(ViewContext& ctx, InspectorViewState& state);

@@ -4,10 +4,14 @@
 //   helpers ............ em(), colours, initials, mouse snapshot
 //   edits .............. linkGoalsToPersonEdit, add / rename / delete helpers
 //   toolbar ............ add, fit, filter popup, legend toggle, workspace toggle
-//   canvas drawing ..... rings, threshold zone, "You", intro curves, nodes, overlays, legend
-//   input .............. gestures (move across rings, link, publish / consume cross-view drags)
+//   canvas drawing ..... rings, threshold zone, "You", intro curves, nodes, legend, fit
+//   frame set-up ....... the canvas item, cache, fit and transform (beginMapFrame)
+//   hit-test ........... MapHits: the person, link handle and goal drop target under the mouse
+//   update ............. gestures (move across rings, link, cross-view drags), keys
+//   draw ............... names, people, handles, previews, overlays, tooltips
 //   menus .............. person, intro and background context menus
-//   drawNetworkMapView()
+//   rename in place
+//   drawNetworkMapView() one frame: set up, hit-test, update, draw, menus, rename
 
 #include "ui/network_map_view.hpp"
 #include "ui/person_delete_dialog.hpp"
@@ -725,30 +729,36 @@ void fitMap(NetworkMapViewState& st, const BoardContent& c, const RingGeometry& 
     st.viewMoved = false;
 }
 
-} // namespace
+// ------------------------------------------------------------------- frame set-up (per frame)
 
-// ----------------------------------------------------------------------- drawNetworkMapView
+using Gesture = NetworkMapViewState::Gesture;
 
-void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
-    const Palette& pal = palette();
-    const bool ro = ctx.shared.readOnly;
-    CrossViewDrag& drag = ctx.shared.drag;
-    Selection& sel = ctx.shared.selection;
+// What the mouse is over this frame: found once, before anything changes, and read by the
+// update and the draw phases (the map's interaction state).
+struct MapHits {
+    std::optional<PersonId> under; // person under the mouse (or whose link handle it is on)
+    bool overHandle = false;       // on the "can introduce me to" handle of `under`
+    bool goalDragHere = false;     // a goal drag from the board is over (or released on) us
+    std::optional<PersonId> goalDropTarget; // person under that goal drag
+    std::optional<PersonId> linkTarget;     // person under a link gesture
+    int targetTrust = 0;                    // ring under a person being moved (0 = none)
+};
 
-    ImGui::PushID("network-map");
+// Our published person drag was released outside the map last frame: whoever was under
+// the mouse had a frame to consume it; clear what is left.
+void clearReleasedPersonDrag(NetworkMapViewState& st, CrossViewDrag& drag) {
+    if (!st.publishedDrag || !st.releasedDrag) return;
+    if (drag.kind == CrossViewDrag::Kind::Person) drag = CrossViewDrag{};
+    st.publishedDrag = st.releasedDrag = false;
+}
 
-    // Our published person drag was released outside the map last frame: whoever was under
-    // the mouse had a frame to consume it; clear what is left.
-    if (st.publishedDrag && st.releasedDrag) {
-        if (drag.kind == CrossViewDrag::Kind::Person) drag = CrossViewDrag{};
-        st.publishedDrag = st.releasedDrag = false;
-    }
+struct CanvasItem {
+    ImVec2 min, max;
+    bool hovered = false;
+};
 
-    const float toolbarW = ImGui::GetContentRegionAvail().x;
-    drawToolbar(ctx, st, toolbarW);
-    const BoardContent& c = ctx.doc.content();
-
-    // ---- canvas ----
+// The canvas: an invisible button under everything drawn on it, and its pan / zoom.
+CanvasItem placeCanvas(NetworkMapViewState& st) {
     const ImVec2 c0 = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 4.0f * em());
@@ -757,34 +767,36 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     ImGui::InvisibleButton("##map-canvas", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    const bool canvasHovered = ImGui::IsItemHovered();
-    const ImVec2 c1 = c0 + size;
-    handleCanvasNavigation(st.nav, c0, size, canvasHovered);
-
+    const bool hovered = ImGui::IsItemHovered();
+    handleCanvasNavigation(st.nav, c0, size, hovered);
     if (st.nav.changed) st.viewMoved = true;
+    return {c0, c0 + size, hovered};
+}
 
-    Frame f(c, st, geometryForEm(em()), c0, c1);
-    f.naive = st.naiveDrawForBenchmark;
+// Who is shown (derived data: rebuilt only when the board or the filter change).
+void refreshCache(const ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    st.cache.update(ctx.generation(), ctx.doc.content(), st.filter, ctx.today, f.g);
+}
 
-    // ---- who is shown (derived data: rebuilt only when the board or the filter change) ----
-    auto refresh = [&](const BoardContent& content) {
-        st.cache.update(ctx.generation(), content, st.filter, ctx.today, f.g);
-    };
-    if (f.naive) st.cache.invalidate(); // the baseline recomputes everything every frame
-    refresh(c);
-    // A selection made elsewhere (coach hint, inspector, board): make the person visible.
-    const bool selectionChanged = sel.people != st.lastSelection && sel.people.size() == 1;
-    if (selectionChanged && c.people.contains(sel.people.front()) &&
+// True when the people selection changed (elsewhere, e.g. a coach hint) to one person; when
+// the filter hides that person, the filter is cleared.
+bool revealNewlySelected(const ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    const Selection& sel = ctx.shared.selection;
+    const bool changed = sel.people != st.lastSelection && sel.people.size() == 1;
+    if (changed && ctx.doc.content().people.contains(sel.people.front()) &&
         !st.cache.find(sel.people.front())) {
         st.filter.reset();
-        refresh(c);
+        refreshCache(ctx, st, f);
     }
+    return changed;
+}
 
-    const Vec2f canvasSize = fromIm(size);
+// Fit on demand, on the first draw, and whenever the canvas is resized (split dragged,
+// window resized) unless the user zoomed or panned since the last fit.
+void fitOrKeepCentre(NetworkMapViewState& st, const BoardContent& c, const Frame& f) {
+    const Vec2f canvasSize = fromIm(f.c1 - f.c0);
     if (st.fitRequested || st.canvasSize.x == 0 ||
         (!(st.canvasSize == canvasSize) && !st.viewMoved)) {
-        // Fit on demand, on the first draw, and whenever the canvas is resized (split dragged,
-        // window resized) unless the user zoomed or panned since the last fit.
         fitMap(st, c, f.g, canvasSize);
     } else if (!(st.canvasSize == canvasSize)) {
         // keep the centre where it was, relative to the canvas centre
@@ -792,108 +804,150 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
     }
     st.fitRequested = false;
     st.canvasSize = canvasSize;
+}
+
+// The view transform, node size and mouse of this frame.
+void settleFrame(Frame& f, const NetworkMapViewState& st, bool canvasHovered) {
     f.navXf = st.nav.xf;
     f.zoom = st.nav.xf.zoom;
     f.nodeR = std::max(f.g.nodeRadius * f.zoom, 0.75f * em());
     f.mouse = snapMouse();
     f.hovered = canvasHovered;
-    f.mouseInCanvas = f.mouse.valid && inRect(f.mouse.pos, c0, c1) &&
+    f.mouseInCanvas = f.mouse.valid && inRect(f.mouse.pos, f.c0, f.c1) &&
                       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
                                              ImGuiHoveredFlags_ChildWindows);
+}
 
-    if (selectionChanged) {
-        if (const PlacedPerson* pp = st.cache.find(sel.people.front())) {
-            const ImVec2 s = f.toScreen(pp->pos);
-            const float m = 2.0f * em();
-            if (!inRect(s, c0 + ImVec2(m, m), c1 - ImVec2(m, m))) {
-                st.nav.xf = panBy(st.nav.xf, fromIm((c0 + c1) * 0.5f - s));
-                f.navXf = st.nav.xf;
-                st.viewMoved = true;
-            }
-        }
-    }
+// A person selected elsewhere and off screen: pan so they are in view.
+void scrollToSelected(NetworkMapViewState& st, Frame& f, const Selection& sel) {
+    const PlacedPerson* pp = st.cache.find(sel.people.front());
+    if (!pp) return;
+    const ImVec2 s = f.toScreen(pp->pos);
+    const float m = 2.0f * em();
+    if (inRect(s, f.c0 + ImVec2(m, m), f.c1 - ImVec2(m, m))) return;
+    st.nav.xf = panBy(st.nav.xf, fromIm((f.c0 + f.c1) * 0.5f - s));
+    f.navXf = st.nav.xf;
+    st.viewMoved = true;
+}
 
-    // ---- focus: Delete / F2 / Ctrl+0 act on the map after a click on it ----
+// Everything before hit-testing: the canvas, the cache, the fit and the frame's transform.
+Frame beginMapFrame(ViewContext& ctx, NetworkMapViewState& st) {
+    clearReleasedPersonDrag(st, ctx.shared.drag);
+    drawToolbar(ctx, st, ImGui::GetContentRegionAvail().x);
+    const CanvasItem canvas = placeCanvas(st);
+    Frame f(ctx.doc.content(), st, geometryForEm(em()), canvas.min, canvas.max);
+    f.naive = st.naiveDrawForBenchmark;
+    if (f.naive) st.cache.invalidate(); // the baseline recomputes everything every frame
+    refreshCache(ctx, st, f);
+    const bool selectionChanged = revealNewlySelected(ctx, st, f);
+    fitOrKeepCentre(st, ctx.doc.content(), f);
+    settleFrame(f, st, canvas.hovered);
+    if (selectionChanged) scrollToSelected(st, f, ctx.shared.selection);
+    return f;
+}
+
+// ------------------------------------------------------------------------------- hit-test
+
+// Delete / F2 / Ctrl+0 act on the map after a click on it.
+void updateFocus(NetworkMapViewState& st, const Frame& f) {
     const bool anyClick = ImGui::IsMouseClicked(ImGuiMouseButton_Left) ||
                           ImGui::IsMouseClicked(ImGuiMouseButton_Right);
     if (anyClick && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
-        st.focused = f.mouseInCanvas && canvasHovered;
+        st.focused = f.mouseInCanvas && f.hovered;
+}
 
-    // ---- what is under the mouse ----
-    std::optional<PersonId> under;
-    if (f.mouse.valid && f.mouseInCanvas) under = f.personAt(f.mouse.pos);
-    bool overHandle = false;
-    if (!ro && canvasHovered && st.gesture == NetworkMapViewState::Gesture::None) {
+// The person under the mouse, the link handle under it, and where a goal drag points.
+MapHits hitTest(const ViewContext& ctx, const NetworkMapViewState& st, const Frame& f) {
+    const Selection& sel = ctx.shared.selection;
+    MapHits h;
+    if (f.mouse.valid && f.mouseInCanvas) h.under = f.personAt(f.mouse.pos);
+    if (!ctx.shared.readOnly && f.hovered && st.gesture == Gesture::None) {
         // The link handle of the hovered (or the only selected) person; the later id wins.
-        PersonId cand[2] = {under.value_or(PersonId{}),
+        PersonId cand[2] = {h.under.value_or(PersonId{}),
                             sel.people.size() == 1 ? sel.people.front() : PersonId{}};
         if (cand[1] < cand[0]) std::swap(cand[0], cand[1]);
         for (const PersonId id : cand) {
             const PlacedPerson* pp = id ? st.cache.find(id) : nullptr;
             if (pp && lengthOf(f.mouse.pos - f.handlePos(*pp)) <= 0.5f * em()) {
-                overHandle = true;
-                under = pp->id;
+                h.overHandle = true;
+                h.under = pp->id;
             }
         }
     }
-
-    // ---- consume a goal drag from the board released over a person ----
-    std::optional<PersonId> goalDropTarget;
+    const CrossViewDrag& drag = ctx.shared.drag;
     if (drag.kind == CrossViewDrag::Kind::Goals && !drag.goals.empty()) {
         const ImVec2 at = drag.released ? ImVec2(drag.releaseX, drag.releaseY) : f.mouse.pos;
-        if (inRect(at, c0, c1) && (drag.released || f.mouseInCanvas)) {
-            goalDropTarget = f.personAt(at);
-            if (drag.released) {
-                if (goalDropTarget && !ro)
-                    ctx.dispatch.apply(linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, *goalDropTarget, drag.goals));
-                drag = CrossViewDrag{};
-                goalDropTarget.reset();
-            }
+        if (inRect(at, f.c0, f.c1) && (drag.released || f.mouseInCanvas)) {
+            h.goalDragHere = true;
+            h.goalDropTarget = f.personAt(at);
         }
     }
+    return h;
+}
 
-    // ---- left-button gestures ----
-    using Gesture = NetworkMapViewState::Gesture;
+// ---------------------------------------------------------------------------------- update
+
+// A goal drag from the board released over a person links every dragged goal to them.
+void consumeGoalDrop(ViewContext& ctx, MapHits& h) {
+    CrossViewDrag& drag = ctx.shared.drag;
+    if (!h.goalDragHere || !drag.released) return;
+    if (h.goalDropTarget && !ctx.shared.readOnly)
+        ctx.dispatch.apply(
+            linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, *h.goalDropTarget, drag.goals));
+    drag = CrossViewDrag{};
+    h.goalDropTarget.reset();
+}
+
+// A gesture or a rename whose person was deleted under us (undo) ends.
+void dropStaleGestures(NetworkMapViewState& st, CrossViewDrag& drag, const BoardContent& c) {
     if (st.gesture != Gesture::None && !c.people.contains(st.gesturePerson)) {
-        st.gesture = Gesture::None; // deleted under us (undo)
+        st.gesture = Gesture::None;
         if (st.publishedDrag) drag = CrossViewDrag{}, st.publishedDrag = false;
     }
     if (st.renaming && !c.people.contains(st.renaming)) st.renaming = {};
+}
 
-    const bool startAllowed =
-        canvasHovered && f.mouse.clicked && !st.nav.spaceHeld && st.gesture == Gesture::None;
-    if (startAllowed) {
-        if (under) {
-            const bool ctrl = ImGui::GetIO().KeyCtrl;
-            if (ctrl)
-                sel.toggle(*under);
-            else if (!sel.has(*under))
-                sel.selectOnly(*under);
-            st.gesture =
-                (overHandle || ImGui::GetIO().KeyShift) && !ro ? Gesture::Link : Gesture::Press;
-            st.gesturePerson = *under;
-            st.pressPos = f.mouse.pos;
-        } else if (!ImGui::GetIO().KeyCtrl && !introAt(f, f.mouse.pos)) {
-            sel.clear();
-        }
+// A left click: select (Ctrl toggles) and start pressing or linking; on empty space, clear.
+void startGesture(ViewContext& ctx, NetworkMapViewState& st, const Frame& f, const MapHits& h) {
+    Selection& sel = ctx.shared.selection;
+    if (!f.hovered || !f.mouse.clicked || st.nav.spaceHeld || st.gesture != Gesture::None) return;
+    if (h.under) {
+        if (ImGui::GetIO().KeyCtrl)
+            sel.toggle(*h.under);
+        else if (!sel.has(*h.under))
+            sel.selectOnly(*h.under);
+        st.gesture = (h.overHandle || ImGui::GetIO().KeyShift) && !ctx.shared.readOnly
+                         ? Gesture::Link
+                         : Gesture::Press;
+        st.gesturePerson = *h.under;
+        st.pressPos = f.mouse.pos;
+    } else if (!ImGui::GetIO().KeyCtrl && !introAt(f, f.mouse.pos)) {
+        sel.clear();
     }
-    // Double-click: rename a person, or add one on empty space.
-    if (canvasHovered && f.mouse.doubleClicked && !ro && !st.nav.spaceHeld) {
-        if (under) {
-            if (const Person* p = c.people.find(*under)) startRename(st, *p);
-            st.gesture = Gesture::None;
-        } else {
-            const ImVec2 w = f.toWorld(f.mouse.pos);
-            const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
-            if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
-        }
-    }
+}
 
-    int targetTrust = 0; // ring under a person being moved (0 = none)
-    std::optional<PersonId> linkTarget;
+// Double-click: rename a person, or add one on empty space.
+void handleDoubleClick(ViewContext& ctx, NetworkMapViewState& st, const Frame& f,
+                       const MapHits& h) {
+    if (!f.hovered || !f.mouse.doubleClicked || ctx.shared.readOnly || st.nav.spaceHeld) return;
+    if (h.under) {
+        if (const Person* p = ctx.doc.content().people.find(*h.under)) startRename(st, *p);
+        st.gesture = Gesture::None;
+    } else {
+        const ImVec2 w = f.toWorld(f.mouse.pos);
+        const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
+        if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
+    }
+}
+
+// While the button is held: a press becomes a move past the drag threshold; a move is
+// published for the board and aims at a ring; a link aims at a person. Escape cancels.
+void trackGesture(ViewContext& ctx, NetworkMapViewState& st, const Frame& f, MapHits& h) {
+    CrossViewDrag& drag = ctx.shared.drag;
     if (st.gesture == Gesture::Press && f.mouse.down) {
         const ImVec2 d = f.mouse.pos - st.pressPos;
-        if (!ro && std::max(std::fabs(d.x), std::fabs(d.y)) >= f.mouse.dragThreshold)
+        if (!ctx.shared.readOnly &&
+            std::max(std::fabs(d.x), std::fabs(d.y)) >= f.mouse.dragThreshold)
             st.gesture = Gesture::MovePerson;
     }
     if (st.gesture == Gesture::MovePerson) {
@@ -904,105 +958,137 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
         drag.released = false;
         st.publishedDrag = true;
         st.releasedDrag = false;
-        if (f.mouseInCanvas) targetTrust = trustFromRadius(f.g, lengthOf(f.toWorld(f.mouse.pos)));
+        if (f.mouseInCanvas) h.targetTrust = trustFromRadius(f.g, lengthOf(f.toWorld(f.mouse.pos)));
     }
     if (st.gesture == Gesture::Link && f.mouseInCanvas) {
-        linkTarget = f.personAt(f.mouse.pos);
-        if (linkTarget == st.gesturePerson) linkTarget.reset();
+        h.linkTarget = f.personAt(f.mouse.pos);
+        if (h.linkTarget == st.gesturePerson) h.linkTarget.reset();
     }
-    const bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    if (st.gesture != Gesture::None && escape) {
+    if (st.gesture != Gesture::None && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (st.publishedDrag) drag = CrossViewDrag{}, st.publishedDrag = false;
         st.gesture = Gesture::None;
     }
-    if (st.gesture != Gesture::None && (f.mouse.released || !f.mouse.down)) {
-        const Gesture g = st.gesture;
-        st.gesture = Gesture::None;
-        if (g == Gesture::MovePerson) {
-            if (f.mouseInCanvas) {
-                const ImVec2 w = f.toWorld(f.mouse.pos);
-                const Person* p = c.people.find(st.gesturePerson);
-                const int trust = trustFromRadius(f.g, lengthOf(w));
-                const double angle = angleOf(w);
-                if (p &&
-                    (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
-                    ctx.dispatch.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
-                drag = CrossViewDrag{};
-                st.publishedDrag = false;
-            } else {
-                drag.released = true;
-                drag.releaseX = f.mouse.pos.x;
-                drag.releaseY = f.mouse.pos.y;
-                st.releasedDrag = true;
-            }
-        } else if (g == Gesture::Link && linkTarget) {
-            ctx.dispatch.apply(
-                addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(), st.gesturePerson, *linkTarget));
-        }
-    }
+}
 
-    // ---- keyboard ----
+// A person moved across the rings and dropped on the map: trust follows the ring.
+void dropMovedPerson(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    const ImVec2 w = f.toWorld(f.mouse.pos);
+    const Person* p = ctx.doc.content().people.find(st.gesturePerson);
+    const int trust = trustFromRadius(f.g, lengthOf(w));
+    const double angle = angleOf(w);
+    if (p && (p->trust != trust || std::fabs(normalizeAngle(p->mapAngle - angle)) > 1e-6))
+        ctx.dispatch.apply(setTrust(ctx.doc.board(), p->id, trust, angle));
+}
+
+// The button went up: drop the moved person (on a ring, or out on the board for it to
+// consume next frame), or add the introduction.
+void finishGesture(ViewContext& ctx, NetworkMapViewState& st, const Frame& f, const MapHits& h) {
+    if (st.gesture == Gesture::None || (!f.mouse.released && f.mouse.down)) return;
+    CrossViewDrag& drag = ctx.shared.drag;
+    const Gesture g = st.gesture;
+    st.gesture = Gesture::None;
+    if (g == Gesture::MovePerson) {
+        if (f.mouseInCanvas) {
+            dropMovedPerson(ctx, st, f);
+            drag = CrossViewDrag{};
+            st.publishedDrag = false;
+        } else {
+            drag.released = true;
+            drag.releaseX = f.mouse.pos.x;
+            drag.releaseY = f.mouse.pos.y;
+            st.releasedDrag = true;
+        }
+    } else if (g == Gesture::Link && h.linkTarget) {
+        ctx.dispatch.apply(addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(),
+                                    st.gesturePerson, *h.linkTarget));
+    }
+}
+
+// Delete and F2 after a click on the map; Ctrl+0 there or under the mouse.
+void handleMapKeys(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    const Selection& sel = ctx.shared.selection;
+    const bool ro = ctx.shared.readOnly;
     const bool keysHere = st.focused && !ImGui::GetIO().WantTextInput && !st.renaming;
     if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_Delete, false) && !sel.people.empty())
         deleteSelectedPeople(ctx);
     if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_F2, false) && !sel.people.empty())
-        if (const Person* p = c.people.find(sel.people.front())) startRename(st, *p);
-    if ((keysHere || canvasHovered) && shortcut(ImGuiKey_0)) st.fitRequested = true;
+        if (const Person* p = ctx.doc.content().people.find(sel.people.front()))
+            startRename(st, *p);
+    if ((keysHere || f.hovered) && shortcut(ImGuiKey_0)) st.fitRequested = true;
+}
 
-    // ---- draw ----
-    const BoardContent& cc = ctx.doc.content(); // edits above may have changed it
-    refresh(cc);
-    f.linkedToSelectedGoals = st.cache.linkedToGoals(cc, sel.goals);
-    Frame& fr = f;
-    const auto placed = st.cache.placed();
+// The update phase: every change this frame's input asks for, dispatched.
+void updateMap(ViewContext& ctx, NetworkMapViewState& st, const Frame& f, MapHits& h) {
+    consumeGoalDrop(ctx, h);
+    dropStaleGestures(st, ctx.shared.drag, ctx.doc.content());
+    startGesture(ctx, st, f, h);
+    handleDoubleClick(ctx, st, f, h);
+    trackGesture(ctx, st, f, h);
+    finishGesture(ctx, st, f, h);
+    handleMapKeys(ctx, st, f);
+}
+
+// ------------------------------------------------------------------------------------ draw
+
+// How one placed person looks this frame.
+NodeLook lookOf(const NetworkMapViewState& st, const Frame& f, const Selection& sel,
+                const MapHits& h, std::uint32_t i) {
+    const PersonId id = st.cache.placed()[i].id;
     const bool goalsSelected = !sel.goals.empty();
-    auto lookFor = [&](std::uint32_t i) {
-        const PersonId id = placed[i].id;
-        NodeLook look;
-        look.selected = sel.has(id);
-        look.hovered = under == id && st.gesture == Gesture::None;
-        look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
-                                                             f.linkedToSelectedGoals.end(), id);
-        look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
-        look.dropTarget = goalDropTarget == id || linkTarget == id;
-        look.overdue = st.cache.overdue(i);
-        look.ghost = st.gesture == Gesture::MovePerson && st.gesturePerson == id;
-        return look;
-    };
-    auto onTop = [&](const NodeLook& l) { return l.selected || l.hovered || l.ghost; };
+    NodeLook look;
+    look.selected = sel.has(id);
+    look.hovered = h.under == id && st.gesture == Gesture::None;
+    look.litByGoal = goalsSelected && std::binary_search(f.linkedToSelectedGoals.begin(),
+                                                         f.linkedToSelectedGoals.end(), id);
+    look.dimmed = goalsSelected && !look.litByGoal && !look.selected;
+    look.dropTarget = h.goalDropTarget == id || h.linkTarget == id;
+    look.overdue = st.cache.overdue(i);
+    look.ghost = st.gesture == Gesture::MovePerson && st.gesturePerson == id;
+    return look;
+}
 
-    // Who is on screen (with room for their names), and how much detail each ring gets.
-    st.cache.peopleIn(f.visible(f.nodeR + 9.5f * em()), st.drawn);
-    bool detail[kMaxTrust + 1] = {};
+bool drawnOnTop(const NodeLook& l) { return l.selected || l.hovered || l.ghost; }
+
+// Which rings draw people in full (initials, names, badges) rather than as dots.
+struct RingDetail {
+    bool full[kMaxTrust + 1] = {};
+};
+
+RingDetail ringDetail(const Frame& f) {
+    RingDetail d;
     for (int t = kMinTrust; t <= kMaxTrust; ++t)
-        detail[t] = f.detailed(t);
+        d.full[t] = f.detailed(t);
+    return d;
+}
 
-    // Names: outside each detailed node, away from the centre. Those of the selected and
-    // hovered people are placed first; a name that would cover a name or a node already
-    // placed is left out (the tooltip still has it). The boxes also keep the ring captions
-    // clear of the people.
+// Names: outside each detailed node, away from the centre. Those of the selected and
+// hovered people are placed first; a name that would cover a name or a node already
+// placed is left out (the tooltip still has it). The boxes also keep the ring captions
+// clear of the people. Returns whether any name is shown.
+bool placeNames(NetworkMapViewState& st, const Frame& f, const Selection& sel, const MapHits& h,
+                const RingDetail& detail) {
+    const BoardContent& c = f.c;
+    const auto placed = st.cache.placed();
     const std::size_t n = st.drawn.size();
     st.nameBoxes.assign(n, Rectf{});
     if (st.names.size() < n) st.names.resize(n);
     st.obstacles.clear();
     const bool resolveOverlaps = !f.naive && n <= 240; // pairwise: only for a readable count
     bool namesShown = false;
-    std::size_t detailed = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const PlacedPerson& pp = placed[st.drawn[k]];
         const ImVec2 s = f.toScreen(pp.pos);
-        const float r = detail[pp.trust] ? f.nodeR : f.dotRadius(pp.trust);
+        const float r = detail.full[pp.trust] ? f.nodeR : f.dotRadius(pp.trust);
         st.obstacles.push_back(Rectf{{s.x - r, s.y - r}, {s.x + r, s.y + r}});
-        if (detail[pp.trust]) ++detailed;
     }
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t i = st.drawn[k];
             const PlacedPerson& pp = placed[i];
-            if (!detail[pp.trust]) continue;
-            const NodeLook look = lookFor(i);
-            if ((pass == 0) != onTop(look)) continue;
-            const Person* p = cc.people.find(pp.id);
+            if (!detail.full[pp.trust]) continue;
+            const NodeLook look = lookOf(st, f, sel, h, i);
+            if ((pass == 0) != drawnOnTop(look)) continue;
+            const Person* p = c.people.find(pp.id);
             if (!p) continue;
             std::string& name = st.names[k];
             name = nodeName(*p);
@@ -1019,351 +1105,450 @@ void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
             st.obstacles.push_back(box);
             namesShown = true;
         }
+    return namesShown;
+}
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(c0, c1, true);
-    dl->AddRectFilled(c0, c1, pal.canvasBg, 0.3f * em());
-    const int threshold = cc.meta.settings.beyondOrgTrust;
-    drawRings(dl, fr, threshold, targetTrust);
-    drawYou(dl, fr);
-
-    std::optional<IntroId> hotIntro;
-    if (canvasHovered && !under && st.gesture == Gesture::None) hotIntro = introAt(fr, f.mouse.pos);
-    drawIntros(dl, fr, sel, hotIntro ? *hotIntro : IntroId{});
-    drawRingLabels(dl, fr, threshold, namesShown);
-
-    // People: unselected first, then selected / hovered on top.
+// People: unselected first, then selected / hovered on top; each reported as "person:<id>".
+void drawPeople(ImDrawList* dl, NetworkMapViewState& st, const Frame& f, const Selection& sel,
+                const MapHits& h, const RingDetail& detail) {
+    const auto placed = st.cache.placed();
+    const std::size_t n = st.drawn.size();
     const bool reg = currentLayoutRegistry() != nullptr;
+    std::size_t detailed = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        if (detail.full[placed[st.drawn[k]].trust]) ++detailed;
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t i = st.drawn[k];
             const PlacedPerson& pp = placed[i];
-            const NodeLook look = lookFor(i);
-            if ((pass == 0) == onTop(look)) continue;
-            const Person* p = cc.people.find(pp.id);
+            const NodeLook look = lookOf(st, f, sel, h, i);
+            if ((pass == 0) == drawnOnTop(look)) continue;
+            const Person* p = f.c.people.find(pp.id);
             if (!p) continue;
-            const ImVec2 s = fr.toScreen(pp.pos);
-            if (detail[pp.trust]) {
+            const ImVec2 s = f.toScreen(pp.pos);
+            if (detail.full[pp.trust]) {
                 const bool named = !st.nameBoxes[k].empty();
-                drawNode(dl, fr, *p, s, look, named ? &st.names[k] : nullptr,
+                drawNode(dl, f, *p, s, look, named ? &st.names[k] : nullptr,
                          toIm(st.nameBoxes[k].min) + ImVec2(0.2f * em(), 0));
             } else {
                 drawDot(dl, *p, s, f.dotRadius(pp.trust), look);
             }
             if (reg)
-                registerItem(personKey(pp.id), "person", p->name, s - ImVec2(fr.nodeR, fr.nodeR),
-                             s + ImVec2(fr.nodeR, fr.nodeR));
+                registerItem(personKey(pp.id), "person", p->name, s - ImVec2(f.nodeR, f.nodeR),
+                             s + ImVec2(f.nodeR, f.nodeR));
         }
     st.visiblePeople = n;
     st.detailedPeople = detailed;
+}
 
-    // Link handle on the hovered / single selected person.
-    if (!ro && st.gesture == Gesture::None && canvasHovered) {
-        PersonId cand[2] = {under.value_or(PersonId{}),
-                            sel.people.size() == 1 ? sel.people.front() : PersonId{}};
-        if (cand[0] == cand[1]) cand[1] = PersonId{};
-        for (const PersonId id : cand) {
-            const PlacedPerson* pp = id ? st.cache.find(id) : nullptr;
-            if (!pp) continue;
-            const ImVec2 h = fr.handlePos(*pp);
-            const bool hot = overHandle && under == pp->id;
-            dl->AddCircleFilled(h, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f),
-                                16);
-            const ImVec2 tsz = ImGui::CalcTextSize("+");
-            dl->AddText(h - tsz * 0.5f, IM_COL32(255, 255, 255, 255), "+");
-        }
+// Link handle on the hovered / single selected person.
+void drawLinkHandles(ImDrawList* dl, const ViewContext& ctx, const NetworkMapViewState& st,
+                     const Frame& f, const MapHits& h) {
+    if (ctx.shared.readOnly || st.gesture != Gesture::None || !f.hovered) return;
+    const Palette& pal = palette();
+    const Selection& sel = ctx.shared.selection;
+    PersonId cand[2] = {h.under.value_or(PersonId{}),
+                        sel.people.size() == 1 ? sel.people.front() : PersonId{}};
+    if (cand[0] == cand[1]) cand[1] = PersonId{};
+    for (const PersonId id : cand) {
+        const PlacedPerson* pp = id ? st.cache.find(id) : nullptr;
+        if (!pp) continue;
+        const ImVec2 hp = f.handlePos(*pp);
+        const bool hot = h.overHandle && h.under == pp->id;
+        dl->AddCircleFilled(hp, 0.38f * em(), hot ? pal.accent : withAlpha(pal.accent, 0.7f), 16);
+        const ImVec2 tsz = ImGui::CalcTextSize("+");
+        dl->AddText(hp - tsz * 0.5f, IM_COL32(255, 255, 255, 255), "+");
     }
+}
 
-    // The gesture's preview.
+// The gesture's preview: the moved person under the cursor with the trust change, or the
+// introduction curve being drawn.
+void drawGesturePreview(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f,
+                        const MapHits& h) {
+    const Palette& pal = palette();
     if (st.gesture == Gesture::MovePerson && f.mouseInCanvas) {
-        if (const Person* p = cc.people.find(st.gesturePerson)) {
+        if (const Person* p = f.c.people.find(st.gesturePerson)) {
             NodeLook look;
             look.selected = true;
             const std::string name = nodeName(*p);
             const ImVec2 nsz = nameTextSize(name, true);
-            drawNode(dl, fr, *p, f.mouse.pos, look, &name,
-                     f.mouse.pos + ImVec2(-nsz.x * 0.5f, fr.nodeR + 0.2f * em()));
+            drawNode(dl, f, *p, f.mouse.pos, look, &name,
+                     f.mouse.pos + ImVec2(-nsz.x * 0.5f, f.nodeR + 0.2f * em()));
             char buf[64];
-            std::snprintf(buf, sizeof buf, "Trust %d \xE2\x86\x92 %d", p->trust, targetTrust);
-            const ImVec2 at = f.mouse.pos + ImVec2(fr.nodeR + 0.4f * em(), -fr.nodeR - 1.2f * em());
+            std::snprintf(buf, sizeof buf, "Trust %d \xE2\x86\x92 %d", p->trust, h.targetTrust);
+            const ImVec2 at = f.mouse.pos + ImVec2(f.nodeR + 0.4f * em(), -f.nodeR - 1.2f * em());
             const ImVec2 sz = ImGui::CalcTextSize(buf);
             dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()),
                               at + sz + ImVec2(0.3f * em(), 0.1f * em()), pal.cardBg, 0.3f * em());
-            dl->AddText(at, targetTrust == p->trust ? pal.textMuted : pal.accent, buf);
+            dl->AddText(at, h.targetTrust == p->trust ? pal.textMuted : pal.accent, buf);
         }
     }
     if (st.gesture == Gesture::Link) {
         if (const PlacedPerson* from = st.cache.find(st.gesturePerson)) {
             ImVec2 to = f.mouse.pos;
-            if (linkTarget)
-                if (const PlacedPerson* t = st.cache.find(*linkTarget)) to = fr.toScreen(t->pos);
-            drawIntroCurve(dl, fr, fr.toScreen(from->pos), to, pal.accent, 2.2f);
+            if (h.linkTarget)
+                if (const PlacedPerson* t = st.cache.find(*h.linkTarget)) to = f.toScreen(t->pos);
+            drawIntroCurve(dl, f, f.toScreen(from->pos), to, pal.accent, 2.2f);
         }
     }
+}
 
-    // Overlays: what the selection means, goals with nobody, filter state.
-    {
-        ImVec2 at = c0 + ImVec2(0.6f * em(), 0.5f * em());
-        auto overlay = [&](const std::string& text, ImU32 col) {
-            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-            dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()),
-                              at + sz + ImVec2(0.3f * em(), 0.1f * em()),
-                              withAlpha(pal.canvasBg, 0.9f), 0.3f * em());
-            dl->AddText(at, col, text.c_str());
-            at.y += sz.y + 0.3f * em();
-        };
-        if (cc.people.empty())
-            overlay("Double-click a ring to add someone you could talk to.", pal.textMuted);
-        if (st.filter.active())
-            overlay("Filtered: " + std::to_string(placed.size()) + " of " +
-                        std::to_string(cc.people.size()) + " people shown",
-                    pal.textMuted);
-        if (goalsSelected) {
-            const std::size_t n = f.linkedToSelectedGoals.size();
-            if (n == 0)
-                overlay(sel.goals.size() == 1
-                            ? "Nobody to talk to about this goal yet: drag it onto a person"
-                            : "Nobody to talk to about these goals yet",
-                        pal.warning);
-            else
-                overlay("Talk to " + std::to_string(n) + (n == 1 ? " person" : " people") +
-                            " about the selected goal" + (sel.goals.size() == 1 ? "" : "s"),
-                        pal.accent);
-        }
-        const std::span<const GoalId> lonely = st.cache.goalsWithNobody();
-        if (!lonely.empty() && !goalsSelected) {
-            const std::string text = std::to_string(lonely.size()) +
-                                     (lonely.size() == 1 ? " goal has" : " goals have") +
-                                     " nobody to talk to";
-            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-            const ImVec2 pad(0.3f * em(), 0.1f * em());
-            ImGui::SetCursorScreenPos(at - pad);
-            ImGui::InvisibleButton("##lonely", sz + pad * 2);
-            const bool hov = ImGui::IsItemHovered();
-            registerLastItem("button:map-lonely-goals", "button", text);
-            dl->AddRectFilled(at - pad, at + sz + pad,
-                              hov ? withAlpha(pal.warning, 0.2f) : withAlpha(pal.canvasBg, 0.9f),
-                              0.3f * em());
-            dl->AddText(at, pal.warning, text.c_str());
-            if (hov) {
-                ImGui::BeginTooltip();
-                for (GoalId g : lonely)
-                    if (const Goal* goal = cc.goals.find(g))
-                        ImGui::BulletText("%s", goal->title.c_str());
-                ImGui::TextDisabled(
-                    "Click to select them on the board, then drag one onto a person.");
-                ImGui::EndTooltip();
-            }
-            if (ImGui::IsItemClicked()) {
-                sel.clear();
-                for (GoalId g : lonely)
-                    sel.add(g);
-            }
-        }
+// "N goals have nobody to talk to": a button at `at` whose tooltip lists them and whose
+// click selects them on the board.
+void lonelyGoalsButton(ImDrawList* dl, const Frame& f, Selection& sel, ImVec2 at,
+                       std::span<const GoalId> lonely) {
+    const Palette& pal = palette();
+    const std::string text = std::to_string(lonely.size()) +
+                             (lonely.size() == 1 ? " goal has" : " goals have") +
+                             " nobody to talk to";
+    const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 pad(0.3f * em(), 0.1f * em());
+    ImGui::SetCursorScreenPos(at - pad);
+    ImGui::InvisibleButton("##lonely", sz + pad * 2);
+    const bool hov = ImGui::IsItemHovered();
+    registerLastItem("button:map-lonely-goals", "button", text);
+    dl->AddRectFilled(at - pad, at + sz + pad,
+                      hov ? withAlpha(pal.warning, 0.2f) : withAlpha(pal.canvasBg, 0.9f),
+                      0.3f * em());
+    dl->AddText(at, pal.warning, text.c_str());
+    if (hov) {
+        ImGui::BeginTooltip();
+        for (GoalId g : lonely)
+            if (const Goal* goal = f.c.goals.find(g)) ImGui::BulletText("%s", goal->title.c_str());
+        ImGui::TextDisabled("Click to select them on the board, then drag one onto a person.");
+        ImGui::EndTooltip();
     }
-    if (st.showLegend) drawLegend(dl, fr, threshold);
+    if (ImGui::IsItemClicked()) {
+        sel.clear();
+        for (GoalId g : lonely)
+            sel.add(g);
+    }
+}
+
+// Overlays at the top left: what the selection means, goals with nobody, filter state.
+void drawOverlays(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f, Selection& sel) {
+    const Palette& pal = palette();
+    const BoardContent& c = f.c;
+    const bool goalsSelected = !sel.goals.empty();
+    ImVec2 at = f.c0 + ImVec2(0.6f * em(), 0.5f * em());
+    auto overlay = [&](const std::string& text, ImU32 col) {
+        const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+        dl->AddRectFilled(at - ImVec2(0.3f * em(), 0.1f * em()),
+                          at + sz + ImVec2(0.3f * em(), 0.1f * em()), withAlpha(pal.canvasBg, 0.9f),
+                          0.3f * em());
+        dl->AddText(at, col, text.c_str());
+        at.y += sz.y + 0.3f * em();
+    };
+    if (c.people.empty())
+        overlay("Double-click a ring to add someone you could talk to.", pal.textMuted);
+    if (st.filter.active())
+        overlay("Filtered: " + std::to_string(st.cache.placed().size()) + " of " +
+                    std::to_string(c.people.size()) + " people shown",
+                pal.textMuted);
+    if (goalsSelected) {
+        const std::size_t n = f.linkedToSelectedGoals.size();
+        if (n == 0)
+            overlay(sel.goals.size() == 1
+                        ? "Nobody to talk to about this goal yet: drag it onto a person"
+                        : "Nobody to talk to about these goals yet",
+                    pal.warning);
+        else
+            overlay("Talk to " + std::to_string(n) + (n == 1 ? " person" : " people") +
+                        " about the selected goal" + (sel.goals.size() == 1 ? "" : "s"),
+                    pal.accent);
+    }
+    const std::span<const GoalId> lonely = st.cache.goalsWithNobody();
+    if (!lonely.empty() && !goalsSelected) lonelyGoalsButton(dl, f, sel, at, lonely);
+}
+
+// The canvas, back to front: rings, "You", introductions, captions, people, handles, the
+// gesture's preview, overlays and the legend.
+void drawCanvas(ViewContext& ctx, NetworkMapViewState& st, Frame& f, const MapHits& h) {
+    Selection& sel = ctx.shared.selection;
+    refreshCache(ctx, st, f); // edits in the update phase may have changed the board
+    f.linkedToSelectedGoals = st.cache.linkedToGoals(f.c, sel.goals);
+    // Who is on screen (with room for their names), and how much detail each ring gets.
+    st.cache.peopleIn(f.visible(f.nodeR + 9.5f * em()), st.drawn);
+    const RingDetail detail = ringDetail(f);
+    const bool namesShown = placeNames(st, f, sel, h, detail);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(f.c0, f.c1, true);
+    dl->AddRectFilled(f.c0, f.c1, palette().canvasBg, 0.3f * em());
+    const int threshold = f.c.meta.settings.beyondOrgTrust;
+    drawRings(dl, f, threshold, h.targetTrust);
+    drawYou(dl, f);
+    std::optional<IntroId> hotIntro;
+    if (f.hovered && !h.under && st.gesture == Gesture::None) hotIntro = introAt(f, f.mouse.pos);
+    drawIntros(dl, f, sel, hotIntro ? *hotIntro : IntroId{});
+    drawRingLabels(dl, f, threshold, namesShown);
+    drawPeople(dl, st, f, sel, h, detail);
+    drawLinkHandles(dl, ctx, st, f, h);
+    drawGesturePreview(dl, st, f, h);
+    drawOverlays(dl, st, f, sel);
+    if (st.showLegend) drawLegend(dl, f, threshold);
     dl->PopClipRect();
+}
 
-    // Hover tooltip.
-    if (under && canvasHovered && st.gesture == Gesture::None && !overHandle &&
+// The tooltip of the person, handle or drop target under the mouse.
+void drawMapTooltip(const ViewContext& ctx, const NetworkMapViewState& st, const Frame& f,
+                    const MapHits& h) {
+    const BoardContent& c = f.c;
+    if (h.under && f.hovered && st.gesture == Gesture::None && !h.overHandle &&
         !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-        drag.kind == CrossViewDrag::Kind::None) {
-        if (const Person* p = cc.people.find(*under))
-            personTooltip(fr, *p, lastTalked(cc, p->id), ctx.today);
-    } else if (overHandle && canvasHovered) {
+        ctx.shared.drag.kind == CrossViewDrag::Kind::None) {
+        if (const Person* p = c.people.find(*h.under))
+            personTooltip(f, *p, lastTalked(c, p->id), ctx.today);
+    } else if (h.overHandle && f.hovered) {
         ImGui::SetTooltip("Drag to another person: they can introduce you");
-    } else if (goalDropTarget) {
-        if (const Person* p = cc.people.find(*goalDropTarget))
+    } else if (h.goalDropTarget) {
+        if (const Person* p = c.people.find(*h.goalDropTarget))
             ImGui::SetTooltip("Link to %s", p->name.c_str());
     }
+}
 
-    // A person dragged out of the map: show what is being carried.
-    if (st.gesture == Gesture::MovePerson && !f.mouseInCanvas) {
-        if (const Person* p = cc.people.find(st.gesturePerson)) {
-            ImDrawList* fg = ImGui::GetForegroundDrawList();
-            const std::string text = "Link " + p->name + " to a goal";
-            // above the cursor, so it does not sit under a card tooltip
-            const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), -2.0f * em());
-            const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-            fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()),
-                              at + sz + ImVec2(0.4f * em(), 0.2f * em()), pal.cardBg, 0.3f * em());
-            fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()),
-                        at + sz + ImVec2(0.4f * em(), 0.2f * em()),
-                        relationshipColour(p->relationship), 0.3f * em(), 2.0f);
-            fg->AddText(at, pal.text, text.c_str());
-        }
-    }
+// A person dragged out of the map: show what is being carried.
+void drawCarriedPerson(const NetworkMapViewState& st, const Frame& f) {
+    if (st.gesture != Gesture::MovePerson || f.mouseInCanvas) return;
+    const Person* p = f.c.people.find(st.gesturePerson);
+    if (!p) return;
+    const Palette& pal = palette();
+    ImDrawList* fg = ImGui::GetForegroundDrawList();
+    const std::string text = "Link " + p->name + " to a goal";
+    // above the cursor, so it does not sit under a card tooltip
+    const ImVec2 at = f.mouse.pos + ImVec2(0.8f * em(), -2.0f * em());
+    const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+    fg->AddRectFilled(at - ImVec2(0.4f * em(), 0.2f * em()),
+                      at + sz + ImVec2(0.4f * em(), 0.2f * em()), pal.cardBg, 0.3f * em());
+    fg->AddRect(at - ImVec2(0.4f * em(), 0.2f * em()), at + sz + ImVec2(0.4f * em(), 0.2f * em()),
+                relationshipColour(p->relationship), 0.3f * em(), 2.0f);
+    fg->AddText(at, pal.text, text.c_str());
+}
 
-    // ---- context menus ----
-    if (st.nav.rightClicked && canvasHovered) {
-        st.menuPerson = {};
-        st.menuIntro = {};
-        st.menuWorld = fromIm(fr.toWorld(f.mouse.pos));
-        if (const auto p = fr.personAt(f.mouse.pos)) {
-            st.menuPerson = *p;
-            if (!sel.has(*p)) sel.selectOnly(*p);
-            ImGui::OpenPopup("map-person-menu");
-        } else if (const auto i = introAt(fr, f.mouse.pos)) {
-            st.menuIntro = *i;
-            ImGui::OpenPopup("map-intro-menu");
-        } else {
-            ImGui::OpenPopup("map-canvas-menu");
+// ----------------------------------------------------------------------------------- menus
+
+// A right click opens the menu of what is under it: a person, an introduction, the canvas.
+void openContextMenu(NetworkMapViewState& st, const Frame& f, Selection& sel) {
+    if (!st.nav.rightClicked || !f.hovered) return;
+    st.menuPerson = {};
+    st.menuIntro = {};
+    st.menuWorld = fromIm(f.toWorld(f.mouse.pos));
+    if (const auto p = f.personAt(f.mouse.pos)) {
+        st.menuPerson = *p;
+        if (!sel.has(*p)) sel.selectOnly(*p);
+        ImGui::OpenPopup("map-person-menu");
+    } else if (const auto i = introAt(f, f.mouse.pos)) {
+        st.menuIntro = *i;
+        ImGui::OpenPopup("map-intro-menu");
+    } else {
+        ImGui::OpenPopup("map-canvas-menu");
+    }
+}
+
+void trustMenu(ViewContext& ctx, const Person& person) {
+    if (!ImGui::BeginMenu("Trust")) return;
+    for (int t = kMaxTrust; t >= kMinTrust; --t) {
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
+        if (ImGui::MenuItem(buf, nullptr, person.trust == t))
+            ctx.dispatch.apply(setTrust(ctx.doc.board(), person.id, t, person.mapAngle));
+    }
+    ImGui::EndMenu();
+}
+
+void relationshipMenu(ViewContext& ctx, const Person& person) {
+    if (!ImGui::BeginMenu("Relationship")) return;
+    for (int i = 0; i < kRelationshipCount; ++i) {
+        const auto r = static_cast<Relationship>(i);
+        const std::string name(relationshipName(r));
+        if (ImGui::MenuItem(name.c_str(), nullptr, person.relationship == r)) {
+            Person copy = person;
+            copy.relationship = r;
+            ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
         }
     }
-    if (ImGui::BeginPopup("map-person-menu")) {
-        const Person* p = cc.people.find(st.menuPerson);
-        if (!p) {
-            ImGui::CloseCurrentPopup();
-        } else {
-            const Person person = *p; // edits below may move the table
-            {
-                FontScope bold(fonts().semibold);
-                ImGui::TextUnformatted(person.name.c_str());
-            }
-            ImGui::Separator();
-            ImGui::BeginDisabled(ro);
-            if (ImGui::MenuItem("Rename", "F2")) startRename(st, person);
-            if (ImGui::BeginMenu("Trust")) {
-                for (int t = kMaxTrust; t >= kMinTrust; --t) {
-                    char buf[80];
-                    std::snprintf(buf, sizeof buf, "%d \xC2\xB7 %s", t, trustRingLabel(t));
-                    if (ImGui::MenuItem(buf, nullptr, person.trust == t))
-                        ctx.dispatch.apply(setTrust(ctx.doc.board(), person.id, t, person.mapAngle));
-                }
-                ImGui::EndMenu();
-            }
-            if (ImGui::BeginMenu("Relationship")) {
-                for (int i = 0; i < kRelationshipCount; ++i) {
-                    const auto r = static_cast<Relationship>(i);
-                    const std::string name(relationshipName(r));
-                    if (ImGui::MenuItem(name.c_str(), nullptr, person.relationship == r)) {
-                        Person copy = person;
-                        copy.relationship = r;
-                        ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change relationship"));
-                    }
-                }
-                ImGui::EndMenu();
-            }
-            if (ImGui::MenuItem("Inside the organisation", nullptr, person.insideOrg)) {
-                Person copy = person;
-                copy.insideOrg = !copy.insideOrg;
-                ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
-            }
-            ImGui::Separator();
-            if (!sel.goals.empty()) {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "Link to the selected goal%s",
-                              sel.goals.size() == 1 ? "" : "s");
-                if (ImGui::MenuItem(buf))
-                    ctx.dispatch.apply(linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, person.id, sel.goals));
-            }
-            if (ImGui::BeginMenu("Can introduce me to")) {
-                for (const auto& other : cc.people) {
-                    if (other.id == person.id) continue;
-                    IntroId existing;
-                    for (const auto& in : cc.intros)
-                        if (in.from == person.id && in.to == other.id) existing = in.id;
-                    ImGui::PushID(static_cast<int>(other.id.value));
-                    if (ImGui::MenuItem(other.name.c_str(), nullptr, static_cast<bool>(existing))) {
-                        if (existing)
-                            ctx.dispatch.apply(removeIntro(ctx.doc.board(), existing));
-                        else
-                            ctx.dispatch.apply(addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(),
-                                                   person.id, other.id));
-                    }
-                    ImGui::PopID();
-                }
-                ImGui::EndMenu();
-            }
-            const auto links = linksOfPerson(cc, person.id);
-            if (ImGui::BeginMenu("Unlink a goal", !links.empty())) {
-                std::optional<LinkId> doomed;
-                for (const GoalLink* l : links) {
-                    const Goal* g = cc.goals.find(l->goal);
-                    ImGui::PushID(static_cast<int>(l->id.value));
-                    if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)")) doomed = l->id;
-                    ImGui::PopID();
-                }
-                if (doomed) ctx.dispatch.apply(unlink(ctx.doc.board(), *doomed));
-                ImGui::EndMenu();
-            }
-            ImGui::Separator();
-            if (ImGui::MenuItem(sel.people.size() > 1 ? "Delete selected people" : "Delete", "Del"))
-                deleteSelectedPeople(ctx);
-            ImGui::EndDisabled();
+    ImGui::EndMenu();
+}
+
+// "Can introduce me to": every other person, checked when the introduction exists.
+void introduceMenu(ViewContext& ctx, const Person& person) {
+    if (!ImGui::BeginMenu("Can introduce me to")) return;
+    const BoardContent& c = ctx.doc.content();
+    for (const auto& other : c.people) {
+        if (other.id == person.id) continue;
+        IntroId existing;
+        for (const auto& in : c.intros)
+            if (in.from == person.id && in.to == other.id) existing = in.id;
+        ImGui::PushID(static_cast<int>(other.id.value));
+        if (ImGui::MenuItem(other.name.c_str(), nullptr, static_cast<bool>(existing))) {
+            if (existing)
+                ctx.dispatch.apply(removeIntro(ctx.doc.board(), existing));
+            else
+                ctx.dispatch.apply(
+                    addIntro(ctx.doc.board(), ctx.dispatch.newId<IntroId>(), person.id, other.id));
         }
-        ImGui::EndPopup();
+        ImGui::PopID();
     }
-    if (ImGui::BeginPopup("map-intro-menu")) {
-        const Intro* in = cc.intros.find(st.menuIntro);
-        if (!in) {
-            ImGui::CloseCurrentPopup();
-        } else {
-            const Person* a = cc.people.find(in->from);
-            const Person* b = cc.people.find(in->to);
-            ImGui::TextDisabled("%s can introduce me to %s", a ? a->name.c_str() : "?",
-                                b ? b->name.c_str() : "?");
-            ImGui::BeginDisabled(ro);
-            if (ImGui::MenuItem("Remove this introduction"))
-                ctx.dispatch.apply(removeIntro(ctx.doc.board(), st.menuIntro));
-            ImGui::EndDisabled();
-        }
-        ImGui::EndPopup();
+    ImGui::EndMenu();
+}
+
+void unlinkGoalMenu(ViewContext& ctx, const Person& person) {
+    const BoardContent& c = ctx.doc.content();
+    const auto links = linksOfPerson(c, person.id);
+    if (!ImGui::BeginMenu("Unlink a goal", !links.empty())) return;
+    std::optional<LinkId> doomed;
+    for (const GoalLink* l : links) {
+        const Goal* g = c.goals.find(l->goal);
+        ImGui::PushID(static_cast<int>(l->id.value));
+        if (ImGui::MenuItem(g ? g->title.c_str() : "(missing goal)")) doomed = l->id;
+        ImGui::PopID();
     }
-    if (ImGui::BeginPopup("map-canvas-menu")) {
-        ImGui::BeginDisabled(ro);
-        if (ImGui::MenuItem("Add a person here")) {
-            const ImVec2 w = toIm(st.menuWorld);
-            const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
-            if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
-        }
+    if (doomed) ctx.dispatch.apply(unlink(ctx.doc.board(), *doomed));
+    ImGui::EndMenu();
+}
+
+// The items of a person's menu (all disabled while read only).
+void personMenuItems(ViewContext& ctx, NetworkMapViewState& st, const Person& person) {
+    const Selection& sel = ctx.shared.selection;
+    {
+        FontScope bold(fonts().semibold);
+        ImGui::TextUnformatted(person.name.c_str());
+    }
+    ImGui::Separator();
+    ImGui::BeginDisabled(ctx.shared.readOnly);
+    if (ImGui::MenuItem("Rename", "F2")) startRename(st, person);
+    trustMenu(ctx, person);
+    relationshipMenu(ctx, person);
+    if (ImGui::MenuItem("Inside the organisation", nullptr, person.insideOrg)) {
+        Person copy = person;
+        copy.insideOrg = !copy.insideOrg;
+        ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Change organisation"));
+    }
+    ImGui::Separator();
+    if (!sel.goals.empty()) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "Link to the selected goal%s",
+                      sel.goals.size() == 1 ? "" : "s");
+        if (ImGui::MenuItem(buf))
+            ctx.dispatch.apply(linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, person.id, sel.goals));
+    }
+    introduceMenu(ctx, person);
+    unlinkGoalMenu(ctx, person);
+    ImGui::Separator();
+    if (ImGui::MenuItem(sel.people.size() > 1 ? "Delete selected people" : "Delete", "Del"))
+        deleteSelectedPeople(ctx);
+    ImGui::EndDisabled();
+}
+
+void personMenu(ViewContext& ctx, NetworkMapViewState& st) {
+    if (!ImGui::BeginPopup("map-person-menu")) return;
+    if (const Person* p = ctx.doc.content().people.find(st.menuPerson))
+        personMenuItems(ctx, st, Person(*p)); // a copy: edits may move the table
+    else
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void introMenu(ViewContext& ctx, const NetworkMapViewState& st) {
+    if (!ImGui::BeginPopup("map-intro-menu")) return;
+    const BoardContent& c = ctx.doc.content();
+    if (const Intro* in = c.intros.find(st.menuIntro)) {
+        const Person* a = c.people.find(in->from);
+        const Person* b = c.people.find(in->to);
+        ImGui::TextDisabled("%s can introduce me to %s", a ? a->name.c_str() : "?",
+                            b ? b->name.c_str() : "?");
+        ImGui::BeginDisabled(ctx.shared.readOnly);
+        if (ImGui::MenuItem("Remove this introduction"))
+            ctx.dispatch.apply(removeIntro(ctx.doc.board(), st.menuIntro));
         ImGui::EndDisabled();
-        if (ImGui::MenuItem("Fit the map", "Ctrl+0")) st.fitRequested = true;
-        if (ImGui::MenuItem("Clear the filter", nullptr, false, st.filter.active()))
-            st.filter.reset();
-        ImGui::MenuItem("Show the legend", nullptr, &st.showLegend);
-        ImGui::EndPopup();
+    } else {
+        ImGui::CloseCurrentPopup();
     }
+    ImGui::EndPopup();
+}
 
-    // ---- rename in place ----
-    if (st.renaming) {
-        const PlacedPerson* pp = st.cache.find(st.renaming);
-        if (!pp) {
-            st.renaming = {};
-        } else {
-            const ImVec2 s = fr.toScreen(pp->pos);
-            const float w = 10.0f * em();
-            ImGui::SetCursorScreenPos(ImVec2(s.x - w * 0.5f, s.y + fr.nodeR + 0.05f * em()));
-            ImGui::SetNextItemWidth(w);
-            if (st.renameFocus) {
-                ImGui::SetKeyboardFocusHere();
-                st.renameFocus = false;
-            }
-            const bool enter = ImGui::InputText("##rename", &st.renameText,
-                                                ImGuiInputTextFlags_EnterReturnsTrue |
-                                                    ImGuiInputTextFlags_AutoSelectAll);
-            registerLastItem("input:map-rename", "input", "Name");
-            const bool cancel =
-                ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-            if (cancel) {
-                st.renaming = {};
-            } else if (enter || ImGui::IsItemDeactivated()) {
-                std::string name = st.renameText;
-                const auto b = name.find_first_not_of(" \t");
-                const auto e = name.find_last_not_of(" \t");
-                name = b == std::string::npos ? std::string() : name.substr(b, e - b + 1);
-                if (!name.empty() && !ro)
-                    if (const Person* p = cc.people.find(st.renaming)) {
-                        Person copy = *p;
-                        copy.name = name;
-                        ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Rename person"));
-                    }
-                st.renaming = {};
-            }
-        }
+void canvasMenu(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    if (!ImGui::BeginPopup("map-canvas-menu")) return;
+    ImGui::BeginDisabled(ctx.shared.readOnly);
+    if (ImGui::MenuItem("Add a person here")) {
+        const ImVec2 w = toIm(st.menuWorld);
+        const PersonId id = addPersonAt(ctx, trustFromRadius(f.g, lengthOf(w)), angleOf(w));
+        if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
     }
+    ImGui::EndDisabled();
+    if (ImGui::MenuItem("Fit the map", "Ctrl+0")) st.fitRequested = true;
+    if (ImGui::MenuItem("Clear the filter", nullptr, false, st.filter.active())) st.filter.reset();
+    ImGui::MenuItem("Show the legend", nullptr, &st.showLegend);
+    ImGui::EndPopup();
+}
 
-    st.lastSelection = sel.people;
+void contextMenus(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    openContextMenu(st, f, ctx.shared.selection);
+    personMenu(ctx, st);
+    introMenu(ctx, st);
+    canvasMenu(ctx, st, f);
+}
+
+// --------------------------------------------------------------------------- rename in place
+
+std::string trimmedName(const std::string& text) {
+    const auto b = text.find_first_not_of(" \t");
+    const auto e = text.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+}
+
+// The name field under the person being renamed: Enter or leaving it keeps, Escape cancels.
+void drawRenameField(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    if (!st.renaming) return;
+    const PlacedPerson* pp = st.cache.find(st.renaming);
+    if (!pp) {
+        st.renaming = {};
+        return;
+    }
+    const ImVec2 s = f.toScreen(pp->pos);
+    const float w = 10.0f * em();
+    ImGui::SetCursorScreenPos(ImVec2(s.x - w * 0.5f, s.y + f.nodeR + 0.05f * em()));
+    ImGui::SetNextItemWidth(w);
+    if (st.renameFocus) {
+        ImGui::SetKeyboardFocusHere();
+        st.renameFocus = false;
+    }
+    const bool enter =
+        ImGui::InputText("##rename", &st.renameText,
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    registerLastItem("input:map-rename", "input", "Name");
+    const bool cancel = ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    if (cancel) {
+        st.renaming = {};
+    } else if (enter || ImGui::IsItemDeactivated()) {
+        const std::string name = trimmedName(st.renameText);
+        if (!name.empty() && !ctx.shared.readOnly)
+            if (const Person* p = ctx.doc.content().people.find(st.renaming)) {
+                Person copy = *p;
+                copy.name = name;
+                ctx.dispatch.apply(updatePerson(ctx.doc.board(), copy, "Rename person"));
+            }
+        st.renaming = {};
+    }
+}
+
+} // namespace
+
+// ----------------------------------------------------------------------- drawNetworkMapView
+
+// One frame: set up the canvas, hit-test once, update (dispatch), then draw.
+void drawNetworkMapView(ViewContext& ctx, NetworkMapViewState& st) {
+    ImGui::PushID("network-map");
+    Frame f = beginMapFrame(ctx, st);
+    updateFocus(st, f);
+    MapHits hits = hitTest(ctx, st, f);
+    updateMap(ctx, st, f, hits);
+    drawCanvas(ctx, st, f, hits);
+    drawMapTooltip(ctx, st, f, hits);
+    drawCarriedPerson(st, f);
+    contextMenus(ctx, st, f);
+    drawRenameField(ctx, st, f);
+    st.lastSelection = ctx.shared.selection.people;
     ImGui::PopID();
 }
 

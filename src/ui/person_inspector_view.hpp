@@ -11,9 +11,19 @@
 
 #include "ui/view_context.hpp"
 
+#include <string>
+
 namespace horizons::ui {
 
-void drawPersonInspector(ViewContext& ctx, PersonId person);
+// What the person inspector keeps between frames: the text of the "next planned" date field
+// while it does not parse yet. Owned by the inspector panel (InspectorViewState).
+struct PersonInspectorState {
+    PersonId person;      // the person the text belongs to (another person: cleared)
+    std::string nextDate; // the date field's text while in edit
+    bool nextDateActive = false;
+};
+
+void drawPersonInspector(ViewContext& ctx, PersonInspectorState& state, PersonId person);
 
 struct CadencePreset {
     const char* label;

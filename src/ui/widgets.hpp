@@ -4,6 +4,7 @@
 //   shortcut() Ctrl+key pressed this frame, outside text fields
 //   contentRight() window-local x of the content region's right edge
 //   withAlpha() a colour with its alpha scaled
+//   fieldLabel() a muted label in front of a form field
 #pragma once
 
 #include <imgui.h>
@@ -23,6 +24,12 @@ inline ImU32 withAlpha(ImU32 c, float a) {
     const unsigned alpha = static_cast<unsigned>(
         std::clamp(a, 0.0f, 1.0f) * static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF));
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+// A muted label in front of a form field, on the field's text baseline.
+inline void fieldLabel(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", text);
 }
 
 bool button(const std::string& label, const std::string& id, ImVec2 size = ImVec2(0, 0));

@@ -31,16 +31,6 @@ bool linked(const std::string& json, const std::string& personId, const std::str
     return std::regex_search(json, re);
 }
 
-std::optional<Item> itemLabelled(App& app, const std::string& prefix, const std::string& label) {
-    for (int tries = 0; tries < 50; ++tries) {
-        if (auto f = app.latestFrame())
-            for (const Item& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
-
 std::optional<Item> columnNamed(App& app, const std::string& name) {
     for (int tries = 0; tries < 50; ++tries) {
         if (auto f = app.latestFrame())
@@ -286,10 +276,10 @@ TEST_CASE("board e2e: one Ctrl+Z undoes a whole drag") {
 
 TEST_CASE("board e2e: a person dragged from the map onto a card is linked to it") {
     Started s;
-    auto person = itemLabelled(s.app, "person:", "Ama Boateng");
+    auto person = waitForLabel(s.app, "person:", "Ama Boateng");
     REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
     s.app.settle(person->id); // the map fits itself to its panel in the first frames
-    person = itemLabelled(s.app, "person:", "Ama Boateng");
+    person = waitForLabel(s.app, "person:", "Ama Boateng");
     REQUIRE(person);
     const std::string pid = idPart(person->id), gid = idPart(s.card.id);
     REQUIRE_FALSE(linked(readFileText(s.file), pid, gid));

@@ -12,33 +12,6 @@
 using namespace horizons::test::e2e;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::optional<Item> findPrefix(App& app, const std::string& prefix) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame())
-            for (const auto& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
-
-// Waits until goal `goal`'s card centre lies inside column `horizon`.
-bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame()) {
-            const Item* g = f->find(goal);
-            const Item* h = f->find(horizon);
-            if (g && h && g->cx() >= h->x && g->cx() <= h->x + h->w) return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
-} // namespace
-
 TEST_CASE("history e2e: snapshot, drag across horizons, compare names the move, restore, undo") {
     App app;
     const fs::path board = app.root() / "plan.horizons.json";
@@ -61,7 +34,7 @@ TEST_CASE("history e2e: snapshot, drag across horizons, compare names the move, 
     const auto take = app.waitForItem("button:snapshot-take");
     REQUIRE_MESSAGE(take, "the snapshot dialog did not open");
     REQUIRE(app.click(*take));
-    const auto compare = findPrefix(app, "button:snapshot-compare:");
+    const auto compare = waitForPrefix(app, "button:snapshot-compare:");
     REQUIRE_MESSAGE(compare, "no snapshot in the history panel");
     const std::string snapId = compare->id.substr(std::string("button:snapshot-compare:").size());
 

@@ -45,17 +45,6 @@ bool hasLink(const std::string& json, const std::string& personId, const std::st
     return std::regex_search(links, re);
 }
 
-// The registered item whose label is `label` and whose id starts with `prefix`.
-std::optional<Item> findByLabel(App& app, const std::string& prefix, const std::string& label) {
-    for (int tries = 0; tries < 50; ++tries) {
-        if (auto f = app.latestFrame())
-            for (const Item& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
-
 struct StarterCopy {
     fs::path file;
     explicit StarterCopy(App& app) : file(app.root() / "plan.horizons.json") {
@@ -113,17 +102,24 @@ void saveAndQuit(App& app) {
     CHECK_MESSAGE(*status == 0, "stderr:\n" << app.stderrText());
 }
 
+// Starts the app on `board` and waits until the map has fitted itself; returns the node
+// of Ama Boateng (a person of the starter board).
+std::optional<Item> startOnMap(App& app, const StarterCopy& board) {
+    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
+    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
+    app.settle("ring:5");
+    const auto person = waitForLabel(app, "person:", "Ama Boateng");
+    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    return person;
+}
+
 } // namespace
 
 TEST_CASE("network map e2e: drag a person to the inner ring; their trust is saved") {
     App app;
     StarterCopy board(app);
     const std::string before = readFileText(board.file);
-    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
-    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    app.settle("ring:5");
-    const auto person = findByLabel(app, "person:", "Ama Boateng");
-    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
+    const std::optional<Item> person = startOnMap(app, board);
     const std::string pid = idPart(person->id);
     REQUIRE(trustOf(before, pid) == std::optional<int>(2));
 
@@ -156,12 +152,8 @@ TEST_CASE("network map e2e: drag a goal card onto a person; the link is saved") 
     App app;
     StarterCopy board(app);
     const std::string before = readFileText(board.file);
-    REQUIRE(app.start({board.file.string(), "--size", "1600x1000"}));
-    REQUIRE_MESSAGE(app.waitForItem("ring:5"), "no map; stderr:\n" << app.stderrText());
-    app.settle("ring:5");
-    const auto person = findByLabel(app, "person:", "Ama Boateng");
-    REQUIRE_MESSAGE(person, "Ama Boateng is not on the map");
-    auto goal = findByLabel(app, "goal:", "Finish the product management course (modules 1-4)");
+    const std::optional<Item> person = startOnMap(app, board);
+    auto goal = waitForLabel(app, "goal:", "Finish the product management course (modules 1-4)");
     REQUIRE_MESSAGE(goal, "the goal card is not on the board");
     app.settle(goal->id);
     goal = app.waitForItem(goal->id);

@@ -21,18 +21,6 @@ namespace {
 
 constexpr const char* kCard = "goal:10"; // a six-month goal of the starter board (horizon 1)
 
-bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame()) {
-            const Item* g = f->find(goal);
-            const Item* h = f->find(horizon);
-            if (g && h && g->cx() >= h->x && g->cx() <= h->x + h->w) return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
 // Waits until the status line's message contains `text`.
 bool waitForMessage(App& app, const std::string& text) {
     for (int i = 0; i < 50; ++i) {
@@ -42,16 +30,6 @@ bool waitForMessage(App& app, const std::string& text) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return false;
-}
-
-std::optional<Item> waitForPrefix(App& app, const std::string& prefix) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame())
-            for (const auto& it : f->items)
-                if (it.id.rfind(prefix, 0) == 0) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
 }
 
 Board loadOrFail(const fs::path& p) {

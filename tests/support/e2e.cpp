@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -32,30 +33,18 @@ class Json {
     explicit Json(std::string_view s) : s_(s) {}
 
     bool frame(Frame& f) {
-        if (!expect('{')) return false;
-        bool first = true;
-        while (true) {
-            ws();
-            if (peek() == '}') {
-                ++i_;
-                break;
-            }
-            if (!first && !expect(',')) return false;
-            first = false;
-            std::string key;
-            if (!string(key) || !expect(':')) return false;
+        const bool ok = object([&](const std::string& key) {
             if (key == "frame") {
                 double v = 0;
                 if (!number(v)) return false;
                 f.frame = static_cast<unsigned long long>(v);
-            } else if (key == "t") {
-                if (!number(f.t)) return false;
-            } else if (key == "items") {
-                if (!items(f.items)) return false;
-            } else if (!skip()) {
-                return false;
+                return true;
             }
-        }
+            if (key == "t") return number(f.t);
+            if (key == "items") return items(f.items);
+            return skip();
+        });
+        if (!ok) return false;
         ws();
         return i_ == s_.size();
     }
@@ -120,7 +109,8 @@ class Json {
         i_ += static_cast<std::size_t>(end - rest.c_str());
         return true;
     }
-    bool item(Item& it) {
+    // An object: `member(key)` reads each member's value (false: malformed).
+    template <class Member> bool object(Member&& member) {
         if (!expect('{')) return false;
         bool first = true;
         while (true) {
@@ -132,26 +122,20 @@ class Json {
             if (!first && !expect(',')) return false;
             first = false;
             std::string key;
-            if (!string(key) || !expect(':')) return false;
-            bool ok = true;
-            if (key == "id")
-                ok = string(it.id);
-            else if (key == "kind")
-                ok = string(it.kind);
-            else if (key == "label")
-                ok = string(it.label);
-            else if (key == "x")
-                ok = number(it.x);
-            else if (key == "y")
-                ok = number(it.y);
-            else if (key == "w")
-                ok = number(it.w);
-            else if (key == "h")
-                ok = number(it.h);
-            else
-                ok = skip();
-            if (!ok) return false;
+            if (!string(key) || !expect(':') || !member(key)) return false;
         }
+    }
+    bool item(Item& it) {
+        return object([&](const std::string& key) {
+            if (key == "id") return string(it.id);
+            if (key == "kind") return string(it.kind);
+            if (key == "label") return string(it.label);
+            if (key == "x") return number(it.x);
+            if (key == "y") return number(it.y);
+            if (key == "w") return number(it.w);
+            if (key == "h") return number(it.h);
+            return skip();
+        });
     }
     bool items(std::vector<Item>& out) {
         if (!expect('[')) return false;
@@ -535,6 +519,45 @@ void App::kill() {
         waitpid(pid_, &status, 0);
         status_ = 128 + SIGKILL;
     }
+}
+
+namespace {
+
+// Calls `found` on the latest frame `tries` times, 100 ms apart, until it answers.
+template <class Found> auto pollFrames(App& app, int tries, Found&& found)
+    -> decltype(found(std::declval<Frame&>())) {
+    for (int i = 0; i < tries; ++i) {
+        if (auto f = app.latestFrame())
+            if (auto answer = found(*f)) return answer;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<Item> waitForPrefix(App& app, const std::string& prefix) {
+    return pollFrames(app, 100, [&](const Frame& f) -> std::optional<Item> {
+        for (const auto& it : f.items)
+            if (it.id.rfind(prefix, 0) == 0) return it;
+        return std::nullopt;
+    });
+}
+
+std::optional<Item> waitForLabel(App& app, const std::string& prefix, const std::string& label) {
+    return pollFrames(app, 50, [&](const Frame& f) -> std::optional<Item> {
+        for (const Item& it : f.items)
+            if (it.id.rfind(prefix, 0) == 0 && it.label == label) return it;
+        return std::nullopt;
+    });
+}
+
+bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
+    return pollFrames(app, 100, [&](const Frame& f) {
+        const Item* g = f.find(goal);
+        const Item* h = f.find(horizon);
+        return g && h && g->cx() >= h->x && g->cx() <= h->x + h->w;
+    });
 }
 
 } // namespace horizons::test::e2e

@@ -123,4 +123,12 @@ class App {
     std::optional<Frame> latest_;
 };
 
+// Polling helpers every e2e test shares (one check each 100 ms).
+// The first item whose id starts with `prefix` (10 s).
+std::optional<Item> waitForPrefix(App& app, const std::string& prefix);
+// The first item whose id starts with `prefix` and whose label is `label` (5 s).
+std::optional<Item> waitForLabel(App& app, const std::string& prefix, const std::string& label);
+// Until goal item `goal`'s centre lies inside column item `horizon` (10 s).
+bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon);
+
 } // namespace horizons::test::e2e

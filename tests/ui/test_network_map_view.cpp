@@ -27,7 +27,8 @@ struct MapHarness {
     SharedViewState shared;
     NetworkMapViewState st;
     Date today = Date::fromYmd(2024, 6, 1);
-    bool inspector = false; // also draw the person inspector (right of the map)
+    bool inspector = false;               // also draw the person inspector (right of the map)
+    PersonInspectorState personInspector; // its date field text (with the inspector)
 
     GoalId goalA, goalB;
     PersonId outer, inner, other;
@@ -79,7 +80,7 @@ struct MapHarness {
             ImGui::Begin("inspector", nullptr,
                          ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings);
-            drawPersonInspector(ctx, shared.selection.people.front());
+            drawPersonInspector(ctx, personInspector, shared.selection.people.front());
             ImGui::End();
         }
     }
