@@ -34,16 +34,6 @@ bool waitCardIn(App& app, const std::string& goal, const std::string& horizon) {
     return false;
 }
 
-bool waitForMessage(App& app, const std::string& text) {
-    for (int i = 0; i < 50; ++i) {
-        if (auto f = app.latestFrame())
-            if (const Item* m = f->find("status:message"))
-                if (m->label.find(text) != std::string::npos) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
 // Types `pass` into the unlock dialog's field and presses Enter.
 void enterPassphrase(App& app, const std::string& pass) {
     const auto field = app.waitForItem("input:unlock-passphrase");

@@ -21,17 +21,6 @@ namespace {
 
 constexpr const char* kCard = "goal:10"; // a six-month goal of the starter board (horizon 1)
 
-// Waits until the status line's message contains `text`.
-bool waitForMessage(App& app, const std::string& text) {
-    for (int i = 0; i < 50; ++i) {
-        if (auto f = app.latestFrame())
-            if (const Item* m = f->find("status:message"))
-                if (m->label.find(text) != std::string::npos) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
 Board loadOrFail(const fs::path& p) {
     store::LoadResult r = store::loadBoardFile(p);
     REQUIRE_MESSAGE(r, r.error);

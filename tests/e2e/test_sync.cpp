@@ -15,26 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<Item> waitForGoal(App& app, const std::string& title) {
-    for (int i = 0; i < 150; ++i) {
-        if (auto f = app.latestFrame())
-            for (const Item& it : f->items)
-                if (isGoalItem(it) && it.label == title) return it;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
-
-bool waitForStatus(App& app, const std::string& id, const std::string& text) {
-    for (int i = 0; i < 100; ++i) {
-        if (auto f = app.latestFrame())
-            if (const Item* m = f->find(id); m && m->label.find(text) != std::string::npos)
-                return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
 // What a sync tool does: the new content goes to a temp file, renamed over the board.
 void replaceLikeASyncTool(const fs::path& board, const std::string& newGoal) {
     store::LoadResult r = store::loadBoardFile(board);
@@ -73,14 +53,14 @@ TEST_CASE("sync e2e: the file replaced by another program while a new goal is un
     REQUIRE_MESSAGE(app.waitForItem("input:goal-title"), "no title editor");
     REQUIRE(app.type("Typed in the window"));
     REQUIRE(app.key("Return"));
-    REQUIRE_MESSAGE(waitForGoal(app, "Typed in the window"), "the new goal is not on the board");
+    REQUIRE_MESSAGE(waitForLabel(app, "goal:", "Typed in the window"),
+                    "the new goal is not on the board");
 
     replaceLikeASyncTool(board, "Written by another program");
     app.key("ctrl+s");
-    CHECK_MESSAGE(waitForStatus(app, "status:message", "merged"),
-                  "the save did not say it merged; stderr:\n"
-                      << app.stderrText());
-    CHECK_MESSAGE(waitForGoal(app, "Written by another program"),
+    CHECK_MESSAGE(waitForMessage(app, "merged"), "the save did not say it merged; stderr:\n"
+                                                     << app.stderrText());
+    CHECK_MESSAGE(waitForLabel(app, "goal:", "Written by another program"),
                   "the other program's goal is not shown");
 
     store::LoadResult saved = store::loadBoardFile(board);

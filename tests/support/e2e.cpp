@@ -552,6 +552,13 @@ std::optional<Item> waitForLabel(App& app, const std::string& prefix, const std:
     });
 }
 
+bool waitForMessage(App& app, const std::string& text) {
+    return pollFrames(app, 50, [&](const Frame& f) {
+        const Item* m = f.find("status:message");
+        return m && m->label.find(text) != std::string::npos;
+    });
+}
+
 bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon) {
     return pollFrames(app, 100, [&](const Frame& f) {
         const Item* g = f.find(goal);

@@ -128,6 +128,8 @@ class App {
 std::optional<Item> waitForPrefix(App& app, const std::string& prefix);
 // The first item whose id starts with `prefix` and whose label is `label` (5 s).
 std::optional<Item> waitForLabel(App& app, const std::string& prefix, const std::string& label);
+// Until the status line's message contains `text` (5 s).
+bool waitForMessage(App& app, const std::string& text);
 // Until goal item `goal`'s centre lies inside column item `horizon` (10 s).
 bool waitCardInColumn(App& app, const std::string& goal, const std::string& horizon);
 
