@@ -47,6 +47,9 @@ inline constexpr std::size_t kMaxTextBytes = 1u << 20; // one text field: 1 MiB
 inline constexpr std::size_t kMaxItems = 1u << 20;     // entities in one table
 inline constexpr std::uint32_t kClassVersion = 1;      // of every serialised type not listed below
 inline constexpr std::uint32_t kConversationVersion = 2; // 2: formerContact
+inline constexpr std::uint32_t kPersonVersion = 2;  // 2: roles, organisation, latestGapDays, uid
+inline constexpr std::uint32_t kMetaVersion = 2;    // 2: reviewDate
+inline constexpr std::uint32_t kContentVersion = 2; // 2: asks, wins
 
 // ------------------------------------------------------------------------------ context
 
@@ -324,6 +327,11 @@ inline constexpr const char* kRelationshipNames[] = {"manager",      "skipLevel"
                                                      "friendFamily", "coach",     "other"};
 inline constexpr const char* kHelpNames[] = {"listen",   "connect",   "sponsor",   "keepEarOut",
                                              "mobility", "encourage", "blindSpots"};
+inline constexpr const char* kRoleNames[] = {"manager", "skipLevel", "mentor",
+                                             "sponsor", "peer",      "outsideContact"};
+inline constexpr const char* kAskStatusNames[] = {"open", "done", "declined"};
+static_assert(std::size(kRoleNames) == kRoleCount);
+static_assert(std::size(kAskStatusNames) == kAskStatusCount);
 static_assert(std::size(kStatusNames) == kGoalStatusCount);
 static_assert(std::size(kRelationshipNames) == kRelationshipCount);
 static_assert(std::size(kHelpNames) == kHelpWithCount);
@@ -636,7 +644,7 @@ template <class A, Is<Goal> G> void describe(A& ar, G& g, std::uint32_t) {
     io(ar, "updated", g.updated);
 }
 
-template <class A, Is<Person> P> void describe(A& ar, P& p, std::uint32_t) {
+template <class A, Is<Person> P> void describe(A& ar, P& p, std::uint32_t version) {
     using namespace store::detail;
     io(ar, "id", p.id);
     io(ar, "name", p.name);
@@ -648,6 +656,14 @@ template <class A, Is<Person> P> void describe(A& ar, P& p, std::uint32_t) {
     io(ar, "nextPlanned", p.nextPlanned);
     io(ar, "notes", p.notes);
     io(ar, "mapAngle", p.mapAngle);
+    if (version >= 2) {
+        ioBits(ar, "roles", p.roles, kRoleNames, "role", "roles");
+        io(ar, "organisation", p.organisation);
+        io(ar, "latestGapDays", p.latestGapDays);
+        io(ar, "uid", p.uid);
+    } else if constexpr (kLoading<A>) {
+        p.roles = rolesFromRelationship(p.relationship, p.insideOrg); // before roles existed
+    }
 }
 
 template <class A, Is<GoalLink> L> void describe(A& ar, L& l, std::uint32_t) {
@@ -676,20 +692,43 @@ template <class A, Is<Conversation> C> void describe(A& ar, C& c, std::uint32_t 
     if (version >= 2) io(ar, "formerContact", c.formerContact);
 }
 
+template <class A, Is<Ask> K> void describe(A& ar, K& a, std::uint32_t) {
+    using namespace store::detail;
+    io(ar, "id", a.id);
+    io(ar, "person", a.person);
+    io(ar, "what", a.what);
+    io(ar, "asked", a.asked);
+    ioEnum(ar, "status", a.status, kAskStatusNames);
+    io(ar, "settled", a.settled);
+    ioArray(ar, "goals", a.goals, "goals of an ask");
+    io(ar, "notes", a.notes);
+    io(ar, "formerContact", a.formerContact);
+}
+
+template <class A, Is<Win> W> void describe(A& ar, W& w, std::uint32_t) {
+    using namespace store::detail;
+    io(ar, "id", w.id);
+    io(ar, "date", w.date);
+    io(ar, "what", w.what);
+    ioArray(ar, "goals", w.goals, "goals of a win");
+    io(ar, "notes", w.notes);
+}
+
 template <class A, Is<Settings> S> void describe(A& ar, S& s, std::uint32_t) {
     using namespace store::detail;
     io(ar, "beyondOrgTrust", s.beyondOrgTrust);
     io(ar, "dismissedBoardHints", s.dismissedBoardHints);
 }
 
-template <class A, Is<BoardMeta> M> void describe(A& ar, M& m, std::uint32_t) {
+template <class A, Is<BoardMeta> M> void describe(A& ar, M& m, std::uint32_t version) {
     using namespace store::detail;
     io(ar, "title", m.title);
     io(ar, "owner", m.owner);
     io(ar, "settings", m.settings);
+    if (version >= 2) io(ar, "reviewDate", m.reviewDate);
 }
 
-template <class A, Is<BoardContent> C> void describe(A& ar, C& c, std::uint32_t) {
+template <class A, Is<BoardContent> C> void describe(A& ar, C& c, std::uint32_t version) {
     using namespace store::detail;
     io(ar, "meta", c.meta);
     ioTable(ar, "horizons", c.horizons, "horizons");
@@ -698,6 +737,10 @@ template <class A, Is<BoardContent> C> void describe(A& ar, C& c, std::uint32_t)
     ioTable(ar, "links", c.links, "links");
     ioTable(ar, "intros", c.intros, "introductions");
     ioTable(ar, "conversations", c.conversations, "conversations");
+    if (version >= 2) {
+        ioTable(ar, "asks", c.asks, "asks");
+        ioTable(ar, "wins", c.wins, "wins");
+    }
 }
 
 template <class A, Is<Snapshot> S> void describe(A& ar, S& s, std::uint32_t) {
@@ -718,13 +761,15 @@ template <class A, Is<Board> B> void describe(A& ar, B& b, std::uint32_t) {
 
 HORIZONS_ARCHIVE(Horizon, "horizon", store::detail::kClassVersion)
 HORIZONS_ARCHIVE(Goal, "goal", store::detail::kClassVersion)
-HORIZONS_ARCHIVE(Person, "person", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Person, "person", store::detail::kPersonVersion)
 HORIZONS_ARCHIVE(GoalLink, "link", store::detail::kClassVersion)
 HORIZONS_ARCHIVE(Intro, "introduction", store::detail::kClassVersion)
 HORIZONS_ARCHIVE(Conversation, "conversation", store::detail::kConversationVersion)
+HORIZONS_ARCHIVE(Ask, "ask", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Win, "win", store::detail::kClassVersion)
 HORIZONS_ARCHIVE(Settings, "settings", store::detail::kClassVersion)
-HORIZONS_ARCHIVE(BoardMeta, "board settings", store::detail::kClassVersion)
-HORIZONS_ARCHIVE(BoardContent, "board content", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(BoardMeta, "board settings", store::detail::kMetaVersion)
+HORIZONS_ARCHIVE(BoardContent, "board content", store::detail::kContentVersion)
 HORIZONS_ARCHIVE(Snapshot, "snapshot", store::detail::kClassVersion)
 HORIZONS_ARCHIVE(Board, "board", store::detail::kClassVersion)
 
@@ -735,12 +780,14 @@ HORIZONS_ARCHIVE(Board, "board", store::detail::kClassVersion)
 CEREAL_CLASS_VERSION(horizons::store::detail::FileHeader, 1)
 CEREAL_CLASS_VERSION(horizons::Horizon, 1)
 CEREAL_CLASS_VERSION(horizons::Goal, 1)
-CEREAL_CLASS_VERSION(horizons::Person, 1)
+CEREAL_CLASS_VERSION(horizons::Person, horizons::store::detail::kPersonVersion)
 CEREAL_CLASS_VERSION(horizons::GoalLink, 1)
 CEREAL_CLASS_VERSION(horizons::Intro, 1)
 CEREAL_CLASS_VERSION(horizons::Conversation, horizons::store::detail::kConversationVersion)
+CEREAL_CLASS_VERSION(horizons::Ask, 1)
+CEREAL_CLASS_VERSION(horizons::Win, 1)
 CEREAL_CLASS_VERSION(horizons::Settings, 1)
-CEREAL_CLASS_VERSION(horizons::BoardMeta, 1)
-CEREAL_CLASS_VERSION(horizons::BoardContent, 1)
+CEREAL_CLASS_VERSION(horizons::BoardMeta, horizons::store::detail::kMetaVersion)
+CEREAL_CLASS_VERSION(horizons::BoardContent, horizons::store::detail::kContentVersion)
 CEREAL_CLASS_VERSION(horizons::Snapshot, 1)
 CEREAL_CLASS_VERSION(horizons::Board, 1)

@@ -34,7 +34,7 @@ class BoardKey; // protect.hpp: the key of a passphrase-protected board
 
 // ------------------------------------------------------------------------------ constants
 
-inline constexpr std::uint32_t kSchemaVersion = 1;      // what this build writes
+inline constexpr std::uint32_t kSchemaVersion = 2;      // what this build writes
 inline constexpr std::size_t kMaxFileBytes = 64u << 20; // larger files are refused
 inline constexpr std::string_view kJsonExtension = ".horizons.json";
 inline constexpr std::string_view kBinaryExtension = ".horizons";
