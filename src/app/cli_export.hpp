@@ -1,7 +1,7 @@
 // cli_export.hpp — the headless subcommands: export, snapshot, diff, agenda.
 //
-//   horizons export FILE --format md|csv|png [--what goals|people] [--view board|map]
-//                        [--size WxH] [--share [--person NAME]] -o OUT
+//   horizons export FILE --format md|csv|png|ics|vcf|canvas [--what goals|people]
+//                        [--view board|map] [--size WxH] [--share [--person NAME]] -o OUT
 //   horizons snapshot FILE --name NAME [--note TEXT]
 //   horizons diff FILE --from SNAPSHOT [--to SNAPSHOT|now]
 //   horizons agenda FILE --person NAME [--share] [-o OUT]
@@ -9,7 +9,8 @@
 // Two kinds of output (model/share.hpp): without --share, *for me* (trust levels, notes,
 // what was left out); with --share, *to share*: only what NAME may see (export without
 // --person: what anyone may see), rendered from the shareable content. `--share` works for
-// md and the goals CSV; the people table and PNG pictures are for me only and refuse it.
+// md and the goals CSV; the people table, PNG pictures, ics, vcf and canvas are for me only
+// and refuse it. ics, vcf and canvas: model/calendar.hpp and model/canvas.hpp.
 //
 // None of them opens a window, except `export --format png`, which renders the board or the
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
@@ -20,9 +21,9 @@
 // renderer would need the passphrase too).
 //
 // Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
-// snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
-// to stderr. Nothing is written on error; OUT (and FILE for `snapshot`) is replaced
-// atomically, never half-written.
+// snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors, an unknown
+// --format, --share with ics, vcf or canvas). Errors go to stderr. Nothing is written on
+// error; OUT (and FILE for `snapshot`) is replaced atomically, never half-written.
 #pragma once
 
 #include <functional>
@@ -37,7 +38,7 @@ namespace horizons::app {
 
 struct CliExportOptions {
     std::string file;
-    std::string format;         // md | csv | png
+    std::string format;         // md | csv | png | ics | vcf | canvas
     std::string what = "goals"; // csv: goals | people
     std::string view = "board"; // png: board | map
     std::string size = "1600x1000";
