@@ -37,7 +37,8 @@ void addNetworkFindings(const BoardContent& c, std::vector<Hint>& hints, bool no
         return g.status != GoalStatus::Done && g.status != GoalStatus::Dropped;
     };
 
-    if (midH && !dismissed(boardMask, HintKind::NoSponsorForMidTerm)) {
+    // With nobody on the map yet, adding people comes first (GoalWithoutPeople says so).
+    if (midH && !c.people.empty() && !dismissed(boardMask, HintKind::NoSponsorForMidTerm)) {
         bool anyGoal = false, sponsored = false;
         for (const auto& g : c.goals)
             if (g.horizon == midH->id && pursued(g)) {

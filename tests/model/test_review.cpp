@@ -127,6 +127,8 @@ TEST_CASE("the overdue list is sorted by how late, and follows the log") {
 TEST_CASE("network health: linking a sponsor to a two-year goal removes 'no sponsor'") {
     Plan p;
     const GoalId move = p.goal(1, "Move into product");
+    CHECK_FALSE(p.hasHint(HintKind::NoSponsorForMidTerm)); // nobody on the map: add people first
+    CHECK(p.hasHint(HintKind::GoalWithoutPeople, move));
     const PersonId mentor = p.person("Tomas", RoleMentor, 4);
     p.link(mentor, move);
     CHECK(p.hasHint(HintKind::NoSponsorForMidTerm));
