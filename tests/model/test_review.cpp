@@ -1,5 +1,6 @@
 // Issue 18: roles, cadence from real contact, network health, asks, wins, the review packet,
 // iCalendar / vCard / JSON Canvas.
+#include "model/agenda.hpp"
 #include "model/calendar.hpp"
 #include "model/canvas.hpp"
 #include "model/coach.hpp"
@@ -514,4 +515,39 @@ TEST_CASE("JSON Canvas: a node per horizon, goal, person and You; edges for link
     CHECK(canvas.find("\"label\": \"can introduce\"") != std::string::npos);
     CHECK(std::count(canvas.begin(), canvas.end(), '{') ==
           std::count(canvas.begin(), canvas.end(), '}'));
+}
+
+TEST_CASE("the prep agenda lists what is still asked of that person, for me and to share") {
+    Plan p;
+    const PersonId priya = p.person("Priya", RoleManager, 3);
+    const PersonId jo = p.person("Jo", RolePeer, 5);
+    const AskId open = p.doc.newId<AskId>();
+    REQUIRE(p.doc.apply(addAsk(p.doc.board(), Ask{open,
+                                                  priya,
+                                                  "A stretch project",
+                                                  kToday,
+                                                  AskStatus::Open,
+                                                  {},
+                                                  {},
+                                                  "secret note",
+                                                  ""})));
+    const AskId settled = p.doc.newId<AskId>();
+    REQUIRE(p.doc.apply(
+        addAsk(p.doc.board(),
+               Ask{settled, priya, "A reference", kToday, AskStatus::Open, {}, {}, "", ""})));
+    REQUIRE(p.doc.apply(settleAsk(p.doc.board(), settled, AskStatus::Declined, kToday)));
+    REQUIRE(p.doc.apply(addAsk(
+        p.doc.board(),
+        Ask{p.doc.newId<AskId>(), jo, "An intro", kToday, AskStatus::Open, {}, {}, "", ""})));
+    const Agenda a = draftAgenda(p.doc.content(), priya);
+    CHECK(a.openAsks == std::vector<AskId>{open});
+    for (const std::string& md :
+         {agendaMarkdown(p.doc.content(), priya), shareAgendaMarkdown(p.doc.content(), priya)}) {
+        CAPTURE(md);
+        CHECK(md.find("## What I asked of Priya before") != std::string::npos);
+        CHECK(md.find("- A stretch project (asked on 2025-06-01)") != std::string::npos);
+        CHECK(md.find("A reference") == std::string::npos);
+        CHECK(md.find("An intro") == std::string::npos);
+        CHECK(md.find("secret note") == std::string::npos);
+    }
 }
