@@ -46,7 +46,9 @@ std::string unescapeText(std::string_view s);
 std::string calendarIcs(const BoardContent& c, Date today, Timestamp now);
 
 // "urn:uuid:…": the UID a person was imported under, else one made from the id (and back).
+// On a board, a made UID that someone imported already carries is made differently.
 std::string personUid(const Person& p);
+std::string personUid(const BoardContent& c, const Person& p);
 std::optional<PersonId> personIdFromUid(std::string_view uid);
 std::string peopleVcf(const BoardContent& c);
 
@@ -75,8 +77,10 @@ struct ImportReport {
     std::vector<std::string> skipped; // cards without a name, one line each
 };
 // Adds or updates people from vCards in one edit ("Import 3 people"). A card matches a person
-// by UID (theirs, or the one made from their id), else, when it has no UID, by name
-// (case-insensitive); a match is updated with what the card holds, the rest keep their values.
+// by UID (theirs, or the one made from their id; for the small sequential ids of older files,
+// which another board may share, only when the name agrees too), else, when it has no UID,
+// by name (case-insensitive); a match is updated with what the card holds, the rest keep
+// their values.
 // New ids come from `ids`. RELATED values naming a person (on the board or in the same file)
 // become introductions.
 Edit importPeople(const Board& b, const std::vector<VCard>& cards, IdSource& ids,

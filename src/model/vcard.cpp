@@ -85,23 +85,39 @@ std::string number(double v) {
 
 } // namespace
 
-std::string personUid(const Person& p) {
-    if (!p.uid.empty()) return p.uid;
-    const std::uint64_t v = p.id.value;
+namespace {
+
+std::string uidFromId(PersonId id, bool alternative) {
+    const std::uint64_t v = id.value;
     char buf[64];
     // A fixed pattern around the 64-bit id (UUID version 8, "custom"), so it reads back.
-    std::snprintf(buf, sizeof buf, "urn:uuid:%08x-%04x-8%03x-800%01x-686f72697a6e",
+    std::snprintf(buf, sizeof buf, "urn:uuid:%08x-%04x-8%03x-800%01x-686f72697a6%c",
                   static_cast<unsigned>(v >> 32), static_cast<unsigned>((v >> 16) & 0xFFFF),
-                  static_cast<unsigned>((v >> 4) & 0xFFF), static_cast<unsigned>(v & 0xF));
+                  static_cast<unsigned>((v >> 4) & 0xFFF), static_cast<unsigned>(v & 0xF),
+                  alternative ? 'f' : 'e');
     return buf;
+}
+
+} // namespace
+
+std::string personUid(const Person& p) { return p.uid.empty() ? uidFromId(p.id, false) : p.uid; }
+
+std::string personUid(const BoardContent& c, const Person& p) {
+    if (!p.uid.empty()) return p.uid;
+    std::string uid = uidFromId(p.id, false);
+    // Someone imported from another board may carry the UID this id makes: step aside.
+    for (const Person& other : c.people)
+        if (other.id != p.id && other.uid == uid) return uidFromId(p.id, true);
+    return uid;
 }
 
 std::optional<PersonId> personIdFromUid(std::string_view uid) {
     // urn:uuid:HHHHHHHH-HHHH-8HHH-800H-686f72697a6e
     constexpr std::string_view prefix = "urn:uuid:";
-    constexpr std::string_view suffix = "-686f72697a6e";
+    constexpr std::string_view suffix = "-686f72697a6";
     if (uid.size() != prefix.size() + 36 || uid.substr(0, prefix.size()) != prefix ||
-        uid.substr(uid.size() - suffix.size()) != suffix)
+        uid.substr(uid.size() - suffix.size() - 1, suffix.size()) != suffix ||
+        (uid.back() != 'e' && uid.back() != 'f'))
         return std::nullopt;
     const std::string_view u = uid.substr(prefix.size());
     auto hex = [&](std::size_t at, std::size_t n, std::uint64_t& out) {
@@ -131,7 +147,7 @@ std::string peopleVcf(const BoardContent& c) {
         o.line("BEGIN", "VCARD");
         o.line("VERSION", "4.0");
         o.line("KIND", "individual");
-        o.line("UID", personUid(p));
+        o.line("UID", personUid(c, p));
         o.line("FN", escapeText(p.name));
         const auto [family, given] = splitName(p.name);
         o.line("N", escapeText(family) + ";" + escapeText(given) + ";;;");
@@ -142,7 +158,7 @@ std::string peopleVcf(const BoardContent& c) {
         for (const Intro& in : c.intros)
             if (in.from == p.id)
                 if (const Person* to = c.people.find(in.to))
-                    o.line("RELATED;TYPE=contact", personUid(*to));
+                    o.line("RELATED;TYPE=contact", personUid(c, *to));
         o.line("X-HORIZONS-RELATIONSHIP",
                kRelationshipKeys[static_cast<std::size_t>(p.relationship) % kRelationshipCount]);
         o.line("X-HORIZONS-INSIDE-ORG", p.insideOrg ? "TRUE" : "FALSE");
@@ -303,7 +319,7 @@ void applyCard(const VCard& card, Person& p) {
     p.roles = parseRoles(card, p.roles);
     if (const VCardProperty* note = card.find("NOTE")) p.notes = unescapeText(note->value);
     const std::string uid = cardUid(card);
-    if (!uid.empty() && personIdFromUid(uid) != p.id) p.uid = uid;
+    if (!uid.empty() && uid != uidFromId(p.id, false) && uid != uidFromId(p.id, true)) p.uid = uid;
     auto x = [&](const char* name) -> const std::string* {
         const VCardProperty* v = card.find(name);
         return v ? &v->value : nullptr;
@@ -371,8 +387,17 @@ Edit importPeople(const Board& b, const std::vector<VCard>& cards, IdSource& ids
         }
         const std::string uid = cardUid(card);
         const Person* match = nullptr;
-        for (const Person& p : c.people)
-            if (!taken.count(p.id) && !uid.empty() && personUid(p) == uid) match = &p;
+        for (const Person& p : c.people) // the UID it was imported under comes first
+            if (!taken.count(p.id) && !uid.empty() && p.uid == uid) match = &p;
+        for (const Person& p : c.people) {
+            if (match || taken.count(p.id) || uid.empty() || !p.uid.empty() ||
+                personUid(c, p) != uid)
+                continue;
+            // A UID made from a small sequential id (files of older versions) may come from
+            // another board that used the same number: then the name must agree too.
+            if (p.id.value < kMinMintedId && findPersonByName(c, name) != &p) continue;
+            match = &p;
+        }
         if (!match && uid.empty())
             if (const Person* p = findPersonByName(c, name); p && !taken.count(p->id)) match = p;
         Person p;
@@ -407,7 +432,7 @@ Edit importPeople(const Board& b, const std::vector<VCard>& cards, IdSource& ids
         for (std::size_t k = 0; k < cards.size(); ++k)
             if (ofCard[k] && !cardUid(cards[k]).empty() && cardUid(cards[k]) == v) return ofCard[k];
         for (const Person& p : c.people)
-            if (personUid(p) == v) return p.id;
+            if (personUid(c, p) == v) return p.id;
         const auto vt = rel.params.find("VALUE");
         if (vt != rel.params.end() && !vt->second.empty() && upper(vt->second[0]) == "TEXT") {
             for (const Person& p : added)

@@ -551,3 +551,27 @@ TEST_CASE("the prep agenda lists what is still asked of that person, for me and 
         CHECK(md.find("secret note") == std::string::npos);
     }
 }
+
+TEST_CASE("vCard import: a UID made from a small old id matches only the same person") {
+    // Two unrelated boards from older versions both have a person 11.
+    Board a = makeEmptyBoard(), b = makeEmptyBoard();
+    Person ada;
+    ada.id = PersonId{11};
+    ada.name = "Ada";
+    a.content.people.put(ada);
+    Person bob = ada;
+    bob.name = "Bob";
+    b.content.people.put(bob);
+    a.nextId = b.nextId = 12;
+    IdSource ids = IdSource::seeded(3);
+    ImportReport rep;
+    Document doc{b, 100, IdSource::seeded(4)};
+    REQUIRE(
+        doc.apply(importPeople(doc.board(), parseVCards(peopleVcf(a.content)).cards, ids, &rep)));
+    CHECK(rep.added == 1); // Ada is new here; Bob is left alone
+    CHECK(doc.content().people.find(PersonId{11})->name == "Bob");
+    // The same board's own export still matches its person 11.
+    CHECK(
+        importPeople(doc.board(), parseVCards(peopleVcf(doc.content())).cards, ids, &rep).empty());
+    CHECK(rep.unchanged == 2);
+}
