@@ -107,7 +107,7 @@ std::string serializeBoard(const Board& board, FileFormat format);
 // ----------------------------------------------------------------------------------- misc
 
 // "schema 1, JSON: 3 horizons, 6 goals, 4 people, 5 links, 1 introduction, 1 conversation,
-// 0 snapshots" — used by `horizons check`.
+// 0 snapshots" (then ", 2 asks, 1 win" when there are any) — used by `horizons check`.
 std::string summarizeBoard(const Board& board);
 
 // Brings a board loaded from schema `fromSchema` up to kSchemaVersion (see migrate.cpp).
