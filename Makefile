@@ -11,6 +11,8 @@ ARGS ?=
 # Debian 12 packages the build, the tests and the app need.
 PACKAGES := cmake make g++ pkg-config libcereal-dev doctest-dev \
             zlib1g-dev python3-glad libcli11-dev fonts-inter xvfb xauth xdotool ccache
+# Independent parsers that read the iCalendar and vCard exports in the tests.
+PACKAGES += python3-icalendar python3-vobject
 # Vendored GLFW (third_party/glfw) builds for X11 and Wayland; vendored Dear ImGui rasterises
 # with FreeType; system fonts for other scripts are found with fontconfig (Noto Sans CJK).
 PACKAGES += libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxi-dev \

@@ -5,6 +5,8 @@
 #include "app/cli_file.hpp"
 
 #include "model/agenda.hpp"
+#include "model/calendar.hpp"
+#include "model/canvas.hpp"
 #include "model/diff.hpp"
 #include "model/document.hpp"
 #include "model/edits.hpp"
@@ -38,6 +40,12 @@ namespace {
 
 constexpr int kOk = 0;
 constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+int usage(const std::string& msg) {
+    std::cerr << "horizons: " << msg << "\n";
+    return kUsage;
+}
 
 int fail(const std::string& msg) {
     std::cerr << "horizons: " << msg << "\n";
@@ -135,16 +143,20 @@ bool parseSize(const std::string& s, int& w, int& h) {
 }
 
 int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
-    if (o.format != "md" && o.format != "csv" && o.format != "png")
-        return fail("unknown format \"" + o.format + "\" (use md, csv or png)");
+    const bool exchange = o.format == "ics" || o.format == "vcf" || o.format == "canvas";
+    if (o.format != "md" && o.format != "csv" && o.format != "png" && !exchange)
+        return usage("unknown format \"" + o.format + "\" (use md, csv, png, ics, vcf or canvas)");
+    if (exchange && (o.share || !o.person.empty()))
+        return usage("--share: calendars, contacts and canvases are for you only (they hold "
+                     "trust, roles and notes); use md or csv goals to share");
     if (o.what != "goals" && o.what != "people")
-        return fail("--what must be goals or people, not \"" + o.what + "\"");
+        return usage("--what must be goals or people, not \"" + o.what + "\"");
     if (o.view != "board" && o.view != "map")
-        return fail("--view must be board or map, not \"" + o.view + "\"");
+        return usage("--view must be board or map, not \"" + o.view + "\"");
     if (o.out.empty()) return fail("no output file (-o OUT)");
     int w = 0, h = 0;
     if (o.format == "png" && !parseSize(o.size, w, h))
-        return fail("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
+        return usage("--size must look like 1600x1000 (64..16384 pixels), not \"" + o.size + "\"");
     if (o.share && o.format == "png" && o.view == "map")
         return fail("--share: the map is for you only (it shows trust rings and everyone on "
                     "them); share the board picture (--view board)");
@@ -156,6 +168,15 @@ int runExport(const CliExportOptions& o, const PngRenderer& renderPng) {
     const auto board = load(o, code);
     if (!board) return code;
 
+    if (exchange) {
+        const BoardContent& c = board->content;
+        writeOut(o.out,
+                 o.format == "ics"   ? calendarIcs(c, Date::today(), nowTimestamp())
+                 : o.format == "vcf" ? peopleVcf(c)
+                                     : boardCanvas(c),
+                 code);
+        return code;
+    }
     PersonId reader; // --share --person NAME
     if (o.share && !o.person.empty()) {
         const Person* p = findPerson(*board, o);
@@ -327,12 +348,17 @@ PngRenderer screenshotRenderer() {
 
 void CliCommands::add(CLI::App& cli) {
     export_ = cli.add_subcommand(
-        "export", "Write the plan as Markdown or CSV (no window), or the board or map as a PNG "
-                  "(renders offscreen: needs a display, e.g. xvfb-run)");
+        "export", "Write the plan as Markdown or CSV, the calendar (iCalendar), the people "
+                  "(vCard 4.0) or a JSON Canvas of board and map (no window), or the board or "
+                  "map as a PNG (renders offscreen: needs a display, e.g. xvfb-run)");
     export_->add_option("FILE", opt_.file, "Board file")->required()->type_name("FILE");
-    export_->add_option("--format", opt_.format, "md: the whole plan; csv: a table; png: a picture")
+    export_
+        ->add_option("--format", opt_.format,
+                     "md: the whole plan; csv: a table; png: a picture; ics: planned "
+                     "conversations, the review date and follow-ups; vcf: the people; canvas: "
+                     "JSON Canvas of board and map")
         ->required()
-        ->type_name("md|csv|png");
+        ->type_name("md|csv|png|ics|vcf|canvas");
     export_->add_option("--what", opt_.what, "csv only: which table (default goals)")
         ->type_name("goals|people");
     export_->add_option("--view", opt_.view, "png only: which view (default board)")

@@ -1,7 +1,7 @@
 // cli_export.hpp — the headless subcommands: export, snapshot, diff, agenda.
 //
-//   horizons export FILE --format md|csv|png [--what goals|people] [--view board|map]
-//                        [--size WxH] [--share [--person NAME]] -o OUT
+//   horizons export FILE --format md|csv|png|ics|vcf|canvas [--what goals|people]
+//                        [--view board|map] [--size WxH] [--share [--person NAME]] -o OUT
 //   horizons snapshot FILE --name NAME [--note TEXT]
 //   horizons diff FILE --from SNAPSHOT [--to SNAPSHOT|now]
 //   horizons agenda FILE --person NAME [--share] [-o OUT]
@@ -10,7 +10,8 @@
 // what was left out); with --share, *to share*: only what NAME may see (export without
 // --person: what anyone may see), rendered from the shareable content. `--share` works for
 // md, the goals CSV and the board PNG (drawn from sharePictureBoard: goals and horizons, no
-// person); the people table and the map are for me only and refuse it.
+// person); the people table, the map, ics, vcf and canvas are for me only and refuse it.
+// ics, vcf and canvas: model/calendar.hpp and model/canvas.hpp.
 //
 // None of them opens a window, except `export --format png`, which renders the board or the
 // map offscreen (it needs a display, e.g. under xvfb-run). SNAPSHOT is a snapshot's name
@@ -21,9 +22,9 @@
 // protected board is never written in the clear for it.
 //
 // Exit codes: 0 success; 1 the work could not be done (file missing or invalid, unknown
-// snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors). Errors go
-// to stderr. Nothing is written on error; OUT (and FILE for `snapshot`) is replaced
-// atomically, never half-written.
+// snapshot or person, cannot write OUT); 2 bad command line (CLI11 parse errors, an unknown
+// --format, --share with ics, vcf or canvas). Errors go to stderr. Nothing is written on
+// error; OUT (and FILE for `snapshot`) is replaced atomically, never half-written.
 #pragma once
 
 #include <functional>
@@ -38,7 +39,7 @@ namespace horizons::app {
 
 struct CliExportOptions {
     std::string file;
-    std::string format;         // md | csv | png
+    std::string format;         // md | csv | png | ics | vcf | canvas
     std::string what = "goals"; // csv: goals | people
     std::string view = "board"; // png: board | map
     std::string size = "1600x1000";

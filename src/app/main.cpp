@@ -4,6 +4,7 @@
 #include "app/cli_file.hpp"
 #include "app/cli_merge.hpp"
 #include "app/cli_protect.hpp"
+#include "app/cli_review.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -62,6 +63,8 @@ int main(int argc, char** argv) {
     protectCommands.add(cli);
     horizons::app::MergeCommand mergeCommand; // merge (cli_merge.hpp)
     mergeCommand.add(cli);
+    horizons::app::ReviewCommands reviewCommands; // import, packet (cli_review.hpp)
+    reviewCommands.add(cli);
 
     try {
         cli.parse(argc, argv);
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
     if (auto code = fileCommands.run()) return *code;
     if (auto code = protectCommands.run()) return *code;
     if (auto code = mergeCommand.run()) return *code;
+    if (auto code = reviewCommands.run()) return *code;
     if (auto code = commands.run(horizons::app::screenshotRenderer())) return *code;
     return horizons::app::run(opt);
 }

@@ -116,6 +116,8 @@ Agenda draftAgenda(const BoardContent& c, PersonId personId) {
                 a.openFollowUps.push_back(f);
         }
     }
+    for (const Ask* k : asksOfPerson(c, p->id))
+        if (k->status == AskStatus::Open) a.openAsks.push_back(k->id);
     a.leftOutBeyondOrg = static_cast<int>(leftOut.size());
     return a;
 }
@@ -207,6 +209,13 @@ std::string agendaMarkdown(const BoardContent& c, const Agenda& a, OutputKind ki
             }
             md += "\n";
         }
+    }
+
+    if (!a.openAsks.empty()) {
+        md += "\n## What I asked of " + markdownInline(a.personName) + " before\n\n";
+        for (AskId id : a.openAsks)
+            if (const Ask* k = c.asks.find(id))
+                md += "- " + markdownInline(k->what) + " (asked on " + k->asked.iso() + ")\n";
     }
 
     if (forMe && a.leftOutBeyondOrg > 0) md += leftOutNote(c, a);

@@ -10,8 +10,8 @@
 // horizons longer than kNearTermMonths, "Next steps" the destinations within it, "Done" the
 // goals marked done (never a next step). Each lists the longest horizon first, then column
 // order, so an empty horizon changes nothing. Then come the goals linked to this person,
-// what to ask of them, and the follow-ups of the last conversation with them: one whose
-// text is now a goal's title is closed and names that goal.
+// what to ask of them, the follow-ups of the last conversation with them (one whose text is
+// now a goal's title is closed and names that goal), and the asks made of them still open.
 // Which goals this person may see is decided by mayShareGoal() (share.hpp); the rest are
 // left out, and the agenda *for me* says how many. Dropped goals are never on an agenda.
 #pragma once
@@ -46,6 +46,7 @@ struct Agenda {
     std::vector<std::string> asks;          // questions, from what they can help with
     std::vector<std::string> openFollowUps; // follow-ups of the last conversation with them
     std::vector<ClosedFollowUp> closedFollowUps; // ... that are now goals
+    std::vector<AskId> openAsks;                 // what was asked of them and is still open
     std::optional<Date> lastTalked;
     int leftOutBeyondOrg = 0; // distinct goals hidden because trust < threshold
     bool trusted = false;     // trust >= threshold: wider aspirations are on the agenda

@@ -50,6 +50,55 @@ std::string_view helpWithName(HelpWith h) {
     return "";
 }
 
+std::string_view roleName(PersonRole r) {
+    switch (r) {
+    case RoleManager: return "Manager";
+    case RoleSkipLevel: return "Skip-level";
+    case RoleMentor: return "Mentor";
+    case RoleSponsor: return "Sponsor";
+    case RolePeer: return "Peer";
+    case RoleOutsideContact: return "Outside contact";
+    }
+    return "";
+}
+
+PersonRole roleBit(int index) { return static_cast<PersonRole>(1u << index); }
+
+std::string roleList(std::uint32_t roles, std::string_view separator) {
+    std::string out;
+    for (int i = 0; i < kRoleCount; ++i)
+        if (roles & roleBit(i)) {
+            if (!out.empty()) out += separator;
+            out += roleName(roleBit(i));
+        }
+    return out;
+}
+
+std::uint32_t rolesFromRelationship(Relationship r, bool insideOrg) {
+    std::uint32_t roles = insideOrg ? 0u : std::uint32_t{RoleOutsideContact};
+    switch (r) {
+    case Relationship::Manager: roles |= RoleManager; break;
+    case Relationship::SkipLevel: roles |= RoleSkipLevel; break;
+    case Relationship::Mentor: roles |= RoleMentor; break;
+    case Relationship::Sponsor: roles |= RoleSponsor; break;
+    case Relationship::Colleague:
+    case Relationship::PeerOutside: roles |= RolePeer; break;
+    case Relationship::Coach: roles |= RoleMentor; break;
+    case Relationship::FriendFamily:
+    case Relationship::Other: break;
+    }
+    return roles;
+}
+
+std::string_view askStatusName(AskStatus s) {
+    switch (s) {
+    case AskStatus::Open: return "Open";
+    case AskStatus::Done: return "Done";
+    case AskStatus::Declined: return "Declined";
+    }
+    return "Open";
+}
+
 Board makeEmptyBoard(std::string title) {
     Board b;
     b.content.meta.title = std::move(title);
@@ -125,9 +174,64 @@ std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c) {
 }
 
 bool isOverdue(const Person& p, std::optional<Date> last, Date today) {
-    if (p.nextPlanned && *p.nextPlanned < today && (!last || *last < *p.nextPlanned)) return true;
-    if (p.cadenceDays > 0 && last) return today.days - last->days > p.cadenceDays;
-    return false;
+    return cadenceOf(p, last, today).isOverdue;
+}
+
+int latestGap(const Person& p) {
+    return p.latestGapDays > p.cadenceDays ? p.latestGapDays : p.cadenceDays;
+}
+
+CadenceState cadenceOf(const Person& p, std::optional<Date> last, Date today) {
+    CadenceState s;
+    s.last = last;
+    if (p.cadenceDays > 0) {
+        s.due = last ? last->plusDays(p.cadenceDays) : today;
+        if (last) s.latest = last->plusDays(latestGap(p));
+    }
+    // A planned conversation that has not happened yet makes its date the one to keep.
+    if (p.nextPlanned && (!last || *last < *p.nextPlanned)) {
+        if (!s.due || *p.nextPlanned < *s.due) s.due = p.nextPlanned;
+        if (!s.latest || *p.nextPlanned < *s.latest) s.latest = p.nextPlanned;
+    }
+    s.isDue = s.due && today >= *s.due;
+    s.isOverdue = s.latest && today > *s.latest;
+    s.daysLate = s.isOverdue ? today.days - s.latest->days : 0;
+    return s;
+}
+
+CadenceState cadenceOf(const BoardContent& c, PersonId id, Date today) {
+    const Person* p = c.people.find(id);
+    if (!p) return {};
+    return cadenceOf(*p, lastTalked(c, id), today);
+}
+
+std::vector<OverdueEntry> overdueList(const BoardContent& c, Date today) {
+    const auto last = lastTalkedByPerson(c);
+    std::vector<OverdueEntry> out;
+    for (const auto& p : c.people) {
+        const auto it = last.find(p.id);
+        CadenceState s =
+            cadenceOf(p, it == last.end() ? std::nullopt : std::optional<Date>(it->second), today);
+        if (s.isOverdue) out.push_back({p.id, s});
+    }
+    std::stable_sort(out.begin(), out.end(), [&](const OverdueEntry& a, const OverdueEntry& b) {
+        if (a.state.daysLate != b.state.daysLate) return a.state.daysLate > b.state.daysLate;
+        return c.people.find(a.person)->name < c.people.find(b.person)->name;
+    });
+    return out;
+}
+
+std::vector<const Ask*> asksOfPerson(const BoardContent& c, PersonId p) {
+    std::vector<const Ask*> out;
+    for (const auto& a : c.asks)
+        if (a.person == p) out.push_back(&a);
+    return out;
+}
+
+std::string askedOf(const BoardContent& c, const Ask& a) {
+    if (const Person* p = c.people.find(a.person)) return p->name;
+    return (a.formerContact.empty() ? std::string("Someone") : a.formerContact) +
+           " (former contact)";
 }
 
 std::string conversationWith(const BoardContent& c, const Conversation& cv) {
@@ -160,6 +264,8 @@ static std::uint64_t maxIdInContent(const BoardContent& c) {
     scan(c.links);
     scan(c.intros);
     scan(c.conversations);
+    scan(c.asks);
+    scan(c.wins);
     return m;
 }
 
@@ -175,7 +281,8 @@ namespace {
 bool idInContent(const BoardContent& c, std::uint64_t v) {
     return c.horizons.contains(HorizonId{v}) || c.goals.contains(GoalId{v}) ||
            c.people.contains(PersonId{v}) || c.links.contains(LinkId{v}) ||
-           c.intros.contains(IntroId{v}) || c.conversations.contains(ConversationId{v});
+           c.intros.contains(IntroId{v}) || c.conversations.contains(ConversationId{v}) ||
+           c.asks.contains(AskId{v}) || c.wins.contains(WinId{v});
 }
 
 } // namespace

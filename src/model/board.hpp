@@ -2,11 +2,13 @@
 // every change goes through Document::apply (document.hpp) so it can be undone.
 //
 // Index
-//   enums ........ GoalStatus, GoalKind, Relationship, HelpWith (bit flags)
-//   entities ..... Horizon, Goal, Person, GoalLink, Intro, Conversation
-//   content ...... BoardMeta (title, owner, settings) + the tables
+//   enums ........ GoalStatus, GoalKind, Relationship, HelpWith, PersonRole (bit flags),
+//                  AskStatus
+//   entities ..... Horizon, Goal, Person, GoalLink, Intro, Conversation, Ask, Win
+//   content ...... BoardMeta (title, owner, review date, settings) + the tables
 //   Board ........ content + snapshots + id counter
 //   queries ...... orderedHorizons, linksOfGoal, lastTalked, ...
+//   cadence ...... cadenceOf (due / overdue from the last conversation), overdueList
 #pragma once
 
 #include "model/date.hpp"
@@ -56,6 +58,23 @@ enum HelpWith : std::uint32_t {
 inline constexpr int kHelpWithCount = 7;
 inline constexpr std::uint32_t kHelpWithAll = (1u << kHelpWithCount) - 1;
 
+// The parts a person plays for you (bit flags in Person::roles): any number of them. Mentors
+// advise; sponsors spend their influence on your behalf; outside contacts work elsewhere.
+enum PersonRole : std::uint32_t {
+    RoleManager = 1u << 0,
+    RoleSkipLevel = 1u << 1,
+    RoleMentor = 1u << 2,
+    RoleSponsor = 1u << 3,
+    RolePeer = 1u << 4,
+    RoleOutsideContact = 1u << 5,
+};
+inline constexpr int kRoleCount = 6;
+inline constexpr std::uint32_t kRoleAll = (1u << kRoleCount) - 1;
+
+// A request made of a person: still open, done (they did it) or declined.
+enum class AskStatus : std::uint8_t { Open, Done, Declined };
+inline constexpr int kAskStatusCount = 3;
+
 inline constexpr int kMinTrust = 1;
 inline constexpr int kMaxTrust = 5;
 
@@ -64,6 +83,12 @@ std::string_view kindName(GoalKind k);
 std::string_view relationshipName(Relationship r);
 std::string_view helpWithName(HelpWith h); // "Listen", "Connect to networks", ...
 HelpWith helpWithBit(int index);           // 0 .. kHelpWithCount-1
+std::string_view roleName(PersonRole r);   // "Manager", "Skip-level", "Mentor", ...
+PersonRole roleBit(int index);             // 0 .. kRoleCount-1
+std::string roleList(std::uint32_t roles, std::string_view separator = ", ");
+// The roles that follow from an older file's single relationship (files before schema 2).
+std::uint32_t rolesFromRelationship(Relationship r, bool insideOrg);
+std::string_view askStatusName(AskStatus s); // "Open", "Done", "Declined"
 
 // ------------------------------------------------------------------------------- entities
 
@@ -105,10 +130,14 @@ struct Person {
     bool insideOrg = true;
     int trust = 3;               // 1 (keep to the current role) .. 5 (safe to discuss anything)
     std::uint32_t helpsWith = 0; // HelpWith bits
-    int cadenceDays = 0;         // 0 = no regular cadence
+    int cadenceDays = 0;         // the ideal gap between conversations; 0 = no cadence
     std::optional<Date> nextPlanned;
     std::string notes;
-    double mapAngle = 0; // radians; place on the network map (the ring follows trust)
+    double mapAngle = 0;      // radians; place on the network map (the ring follows trust)
+    std::uint32_t roles = 0;  // PersonRole bits
+    std::string organisation; // where they work; "" = unknown (insideOrg: yours)
+    int latestGapDays = 0;    // the longest gap to let pass; 0 = the ideal gap
+    std::string uid;          // the vCard UID it was imported under ("" = from its id)
     bool operator==(const Person&) const = default;
 };
 
@@ -130,12 +159,34 @@ struct Intro { // <from> can introduce me to <to>
 struct Conversation {
     ConversationId id;
     Date date;
-    PersonId person; // 0 once the person was deleted: see formerContact
+    PersonId person;           // 0 once the person was deleted: see formerContact
     std::vector<GoalId> goals; // goals discussed
     std::string notes;
     std::vector<std::string> followUps;
     std::string formerContact; // the deleted person's name: the talk itself stays history
     bool operator==(const Conversation&) const = default;
+};
+
+struct Ask { // a request made of a person: an introduction, a stretch project, a reference
+    AskId id;
+    PersonId person; // 0 once the person was deleted: see formerContact
+    std::string what;
+    Date asked;
+    AskStatus status = AskStatus::Open;
+    std::optional<Date> settled; // when it was done or declined
+    std::vector<GoalId> goals;   // the goals it serves
+    std::string notes;
+    std::string formerContact; // the deleted person's name
+    bool operator==(const Ask&) const = default;
+};
+
+struct Win { // a dated accomplishment, the evidence for the review
+    WinId id;
+    Date date;
+    std::string what;
+    std::vector<GoalId> goals;
+    std::string notes;
+    bool operator==(const Win&) const = default;
 };
 
 // -------------------------------------------------------------------------------- content
@@ -150,6 +201,7 @@ struct BoardMeta {
     std::string title = "My career plan";
     std::string owner;
     Settings settings;
+    std::optional<Date> reviewDate; // the next review
     bool operator==(const BoardMeta&) const = default;
 };
 
@@ -162,6 +214,8 @@ struct BoardContent {
     Table<GoalLink> links;
     Table<Intro> intros;
     Table<Conversation> conversations;
+    Table<Ask> asks;
+    Table<Win> wins;
     bool operator==(const BoardContent&) const = default;
 };
 
@@ -198,12 +252,39 @@ std::vector<const GoalLink*> linksOfPerson(const BoardContent& c, PersonId p);
 std::size_t countLinkedPeople(const BoardContent& c, GoalId g);
 std::optional<Date> lastTalked(const BoardContent& c, PersonId p);
 std::unordered_map<PersonId, Date> lastTalkedByPerson(const BoardContent& c);
-// Overdue: the person has a cadence and the last conversation is more than cadence days ago,
-// or a planned next conversation date has passed. Never talked + no plan = not overdue.
+// Overdue: the person has a cadence and the last conversation is longer ago than the latest
+// gap (the ideal gap when no latest is set), or a planned next conversation date has passed.
+// Never talked + no plan = not overdue.
 bool isOverdue(const Person& p, std::optional<Date> lastTalkedDate, Date today);
 // Who a conversation was with: the person's name, or "Name (former contact)" once deleted.
 std::string conversationWith(const BoardContent& c, const Conversation& cv);
 const Person* findPersonByName(const BoardContent& c, std::string_view name); // case-insensitive
+
+// Asks of one person, in id order.
+std::vector<const Ask*> asksOfPerson(const BoardContent& c, PersonId p);
+// Who an ask was made of: the person's name, or "Name (former contact)".
+std::string askedOf(const BoardContent& c, const Ask& a);
+
+// -------------------------------------------------------------------------------- cadence
+
+// Where a person stands against their cadence, counted from the last logged conversation.
+struct CadenceState {
+    std::optional<Date> last;   // last conversation
+    std::optional<Date> due;    // last + ideal gap (today when never talked); none: no cadence
+    std::optional<Date> latest; // last + latest gap, or the planned date; none: nothing late
+    bool isDue = false;         // today >= due
+    bool isOverdue = false;     // today > latest (as isOverdue())
+    int daysLate = 0;           // days past `latest` when overdue
+};
+int latestGap(const Person& p); // the latest gap in days (the ideal gap when none is set)
+CadenceState cadenceOf(const Person& p, std::optional<Date> last, Date today);
+CadenceState cadenceOf(const BoardContent& c, PersonId p, Date today);
+struct OverdueEntry {
+    PersonId person;
+    CadenceState state;
+};
+// Everyone overdue, the latest first (most days late), then by name.
+std::vector<OverdueEntry> overdueList(const BoardContent& c, Date today);
 
 std::uint64_t maxIdInUse(const Board& b);       // the largest id anywhere, snapshots included
 bool idInUse(const Board& b, std::uint64_t id); // by any entity of any kind, snapshots included

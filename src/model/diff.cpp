@@ -21,6 +21,12 @@ std::string_view changeKindName(ChangeKind k) {
     case ChangeKind::LinkRemoved: return "Link removed";
     case ChangeKind::IntroAdded: return "Introduction added";
     case ChangeKind::IntroRemoved: return "Introduction removed";
+    case ChangeKind::PersonRolesChanged: return "Roles changed";
+    case ChangeKind::AskAdded: return "Ask added";
+    case ChangeKind::AskRemoved: return "Ask removed";
+    case ChangeKind::AskSettled: return "Ask settled";
+    case ChangeKind::WinAdded: return "Win added";
+    case ChangeKind::WinRemoved: return "Win removed";
     }
     return "Change";
 }
@@ -83,6 +89,24 @@ Change introChange(ChangeKind k, const Intro& i) {
     c.intro = i.id;
     c.person = i.from;
     c.otherPerson = i.to;
+    return c;
+}
+
+Change askChange(ChangeKind k, const Ask& a) {
+    Change c{};
+    c.kind = k;
+    c.ask = a.id;
+    c.person = a.person;
+    c.oldTitle = c.title = a.what;
+    c.fromAsk = c.toAsk = a.status;
+    return c;
+}
+
+Change winChange(ChangeKind k, const Win& w) {
+    Change c{};
+    c.kind = k;
+    c.win = w.id;
+    c.oldTitle = c.title = w.what;
     return c;
 }
 
@@ -167,11 +191,16 @@ std::vector<Change> diffContents(const BoardContent& from, const BoardContent& t
         [&](const Person& p) { out.push_back(personChange(ChangeKind::PersonRemoved, p)); },
         [&](const Person& p) { out.push_back(personChange(ChangeKind::PersonAdded, p)); },
         [&](const Person& a, const Person& b) {
-            if (a.trust == b.trust) return;
             Change c = personChange(ChangeKind::PersonTrustChanged, b);
             c.oldTitle = a.name;
             c.fromTrust = a.trust;
-            out.push_back(std::move(c));
+            c.fromRoles = a.roles;
+            c.toRoles = b.roles;
+            if (a.trust != b.trust) out.push_back(c);
+            if (a.roles != b.roles) {
+                c.kind = ChangeKind::PersonRolesChanged;
+                out.push_back(std::move(c));
+            }
         });
     merge(
         from.links, to.links,
@@ -191,6 +220,22 @@ std::vector<Change> diffContents(const BoardContent& from, const BoardContent& t
             out.push_back(introChange(ChangeKind::IntroRemoved, a));
             out.push_back(introChange(ChangeKind::IntroAdded, b));
         });
+    merge(
+        from.asks, to.asks,
+        [&](const Ask& a) { out.push_back(askChange(ChangeKind::AskRemoved, a)); },
+        [&](const Ask& a) { out.push_back(askChange(ChangeKind::AskAdded, a)); },
+        [&](const Ask& a, const Ask& b) {
+            if (a.status == b.status) return;
+            Change c = askChange(ChangeKind::AskSettled, b);
+            c.oldTitle = a.what;
+            c.fromAsk = a.status;
+            out.push_back(std::move(c));
+        });
+    merge(
+        from.wins, to.wins,
+        [&](const Win& w) { out.push_back(winChange(ChangeKind::WinRemoved, w)); },
+        [&](const Win& w) { out.push_back(winChange(ChangeKind::WinAdded, w)); },
+        [](const Win&, const Win&) {});
     return out;
 }
 
@@ -233,6 +278,19 @@ std::string describeChange(const Change& c, const BoardContent& from, const Boar
     case ChangeKind::IntroRemoved:
         return "Removed the introduction from " + personName(c.person, from, to) + " to " +
                personName(c.otherPerson, from, to);
+    case ChangeKind::PersonRolesChanged: {
+        const std::string before = roleList(c.fromRoles), after = roleList(c.toRoles);
+        return "Roles of " + c.title + ": " + (before.empty() ? "none" : before) + " -> " +
+               (after.empty() ? "none" : after);
+    }
+    case ChangeKind::AskAdded:
+        return "Asked " + personName(c.person, from, to) + ": " + quoted(c.title);
+    case ChangeKind::AskRemoved: return "Removed the ask " + quoted(c.oldTitle);
+    case ChangeKind::AskSettled:
+        return "Ask " + quoted(c.title) + ": " + std::string(askStatusName(c.fromAsk)) + " -> " +
+               std::string(askStatusName(c.toAsk));
+    case ChangeKind::WinAdded: return "Win: " + quoted(c.title);
+    case ChangeKind::WinRemoved: return "Removed the win " + quoted(c.oldTitle);
     }
     return std::string(changeKindName(c.kind));
 }

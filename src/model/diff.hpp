@@ -13,7 +13,10 @@
 //     destination line (kind() changed Direction -> Destination) or it rose by at least
 //     kSpecificityDelta; "loosened" is the same downwards. Small nudges are not reported.
 //   - status and title changes are reported separately; one goal can have several changes.
-//   - a person's trust change is reported; other person fields (notes, angle) are not.
+//   - a person's trust and roles changes are reported; other person fields (notes, angle) are
+//     not.
+//   - asks: added, removed, and settled (status changed: done, declined, reopened); wins:
+//     added and removed. Edits of their text are not reported.
 //   - a link (person <-> goal) or introduction whose ends changed under the same id is
 //     reported as removed + added.
 // Horizon renames, notes, tags, colours, dates and the conversation log are not diffed.
@@ -45,8 +48,14 @@ enum class ChangeKind : std::uint8_t {
     LinkRemoved,
     IntroAdded, // person -> person
     IntroRemoved,
+    PersonRolesChanged,
+    AskAdded,
+    AskRemoved,
+    AskSettled, // status changed
+    WinAdded,
+    WinRemoved,
 };
-inline constexpr int kChangeKindCount = 14;
+inline constexpr int kChangeKindCount = 20;
 std::string_view changeKindName(ChangeKind k); // "Goal added", "Moved", ...
 
 struct Change {
@@ -56,17 +65,23 @@ struct Change {
     PersonId otherPerson; // the "to" of an introduction
     LinkId link;
     IntroId intro;
+    AskId ask;
+    WinId win;
     // Before / after values (only the ones that matter for the kind are meaningful).
     HorizonId fromHorizon, toHorizon;
     double fromSpecificity = 0, toSpecificity = 0;
     GoalStatus fromStatus = GoalStatus::Idea, toStatus = GoalStatus::Idea;
     int fromTrust = 0, toTrust = 0;
-    std::string oldTitle; // goal title / person name before (or the only one, if removed)
-    std::string title;    // goal title / person name after (or the only one, if added)
+    std::uint32_t fromRoles = 0, toRoles = 0;
+    AskStatus fromAsk = AskStatus::Open, toAsk = AskStatus::Open;
+    // Goal title / person name / what was asked or won, before (or the only one, if removed)
+    // and after (or the only one, if added).
+    std::string oldTitle;
+    std::string title;
 };
 
 // Changes from `from` to `to`: goals (by goal id; per goal in ChangeKind order), then people
-// (by id), then links, then introductions.
+// (by id), then links, then introductions, then asks, then wins.
 std::vector<Change> diffContents(const BoardContent& from, const BoardContent& to);
 
 // True when a specificity change from `a` to `b` counts as firming up / loosening.

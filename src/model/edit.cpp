@@ -16,6 +16,8 @@ Table<GoalLink>& tableFor(Board& b, const GoalLink*) { return b.content.links; }
 Table<Intro>& tableFor(Board& b, const Intro*) { return b.content.intros; }
 Table<Conversation>& tableFor(Board& b, const Conversation*) { return b.content.conversations; }
 Table<Snapshot>& tableFor(Board& b, const Snapshot*) { return b.snapshots; }
+Table<Ask>& tableFor(Board& b, const Ask*) { return b.content.asks; }
+Table<Win>& tableFor(Board& b, const Win*) { return b.content.wins; }
 
 template <class T> void normalizeIfNeeded(T& v) {
     if constexpr (requires { normalize(v); }) normalize(v);
@@ -60,7 +62,23 @@ void normalize(Person& p) {
     p.trust = std::clamp(p.trust, kMinTrust, kMaxTrust);
     p.helpsWith &= kHelpWithAll;
     p.cadenceDays = std::clamp(p.cadenceDays, 0, 3660);
+    p.latestGapDays = std::clamp(p.latestGapDays, 0, 3660);
+    if (p.latestGapDays != 0 && p.latestGapDays < p.cadenceDays) p.latestGapDays = p.cadenceDays;
     p.mapAngle = finiteOr(p.mapAngle, 0);
+    p.roles &= kRoleAll;
+    p.organisation = restoreEditedText({}, p.organisation);
+    p.uid = restoreEditedText({}, p.uid);
+}
+
+void normalize(Ask& a) {
+    a.what = nonBlankOr(restoreEditedText({}, a.what), "Untitled ask");
+    a.notes = restoreEditedText({}, a.notes);
+    if (a.status == AskStatus::Open) a.settled.reset();
+}
+
+void normalize(Win& w) {
+    w.what = nonBlankOr(restoreEditedText({}, w.what), "Untitled win");
+    w.notes = restoreEditedText({}, w.notes);
 }
 
 void normalize(BoardMeta& m) {

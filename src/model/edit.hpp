@@ -19,10 +19,11 @@ namespace horizons {
 template <class T> struct Put { T value; };
 template <class T> struct Erase { decltype(T::id) id; };
 
-using Op = std::variant<Put<Horizon>, Erase<Horizon>, Put<Goal>, Erase<Goal>, Put<Person>,
-                        Erase<Person>, Put<GoalLink>, Erase<GoalLink>, Put<Intro>, Erase<Intro>,
-                        Put<Conversation>, Erase<Conversation>, Put<Snapshot>, Erase<Snapshot>,
-                        Put<BoardMeta>, Put<BoardContent>>;
+using Op =
+    std::variant<Put<Horizon>, Erase<Horizon>, Put<Goal>, Erase<Goal>, Put<Person>, Erase<Person>,
+                 Put<GoalLink>, Erase<GoalLink>, Put<Intro>, Erase<Intro>, Put<Conversation>,
+                 Erase<Conversation>, Put<Snapshot>, Erase<Snapshot>, Put<Ask>, Erase<Ask>,
+                 Put<Win>, Erase<Win>, Put<BoardMeta>, Put<BoardContent>>;
 
 struct Edit {
     std::string label; // "Move goal", shown as "Undo Move goal"
@@ -40,5 +41,7 @@ void normalize(Horizon& h);
 void normalize(Goal& g);
 void normalize(Person& p);
 void normalize(BoardMeta& m);
+void normalize(Ask& a);
+void normalize(Win& w);
 
 } // namespace horizons

@@ -97,6 +97,18 @@ Edit deleteGoals(const Board& b, std::span<const GoalId> ids) {
         std::erase_if(copy.goals, [&](GoalId g) { return doomed.count(g) > 0; });
         e.ops.emplace_back(Put<Conversation>{std::move(copy)});
     }
+    auto stripGoals = [&](const auto& table) {
+        for (const auto& x : table) {
+            if (std::none_of(x.goals.begin(), x.goals.end(),
+                             [&](GoalId g) { return doomed.count(g) > 0; }))
+                continue;
+            auto copy = x;
+            std::erase_if(copy.goals, [&](GoalId g) { return doomed.count(g) > 0; });
+            e.ops.emplace_back(Put<std::decay_t<decltype(copy)>>{std::move(copy)});
+        }
+    };
+    stripGoals(b.content.asks);
+    stripGoals(b.content.wins);
     for (GoalId id : doomed)
         if (b.content.goals.contains(id)) e.ops.emplace_back(Erase<Goal>{id});
     return e;
@@ -157,6 +169,13 @@ Edit deletePeople(const Board& b, std::span<const PersonId> ids) {
             copy.person = PersonId{};
             if (const Person* p = b.content.people.find(c.person)) copy.formerContact = p->name;
             e.ops.emplace_back(Put<Conversation>{std::move(copy)});
+        }
+    for (const auto& a : b.content.asks) // so were the asks
+        if (doomed.count(a.person)) {
+            Ask copy = a;
+            copy.person = PersonId{};
+            if (const Person* p = b.content.people.find(a.person)) copy.formerContact = p->name;
+            e.ops.emplace_back(Put<Ask>{std::move(copy)});
         }
     for (PersonId id : doomed)
         if (b.content.people.contains(id)) e.ops.emplace_back(Erase<Person>{id});
@@ -291,6 +310,81 @@ Edit deleteConversation(const Board& b, ConversationId id) {
     return single("Delete conversation", Erase<Conversation>{id});
 }
 
+// --------------------------------------------------------------------- asks, wins, review
+
+namespace {
+
+void keepExistingGoals(const Board& b, std::vector<GoalId>& goals) {
+    std::erase_if(goals, [&](GoalId g) { return !b.content.goals.contains(g); });
+    std::sort(goals.begin(), goals.end());
+    goals.erase(std::unique(goals.begin(), goals.end()), goals.end());
+}
+
+} // namespace
+
+Edit addAsk(const Board& b, Ask ask) {
+    if (!b.content.people.contains(ask.person)) return {};
+    keepExistingGoals(b, ask.goals);
+    return single("Add ask", Put<Ask>{std::move(ask)});
+}
+
+Edit updateAsk(const Board& b, Ask ask) {
+    const Ask* old = b.content.asks.find(ask.id);
+    if (!old || (ask.person ? !b.content.people.contains(ask.person) : ask.formerContact.empty()))
+        return {};
+    ask.what = restoreEditedText(old->what, ask.what);
+    ask.notes = restoreEditedText(old->notes, ask.notes);
+    keepExistingGoals(b, ask.goals);
+    if (ask.status == AskStatus::Open) ask.settled.reset();
+    if (*old == ask) return {};
+    return single("Edit ask", Put<Ask>{std::move(ask)});
+}
+
+Edit settleAsk(const Board& b, AskId id, AskStatus status, Date on) {
+    const Ask* old = b.content.asks.find(id);
+    if (!old) return {};
+    Ask copy = *old;
+    copy.status = status;
+    copy.settled = status == AskStatus::Open ? std::nullopt : std::optional<Date>(on);
+    if (copy == *old) return {};
+    const char* label = status == AskStatus::Done       ? "Mark ask done"
+                        : status == AskStatus::Declined ? "Mark ask declined"
+                                                        : "Reopen ask";
+    return single(label, Put<Ask>{std::move(copy)});
+}
+
+Edit deleteAsk(const Board& b, AskId id) {
+    if (!b.content.asks.contains(id)) return {};
+    return single("Delete ask", Erase<Ask>{id});
+}
+
+Edit addWin(const Board& b, Win win) {
+    keepExistingGoals(b, win.goals);
+    return single("Add win", Put<Win>{std::move(win)});
+}
+
+Edit updateWin(const Board& b, Win win) {
+    const Win* old = b.content.wins.find(win.id);
+    if (!old) return {};
+    win.what = restoreEditedText(old->what, win.what);
+    win.notes = restoreEditedText(old->notes, win.notes);
+    keepExistingGoals(b, win.goals);
+    if (*old == win) return {};
+    return single("Edit win", Put<Win>{std::move(win)});
+}
+
+Edit deleteWin(const Board& b, WinId id) {
+    if (!b.content.wins.contains(id)) return {};
+    return single("Delete win", Erase<Win>{id});
+}
+
+Edit setReviewDate(const Board& b, std::optional<Date> date) {
+    if (b.content.meta.reviewDate == date) return {};
+    BoardMeta meta = b.content.meta;
+    meta.reviewDate = date;
+    return single(date ? "Set review date" : "Clear review date", Put<BoardMeta>{std::move(meta)});
+}
+
 // ------------------------------------------------------------------------------ snapshots
 
 Edit takeSnapshot(const Board& b, SnapshotId id, std::string name, std::string note,
@@ -323,6 +417,20 @@ Edit restoreSnapshot(const Board& b, SnapshotId id, SnapshotId safetyId, Timesta
         std::erase_if(c.goals, [&](GoalId g) { return !restored.goals.contains(g); });
     }
     restored.conversations.assign(std::move(log));
+    // Asks and wins happened too: they stay, with the same care for what the plan lacks.
+    std::vector<Ask> asks = b.content.asks.items();
+    for (Ask& a : asks) {
+        if (a.person && !restored.people.contains(a.person)) {
+            if (const Person* p = b.content.people.find(a.person)) a.formerContact = p->name;
+            a.person = PersonId{};
+        }
+        std::erase_if(a.goals, [&](GoalId g) { return !restored.goals.contains(g); });
+    }
+    restored.asks.assign(std::move(asks));
+    std::vector<Win> wins = b.content.wins.items();
+    for (Win& w : wins)
+        std::erase_if(w.goals, [&](GoalId g) { return !restored.goals.contains(g); });
+    restored.wins.assign(std::move(wins));
     e.ops.emplace_back(Put<BoardContent>{std::move(restored)});
     return e;
 }

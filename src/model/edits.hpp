@@ -59,11 +59,25 @@ Edit logConversation(const Board& b, Conversation c);
 Edit updateConversation(const Board& b, Conversation c);
 Edit deleteConversation(const Board& b, ConversationId id);
 
+// --------------------------------------------------------------------- asks, wins, review
+// An ask is made of someone on the map; goals that do not exist are dropped. Empty edit when
+// the person is missing (or, for updates, nothing changed).
+Edit addAsk(const Board& b, Ask ask);
+Edit updateAsk(const Board& b, Ask ask);
+// Done or Declined on `on` (the settled date), or Open again (no settled date).
+Edit settleAsk(const Board& b, AskId id, AskStatus status, Date on);
+Edit deleteAsk(const Board& b, AskId id);
+Edit addWin(const Board& b, Win win);
+Edit updateWin(const Board& b, Win win);
+Edit deleteWin(const Board& b, WinId id);
+Edit setReviewDate(const Board& b, std::optional<Date> date); // nullopt: no review planned
+
 // ------------------------------------------------------------------------------ snapshots
 Edit takeSnapshot(const Board& b, SnapshotId id, std::string name, std::string note, Timestamp now);
 Edit deleteSnapshot(const Board& b, SnapshotId id);
 // One undo step: first snapshots the current content as `safetyId` ("Before restoring …"),
-// then replaces the content with the snapshot's.
+// then replaces the content with the snapshot's. The log, the asks and the wins stay as they
+// are now: they are what happened, not the plan.
 Edit restoreSnapshot(const Board& b, SnapshotId id, SnapshotId safetyId, Timestamp now);
 
 } // namespace horizons

@@ -47,6 +47,8 @@ using LinkId = Id<struct LinkTag>;   // person <-> goal
 using IntroId = Id<struct IntroTag>; // person -> person ("can introduce me to")
 using ConversationId = Id<struct ConversationTag>;
 using SnapshotId = Id<struct SnapshotTag>;
+using AskId = Id<struct AskTag>; // a request made of a person
+using WinId = Id<struct WinTag>; // an accomplishment
 
 inline constexpr int kIdCounterBits = 20;
 inline constexpr std::uint64_t kMinMintedId = std::uint64_t{1} << 32;       // every new id is >=

@@ -162,6 +162,7 @@ const std::vector<FieldDef<BoardMeta>>& fieldsOf(const BoardMeta*) {
              out.settings.dismissedBoardHints = base ^ ((o.settings.dismissedBoardHints ^ base) |
                                                         (t.settings.dismissedBoardHints ^ base));
          }},
+        plain<&BoardMeta::reviewDate>("reviewDate"),
     };
     return f;
 }
@@ -222,6 +223,10 @@ const std::vector<FieldDef<Person>>& fieldsOf(const Person*) {
         plain<&Person::nextPlanned>("nextPlanned"),
         plain<&Person::notes>("notes"),
         plain<&Person::mapAngle>("mapAngle"),
+        bits<&Person::roles>("roles"),
+        plain<&Person::organisation>("organisation"),
+        plain<&Person::latestGapDays>("latestGapDays"),
+        plain<&Person::uid>("uid"),
     };
     return f;
 }
@@ -241,10 +246,42 @@ const std::vector<FieldDef<Intro>>& fieldsOf(const Intro*) {
 
 const std::vector<FieldDef<Conversation>>& fieldsOf(const Conversation*) {
     static const std::vector<FieldDef<Conversation>> f{
-        plain<&Conversation::date>("date"), plain<&Conversation::person>("person"),
-        asSet<&Conversation::goals>("goals"), plain<&Conversation::notes>("notes"),
+        plain<&Conversation::date>("date"),
+        plain<&Conversation::person>("person"),
+        asSet<&Conversation::goals>("goals"),
+        plain<&Conversation::notes>("notes"),
         plain<&Conversation::followUps>("followUps"),
         plain<&Conversation::formerContact>("formerContact")};
+    return f;
+}
+
+const std::vector<FieldDef<Ask>>& fieldsOf(const Ask*) {
+    static const std::vector<FieldDef<Ask>> f{
+        plain<&Ask::person>("person"),
+        plain<&Ask::what>("what"),
+        plain<&Ask::asked>("asked"),
+        // Settling sets the status and its date together.
+        {"status",
+         [](const Ask& a, const Ask& b) { return a.status == b.status && a.settled == b.settled; },
+         [](Ask& d, const Ask& s) {
+             d.status = s.status;
+             d.settled = s.settled;
+         },
+         [](const Ask& a, const BoardContent&) {
+             return std::string(askStatusName(a.status)) +
+                    (a.settled ? " on " + a.settled->iso() : std::string());
+         }},
+        asSet<&Ask::goals>("goals"),
+        plain<&Ask::notes>("notes"),
+        plain<&Ask::formerContact>("formerContact"),
+    };
+    return f;
+}
+
+const std::vector<FieldDef<Win>>& fieldsOf(const Win*) {
+    static const std::vector<FieldDef<Win>> f{plain<&Win::date>("date"), plain<&Win::what>("what"),
+                                              asSet<&Win::goals>("goals"),
+                                              plain<&Win::notes>("notes")};
     return f;
 }
 
@@ -263,7 +300,14 @@ std::string labelOf(const Conversation& v, const BoardContent& c) {
     return "conversation with " + personName(c, v.person) + " on " + v.date.iso();
 }
 
+std::string labelOf(const Ask& a, const BoardContent& c) {
+    return "ask of " + personName(c, a.person) + ": " + quoted(a.what);
+}
+std::string labelOf(const Win& w, const BoardContent&) { return "win " + quoted(w.what); }
+
 EntityKind kindOf(const Horizon*) { return EntityKind::Horizon; }
+EntityKind kindOf(const Ask*) { return EntityKind::Ask; }
+EntityKind kindOf(const Win*) { return EntityKind::Win; }
 EntityKind kindOf(const Goal*) { return EntityKind::Goal; }
 EntityKind kindOf(const Person*) { return EntityKind::Person; }
 EntityKind kindOf(const GoalLink*) { return EntityKind::Link; }
@@ -476,6 +520,31 @@ void repairReferences(BoardContent& c, std::initializer_list<const BoardContent*
     }
     for (Conversation& v : fixedLog)
         c.conversations.put(std::move(v));
+
+    std::vector<Ask> fixedAsks;
+    for (const Ask& a : c.asks) {
+        Ask copy = a;
+        if (a.person ? !c.people.contains(a.person) : a.formerContact.empty()) {
+            copy.person = PersonId{};
+            for (const BoardContent* side : {&base, &ours, &theirs})
+                if (const Person* p = side->people.find(a.person)) copy.formerContact = p->name;
+            if (copy.formerContact.empty()) copy.formerContact = "Someone";
+            notes.push_back("an ask of a person deleted on the other side is kept under a "
+                            "former contact");
+        }
+        std::erase_if(copy.goals, [&](GoalId g) { return !c.goals.contains(g); });
+        if (!(copy == a)) fixedAsks.push_back(std::move(copy));
+    }
+    for (Ask& a : fixedAsks)
+        c.asks.put(std::move(a));
+    std::vector<Win> fixedWins;
+    for (const Win& w : c.wins) {
+        Win copy = w;
+        std::erase_if(copy.goals, [&](GoalId g) { return !c.goals.contains(g); });
+        if (!(copy == w)) fixedWins.push_back(std::move(copy));
+    }
+    for (Win& w : fixedWins)
+        c.wins.put(std::move(w));
 }
 
 // Union by id; a snapshot deleted on one side and untouched on the other goes. Snapshots are
@@ -525,6 +594,8 @@ std::string_view entityKindName(EntityKind k) {
     case EntityKind::Link: return "link";
     case EntityKind::Intro: return "introduction";
     case EntityKind::Conversation: return "conversation";
+    case EntityKind::Ask: return "ask";
+    case EntityKind::Win: return "win";
     }
     return "board";
 }
@@ -589,6 +660,28 @@ void reviveCascades(const BoardContent& base, BoardContent& side, const BoardCon
                 copy.goals.push_back(g);
         if (!(copy == *now)) side.conversations.put(std::move(copy));
     }
+    auto reviveGoals = [&](auto& table, const auto& baseTable, bool person) {
+        std::vector<std::decay_t<decltype(*baseTable.begin())>> fixed;
+        for (const auto& v : baseTable) {
+            const auto* now = table.find(v.id);
+            if (!now) continue;
+            auto copy = *now;
+            if constexpr (requires { v.person; })
+                if (person && backP(v.person) && !now->person) {
+                    copy.person = v.person;
+                    copy.formerContact.clear();
+                }
+            for (GoalId g : v.goals)
+                if (back(g) &&
+                    std::find(copy.goals.begin(), copy.goals.end(), g) == copy.goals.end())
+                    copy.goals.push_back(g);
+            if (!(copy == *now)) fixed.push_back(std::move(copy));
+        }
+        for (auto& v : fixed)
+            table.put(std::move(v));
+    };
+    reviveGoals(side.asks, base.asks, true);
+    reviveGoals(side.wins, base.wins, false);
     std::vector<Goal> served;
     for (const Goal& g : side.goals) {
         const Goal* b = base.goals.find(g.id);
@@ -614,6 +707,8 @@ MergeResult mergeOnce(const Board& base, const Board& ours, const Board& theirs,
     c.links = m.mergeTable(&BoardContent::links);
     c.intros = m.mergeTable(&BoardContent::intros);
     c.conversations = m.mergeTable(&BoardContent::conversations);
+    c.asks = m.mergeTable(&BoardContent::asks);
+    c.wins = m.mergeTable(&BoardContent::wins);
     r.board.nextId = std::max({base.nextId, ours.nextId, theirs.nextId});
 
     for (Goal& g : copies) { // kept both: theirs becomes a new goal beside ours
@@ -688,6 +783,8 @@ Edit editToBoard(const Board& from, const Board& to, std::string label) {
     diffTable(from.content.links, to.content.links, e.ops);
     diffTable(from.content.intros, to.content.intros, e.ops);
     diffTable(from.content.conversations, to.content.conversations, e.ops);
+    diffTable(from.content.asks, to.content.asks, e.ops);
+    diffTable(from.content.wins, to.content.wins, e.ops);
     diffTable(from.snapshots, to.snapshots, e.ops);
     return e;
 }

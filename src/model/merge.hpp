@@ -30,7 +30,17 @@
 
 namespace horizons {
 
-enum class EntityKind : std::uint8_t { Board, Horizon, Goal, Person, Link, Intro, Conversation };
+enum class EntityKind : std::uint8_t {
+    Board,
+    Horizon,
+    Goal,
+    Person,
+    Link,
+    Intro,
+    Conversation,
+    Ask,
+    Win
+};
 std::string_view entityKindName(EntityKind k); // "board", "horizon", "goal", ...
 
 enum class ConflictKind : std::uint8_t {
@@ -79,7 +89,7 @@ class MergeChoices {
 struct MergeResult {
     Board board; // the merge; passes validateBoard (when the three inputs do)
     // Every conflict found, board settings first, then horizons, goals, people, links,
-    // introductions, conversations, each by id, fields in a fixed order.
+    // introductions, conversations, asks, wins, each by id, fields in a fixed order.
     std::vector<MergeConflict> conflicts;
     // What the merge adjusted on its own to keep the board sound, one line each (a link whose
     // goal was deleted on the other side goes, a goal whose horizon went moves, ...).

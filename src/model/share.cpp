@@ -35,6 +35,15 @@ BoardContent shareableContent(const BoardContent& c, PersonId audience) {
     for (auto& g : goals)
         if (!out.goals.contains(g.serves)) g.serves = {};
     out.goals.assign(std::move(goals));
+    // Wins are about the plan: one goes when its goals may, without its notes; a win only
+    // about goals the reader may not see stays home.
+    for (const auto& w : c.wins) {
+        Win copy = w;
+        copy.notes.clear();
+        std::erase_if(copy.goals, [&](GoalId g) { return !out.goals.contains(g); });
+        if (!w.goals.empty() && copy.goals.empty()) continue;
+        out.wins.put(std::move(copy));
+    }
     if (!reader) return out;
 
     Person p = *reader;
@@ -49,6 +58,13 @@ BoardContent shareableContent(const BoardContent& c, PersonId audience) {
         copy.notes.clear();
         std::erase_if(copy.goals, [&](GoalId g) { return !out.goals.contains(g); });
         out.conversations.put(std::move(copy));
+    }
+    for (const auto& a : c.asks) { // what was asked of the reader themselves
+        if (a.person != audience) continue;
+        Ask copy = a;
+        copy.notes.clear();
+        std::erase_if(copy.goals, [&](GoalId g) { return !out.goals.contains(g); });
+        out.asks.put(std::move(copy));
     }
     return out;
 }

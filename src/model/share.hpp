@@ -16,8 +16,9 @@
 // The rule: a reader sees the plan's horizons and the goals that are not dropped; a goal
 // "beyond the current organisation" only when the reader's trust reaches the board's
 // threshold (settings.beyondOrgTrust); no reader (PersonId{}) means anyone, so such goals
-// are left out. Notes (goals, people, conversations), other people, introductions, links
-// and conversations with anyone else, and the board's settings never leave.
+// are left out. Wins go with the goals they are about (a win only about goals left out
+// stays). Notes (goals, people, conversations, asks, wins), other people, introductions,
+// links, conversations and asks with anyone else, and the board's settings never leave.
 #pragma once
 
 #include "model/board.hpp"

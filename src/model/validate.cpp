@@ -51,8 +51,10 @@ std::optional<std::string> validateContent(const BoardContent& c) {
             return "person " + idText(p.id.value) + " has a trust level outside 1..5";
         if (static_cast<int>(p.relationship) >= kRelationshipCount)
             return "person " + idText(p.id.value) + " has an unknown relationship";
-        if (p.cadenceDays < 0 || !std::isfinite(p.mapAngle))
+        if (p.cadenceDays < 0 || p.latestGapDays < 0 || !std::isfinite(p.mapAngle))
             return "person " + idText(p.id.value) + " has an invalid cadence or map position";
+        if (auto e = checkText(p.organisation, "person", p.id.value)) return e;
+        if (auto e = checkText(p.uid, "person", p.id.value)) return e;
     }
     for (const auto& l : c.links) {
         if (!c.people.contains(l.person) || !c.goals.contains(l.goal))
@@ -73,6 +75,24 @@ std::optional<std::string> validateContent(const BoardContent& c) {
         if (auto e = checkText(conv.notes, "conversation", conv.id.value)) return e;
         for (const auto& f : conv.followUps)
             if (auto e = checkText(f, "conversation", conv.id.value)) return e;
+    }
+    for (const auto& a : c.asks) {
+        if (a.person ? !c.people.contains(a.person) : a.formerContact.empty())
+            return "ask " + idText(a.id.value) + " is of a person who does not exist";
+        if (static_cast<int>(a.status) >= kAskStatusCount)
+            return "ask " + idText(a.id.value) + " has an unknown status";
+        for (GoalId g : a.goals)
+            if (!c.goals.contains(g))
+                return "ask " + idText(a.id.value) + " refers to a missing goal";
+        for (const auto* t : {&a.what, &a.notes, &a.formerContact})
+            if (auto e = checkText(*t, "ask", a.id.value)) return e;
+    }
+    for (const auto& w : c.wins) {
+        for (GoalId g : w.goals)
+            if (!c.goals.contains(g))
+                return "win " + idText(w.id.value) + " refers to a missing goal";
+        for (const auto* t : {&w.what, &w.notes})
+            if (auto e = checkText(*t, "win", w.id.value)) return e;
     }
     return std::nullopt;
 }

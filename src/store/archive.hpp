@@ -1,8 +1,9 @@
 // archive.hpp — cereal serialisation of the board (internal to src/store).
 //
-// One set of save/load functions serves both archives. They differ where a human reads the
-// file: in JSON, enums are names ("active"), dates are "YYYY-MM-DD", colours "#rrggbb"; in the
-// portable binary archive they are plain integers.
+// One description of each type's fields (describe()) serves saving and loading, in both
+// archives: io(ar, name, value) saves or loads by the archive's direction. The archives
+// differ where a human reads the file: in JSON, enums are names ("active"), dates are
+// "YYYY-MM-DD", colours "#rrggbb"; in the portable binary archive they are plain integers.
 //
 // Loading untrusted bytes: every container and text is read by our own code (never by
 // cereal's std::vector/std::string loaders, which resize to whatever size the file claims):
@@ -13,9 +14,10 @@
 // Index
 //   limits ........ kMaxTextBytes, kMaxItems
 //   context ....... LoadContext (thread-local while loading), Crumb, FormatError
-//   primitives .... text, integers, doubles, dates, enums, colours, arrays
-//   entities ...... save/load for FileHeader, Horizon, Goal, Person, GoalLink, Intro,
-//                   Conversation, BoardMeta, Settings, BoardContent, Snapshot, Board
+//   primitives .... text, integers, doubles, dates, enums, colours, arrays (save*/load*)
+//   io ............ io, ioArray, ioTable, ioEnum, ioColour, ioBits: one call, both directions
+//   entities ...... describe() for FileHeader, Horizon, Goal, Person, GoalLink, Intro,
+//                   Conversation, Ask, Win, BoardMeta, Settings, BoardContent, Snapshot, Board
 #pragma once
 
 // First: RapidJSON's options (assertions throw) and the fast input stream, then cereal's JSON.
@@ -43,8 +45,11 @@ namespace horizons::store::detail {
 
 inline constexpr std::size_t kMaxTextBytes = 1u << 20; // one text field: 1 MiB
 inline constexpr std::size_t kMaxItems = 1u << 20;     // entities in one table
-inline constexpr std::uint32_t kClassVersion = 1; // of every serialised type not listed below
+inline constexpr std::uint32_t kClassVersion = 1;      // of every serialised type not listed below
 inline constexpr std::uint32_t kConversationVersion = 2; // 2: formerContact
+inline constexpr std::uint32_t kPersonVersion = 2;  // 2: roles, organisation, latestGapDays, uid
+inline constexpr std::uint32_t kMetaVersion = 2;    // 2: reviewDate
+inline constexpr std::uint32_t kContentVersion = 2; // 2: asks, wins
 
 // ------------------------------------------------------------------------------ context
 
@@ -115,10 +120,9 @@ inline std::size_t bytesLeft() {
 inline void checkVersion(std::uint32_t version, const char* what,
                          std::uint32_t newest = kClassVersion) {
     if (version > newest)
-        throw FormatError(std::string("the ") + what + " record has version " +
-                          std::to_string(version) +
-                          ", newer than this version of Horizons reads (" +
-                          std::to_string(newest) + ")");
+        throw FormatError(
+            std::string("the ") + what + " record has version " + std::to_string(version) +
+            ", newer than this version of Horizons reads (" + std::to_string(newest) + ")");
 }
 
 // Binary: a count of `n` elements each at least `minBytes` long must fit in what is left.
@@ -323,6 +327,11 @@ inline constexpr const char* kRelationshipNames[] = {"manager",      "skipLevel"
                                                      "friendFamily", "coach",     "other"};
 inline constexpr const char* kHelpNames[] = {"listen",   "connect",   "sponsor",   "keepEarOut",
                                              "mobility", "encourage", "blindSpots"};
+inline constexpr const char* kRoleNames[] = {"manager", "skipLevel", "mentor",
+                                             "sponsor", "peer",      "outsideContact"};
+inline constexpr const char* kAskStatusNames[] = {"open", "done", "declined"};
+static_assert(std::size(kRoleNames) == kRoleCount);
+static_assert(std::size(kAskStatusNames) == kAskStatusCount);
 static_assert(std::size(kStatusNames) == kGoalStatusCount);
 static_assert(std::size(kRelationshipNames) == kRelationshipCount);
 static_assert(std::size(kHelpNames) == kHelpWithCount);
@@ -443,6 +452,130 @@ template <class A, class T> void loadTable(A& ar, const char* name, Table<T>& t,
         throw FormatError(std::string("two ") + what + " share the same id");
 }
 
+// ------------------------------------------------------------------- one description
+// Each type's fields are described once (`describe` below) and that description both saves
+// and loads: io(ar, name, value) writes `value` to an output archive, and reads it into
+// `value` from an input archive with the checks above. Saving passes a const value.
+
+template <class A, class S> void io(A& ar, const char* name, S& v) {
+    using V = std::remove_const_t<S>;
+    if constexpr (kLoading<A>) {
+        if constexpr (std::is_same_v<V, std::string>)
+            loadText(ar, name, v);
+        else if constexpr (std::is_same_v<V, double>)
+            loadDouble(ar, name, v);
+        else if constexpr (std::is_same_v<V, bool>)
+            loadBool(ar, name, v);
+        else if constexpr (std::is_same_v<V, Date>)
+            loadDate(ar, name, v);
+        else if constexpr (std::is_same_v<V, std::optional<Date>>)
+            loadOptDate(ar, name, v);
+        else if constexpr (requires { v.value; })
+            loadId(ar, name, v);
+        else if constexpr (std::is_integral_v<V>)
+            loadInt(ar, name, v);
+        else
+            rawField(ar, name, v); // a nested record with its own describe()
+    } else {
+        if constexpr (std::is_same_v<V, std::string>)
+            saveText(ar, name, v);
+        else if constexpr (std::is_same_v<V, double>)
+            saveDouble(ar, name, v);
+        else if constexpr (std::is_same_v<V, bool>)
+            saveBool(ar, name, v);
+        else if constexpr (std::is_same_v<V, Date>)
+            saveDate(ar, name, v);
+        else if constexpr (std::is_same_v<V, std::optional<Date>>)
+            saveOptDate(ar, name, v);
+        else if constexpr (requires { v.value; })
+            saveId(ar, name, v);
+        else if constexpr (std::is_integral_v<V>)
+            saveInt(ar, name, v);
+        else
+            ar(cereal::make_nvp(name, v));
+    }
+}
+
+// Lists and tables: `what` names the items in messages ("goals discussed").
+template <class A, class V>
+void ioArray(A& ar, const char* name, V& v, [[maybe_unused]] const char* what) {
+    if constexpr (kLoading<A>)
+        loadArray(ar, name, v, what);
+    else
+        saveArray(ar, name, v);
+}
+template <class A, class V>
+void ioTable(A& ar, const char* name, V& t, [[maybe_unused]] const char* what) {
+    if constexpr (kLoading<A>)
+        loadTable(ar, name, t, what);
+    else
+        saveTable(ar, name, t);
+}
+template <class A, class E, std::size_t N>
+void ioEnum(A& ar, const char* name, E& v, const char* const (&names)[N]) {
+    if constexpr (kLoading<A>)
+        loadEnum(ar, name, v, names);
+    else
+        saveEnum(ar, name, v, names);
+}
+template <class A, class C> void ioColour(A& ar, const char* name, C& c) {
+    if constexpr (kLoading<A>)
+        loadColour(ar, name, c);
+    else
+        saveColour(ar, name, c);
+}
+
+// Bit flags: a list of names in JSON ("bitN" for bits without a name), the bits in binary.
+template <std::size_t N>
+std::vector<std::string> bitNames(std::uint32_t bits, const char* const (&names)[N]) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < 32; ++i)
+        if (bits & (1u << i))
+            out.push_back(i < N ? std::string(names[i]) : "bit" + std::to_string(i));
+    return out;
+}
+template <std::size_t N> std::uint32_t bitsFromNames(const std::vector<std::string>& list,
+                                                     const char* const (&names)[N],
+                                                     const char* what) {
+    std::uint32_t bits = 0;
+    for (const auto& n : list) {
+        int bit = -1;
+        for (std::size_t i = 0; i < N; ++i)
+            if (n == names[i]) bit = static_cast<int>(i);
+        if (bit < 0 && n.size() >= 4 && n.size() <= 5 && n.compare(0, 3, "bit") == 0) {
+            int v = 0;
+            bool ok = true;
+            for (std::size_t k = 3; k < n.size(); ++k) {
+                if (n[k] < '0' || n[k] > '9')
+                    ok = false;
+                else
+                    v = v * 10 + (n[k] - '0');
+            }
+            if (ok && v >= static_cast<int>(N) && v < 32) bit = v;
+        }
+        if (bit < 0)
+            throw FormatError(std::string("unknown ") + what + " \"" + n.substr(0, 40) + "\"");
+        bits |= 1u << bit;
+    }
+    return bits;
+}
+template <class A, class B, std::size_t N> void ioBits(A& ar, const char* name, B& bits,
+                                                       const char* const (&names)[N],
+                                                       const char* what, const char* listWhat) {
+    if constexpr (kText<A>) {
+        if constexpr (kLoading<A>) {
+            std::vector<std::string> list;
+            loadArray(ar, name, list, listWhat);
+            Crumb c(name);
+            bits = bitsFromNames(list, names, what);
+        } else {
+            saveArray(ar, name, bitNames(bits, names));
+        }
+    } else {
+        ar(bits);
+    }
+}
+
 // The file header, first in every board file.
 struct FileHeader {
     std::string magic;
@@ -452,305 +585,209 @@ struct FileHeader {
 
 inline constexpr const char* kJsonMagic = "horizons-board";
 
+// P is T or const T (describe() serves saving and loading).
+template <class P, class T>
+concept Is = std::is_same_v<std::remove_const_t<P>, T>;
+
+// save() and load() of a type with a describe(): loading first refuses a newer record.
+#define HORIZONS_ARCHIVE(T, what, newest)                                                          \
+    template <class A> void save(A& ar, const T& v, std::uint32_t version) {                       \
+        describe(ar, v, version);                                                                  \
+    }                                                                                              \
+    template <class A> void load(A& ar, T& v, std::uint32_t version) {                             \
+        ::horizons::store::detail::checkVersion(version, what, newest);                            \
+        describe(ar, v, version);                                                                  \
+    }
+
+template <class A, Is<FileHeader> H> void describe(A& ar, H& h, std::uint32_t) {
+    io(ar, "magic", h.magic);
+    io(ar, "schema", h.schema);
+    io(ar, "app", h.app);
+}
+HORIZONS_ARCHIVE(FileHeader, "file header", kClassVersion)
+
 } // namespace horizons::store::detail
 
 // ------------------------------------------------------------------------------ entities
-// cereal finds these by argument-dependent lookup, so they live in the types' namespaces.
-
-namespace horizons::store::detail {
-
-template <class A> void save(A& ar, const FileHeader& h, std::uint32_t) {
-    saveText(ar, "magic", h.magic);
-    saveInt(ar, "schema", h.schema);
-    saveText(ar, "app", h.app);
-}
-template <class A> void load(A& ar, FileHeader& h, std::uint32_t version) {
-    checkVersion(version, "file header");
-    loadText(ar, "magic", h.magic);
-    loadInt(ar, "schema", h.schema);
-    loadText(ar, "app", h.app);
-}
-
-} // namespace horizons::store::detail
+// One describe() per type; cereal finds save/load by argument-dependent lookup, so they live
+// in the types' namespace. A field added in class version N is described under
+// `if (version >= N)`; loading an older record gives it the value of the else branch.
 
 namespace horizons {
 
-template <class A> void save(A& ar, const Horizon& h, std::uint32_t) {
+using store::detail::Is;
+
+template <class A, Is<Horizon> H> void describe(A& ar, H& h, std::uint32_t) {
     using namespace store::detail;
-    saveId(ar, "id", h.id);
-    saveText(ar, "name", h.name);
-    saveInt(ar, "months", static_cast<std::int32_t>(h.months));
-    saveDouble(ar, "order", h.order);
-}
-template <class A> void load(A& ar, Horizon& h, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "horizon");
-    loadId(ar, "id", h.id);
-    loadText(ar, "name", h.name);
-    std::int32_t months = 0;
-    loadInt(ar, "months", months);
-    h.months = months;
-    loadDouble(ar, "order", h.order);
+    io(ar, "id", h.id);
+    io(ar, "name", h.name);
+    io(ar, "months", h.months);
+    io(ar, "order", h.order);
 }
 
-template <class A> void save(A& ar, const Goal& g, std::uint32_t) {
+template <class A, Is<Goal> G> void describe(A& ar, G& g, std::uint32_t) {
     using namespace store::detail;
-    saveId(ar, "id", g.id);
-    saveText(ar, "title", g.title);
-    saveText(ar, "notes", g.notes);
-    saveId(ar, "horizon", g.horizon);
-    saveDouble(ar, "specificity", g.specificity);
-    saveDouble(ar, "order", g.order);
-    saveEnum(ar, "status", g.status, kStatusNames);
-    saveOptDate(ar, "target", g.target);
-    saveArray(ar, "tags", g.tags);
-    saveColour(ar, "colour", g.colour);
-    saveBool(ar, "beyondOrg", g.beyondOrg);
-    saveId(ar, "serves", g.serves);
-    saveInt(ar, "dismissedHints", g.dismissedHints);
-    saveInt(ar, "created", g.created);
-    saveInt(ar, "updated", g.updated);
-}
-template <class A> void load(A& ar, Goal& g, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "goal");
-    loadId(ar, "id", g.id);
-    loadText(ar, "title", g.title);
-    loadText(ar, "notes", g.notes);
-    loadId(ar, "horizon", g.horizon);
-    loadDouble(ar, "specificity", g.specificity);
-    loadDouble(ar, "order", g.order);
-    loadEnum(ar, "status", g.status, kStatusNames);
-    loadOptDate(ar, "target", g.target);
-    loadArray(ar, "tags", g.tags, "tags");
-    loadColour(ar, "colour", g.colour);
-    loadBool(ar, "beyondOrg", g.beyondOrg);
-    loadId(ar, "serves", g.serves);
-    loadInt(ar, "dismissedHints", g.dismissedHints);
-    loadInt(ar, "created", g.created);
-    loadInt(ar, "updated", g.updated);
+    io(ar, "id", g.id);
+    io(ar, "title", g.title);
+    io(ar, "notes", g.notes);
+    io(ar, "horizon", g.horizon);
+    io(ar, "specificity", g.specificity);
+    io(ar, "order", g.order);
+    ioEnum(ar, "status", g.status, kStatusNames);
+    io(ar, "target", g.target);
+    ioArray(ar, "tags", g.tags, "tags");
+    ioColour(ar, "colour", g.colour);
+    io(ar, "beyondOrg", g.beyondOrg);
+    io(ar, "serves", g.serves);
+    io(ar, "dismissedHints", g.dismissedHints);
+    io(ar, "created", g.created);
+    io(ar, "updated", g.updated);
 }
 
-// helpsWith: a list of names in JSON ("bitN" for bits without a name), the bits in binary.
-template <class A> void saveHelps(A& ar, std::uint32_t bits) {
+template <class A, Is<Person> P> void describe(A& ar, P& p, std::uint32_t version) {
     using namespace store::detail;
-    if constexpr (kText<A>) {
-        std::vector<std::string> names;
-        for (int i = 0; i < 32; ++i)
-            if (bits & (1u << i))
-                names.push_back(i < kHelpWithCount ? std::string(kHelpNames[i])
-                                                   : "bit" + std::to_string(i));
-        saveArray(ar, "helpsWith", names);
-    } else {
-        ar(bits);
-    }
-}
-template <class A> void loadHelps(A& ar, std::uint32_t& bits) {
-    using namespace store::detail;
-    bits = 0;
-    if constexpr (kText<A>) {
-        std::vector<std::string> names;
-        loadArray(ar, "helpsWith", names, "kinds of help");
-        Crumb c("helpsWith");
-        for (const auto& n : names) {
-            int bit = -1;
-            for (int i = 0; i < kHelpWithCount; ++i)
-                if (n == kHelpNames[i]) bit = i;
-            if (bit < 0 && n.size() >= 4 && n.size() <= 5 && n.compare(0, 3, "bit") == 0) {
-                int v = 0;
-                bool ok = true;
-                for (std::size_t k = 3; k < n.size(); ++k) {
-                    if (n[k] < '0' || n[k] > '9')
-                        ok = false;
-                    else
-                        v = v * 10 + (n[k] - '0');
-                }
-                if (ok && v >= kHelpWithCount && v < 32) bit = v;
-            }
-            if (bit < 0) throw FormatError("unknown kind of help \"" + n.substr(0, 40) + "\"");
-            bits |= 1u << bit;
-        }
-    } else {
-        ar(bits);
+    io(ar, "id", p.id);
+    io(ar, "name", p.name);
+    ioEnum(ar, "relationship", p.relationship, kRelationshipNames);
+    io(ar, "insideOrg", p.insideOrg);
+    io(ar, "trust", p.trust);
+    ioBits(ar, "helpsWith", p.helpsWith, kHelpNames, "kind of help", "kinds of help");
+    io(ar, "cadenceDays", p.cadenceDays);
+    io(ar, "nextPlanned", p.nextPlanned);
+    io(ar, "notes", p.notes);
+    io(ar, "mapAngle", p.mapAngle);
+    if (version >= 2) {
+        ioBits(ar, "roles", p.roles, kRoleNames, "role", "roles");
+        io(ar, "organisation", p.organisation);
+        io(ar, "latestGapDays", p.latestGapDays);
+        io(ar, "uid", p.uid);
+    } else if constexpr (kLoading<A>) {
+        p.roles = rolesFromRelationship(p.relationship, p.insideOrg); // before roles existed
     }
 }
 
-template <class A> void save(A& ar, const Person& p, std::uint32_t) {
+template <class A, Is<GoalLink> L> void describe(A& ar, L& l, std::uint32_t) {
     using namespace store::detail;
-    saveId(ar, "id", p.id);
-    saveText(ar, "name", p.name);
-    saveEnum(ar, "relationship", p.relationship, kRelationshipNames);
-    saveBool(ar, "insideOrg", p.insideOrg);
-    saveInt(ar, "trust", static_cast<std::int32_t>(p.trust));
-    saveHelps(ar, p.helpsWith);
-    saveInt(ar, "cadenceDays", static_cast<std::int32_t>(p.cadenceDays));
-    saveOptDate(ar, "nextPlanned", p.nextPlanned);
-    saveText(ar, "notes", p.notes);
-    saveDouble(ar, "mapAngle", p.mapAngle);
-}
-template <class A> void load(A& ar, Person& p, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "person");
-    loadId(ar, "id", p.id);
-    loadText(ar, "name", p.name);
-    loadEnum(ar, "relationship", p.relationship, kRelationshipNames);
-    loadBool(ar, "insideOrg", p.insideOrg);
-    std::int32_t v = 0;
-    loadInt(ar, "trust", v);
-    p.trust = v;
-    loadHelps(ar, p.helpsWith);
-    loadInt(ar, "cadenceDays", v);
-    p.cadenceDays = v;
-    loadOptDate(ar, "nextPlanned", p.nextPlanned);
-    loadText(ar, "notes", p.notes);
-    loadDouble(ar, "mapAngle", p.mapAngle);
+    io(ar, "id", l.id);
+    io(ar, "person", l.person);
+    io(ar, "goal", l.goal);
+    io(ar, "topic", l.topic);
 }
 
-template <class A> void save(A& ar, const GoalLink& l, std::uint32_t) {
+template <class A, Is<Intro> I> void describe(A& ar, I& i, std::uint32_t) {
     using namespace store::detail;
-    saveId(ar, "id", l.id);
-    saveId(ar, "person", l.person);
-    saveId(ar, "goal", l.goal);
-    saveText(ar, "topic", l.topic);
-}
-template <class A> void load(A& ar, GoalLink& l, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "link");
-    loadId(ar, "id", l.id);
-    loadId(ar, "person", l.person);
-    loadId(ar, "goal", l.goal);
-    loadText(ar, "topic", l.topic);
+    io(ar, "id", i.id);
+    io(ar, "from", i.from);
+    io(ar, "to", i.to);
 }
 
-template <class A> void save(A& ar, const Intro& i, std::uint32_t) {
+template <class A, Is<Conversation> C> void describe(A& ar, C& c, std::uint32_t version) {
     using namespace store::detail;
-    saveId(ar, "id", i.id);
-    saveId(ar, "from", i.from);
-    saveId(ar, "to", i.to);
-}
-template <class A> void load(A& ar, Intro& i, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "introduction");
-    loadId(ar, "id", i.id);
-    loadId(ar, "from", i.from);
-    loadId(ar, "to", i.to);
+    io(ar, "id", c.id);
+    io(ar, "date", c.date);
+    io(ar, "person", c.person);
+    ioArray(ar, "goals", c.goals, "goals discussed");
+    io(ar, "notes", c.notes);
+    ioArray(ar, "followUps", c.followUps, "follow-ups");
+    if (version >= 2) io(ar, "formerContact", c.formerContact);
 }
 
-template <class A> void save(A& ar, const Conversation& c, std::uint32_t) {
+template <class A, Is<Ask> K> void describe(A& ar, K& a, std::uint32_t) {
     using namespace store::detail;
-    saveId(ar, "id", c.id);
-    saveDate(ar, "date", c.date);
-    saveId(ar, "person", c.person);
-    saveArray(ar, "goals", c.goals);
-    saveText(ar, "notes", c.notes);
-    saveArray(ar, "followUps", c.followUps);
-    saveText(ar, "formerContact", c.formerContact);
-}
-template <class A> void load(A& ar, Conversation& c, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "conversation", kConversationVersion);
-    loadId(ar, "id", c.id);
-    loadDate(ar, "date", c.date);
-    loadId(ar, "person", c.person);
-    loadArray(ar, "goals", c.goals, "goals discussed");
-    loadText(ar, "notes", c.notes);
-    loadArray(ar, "followUps", c.followUps, "follow-ups");
-    if (version >= 2) loadText(ar, "formerContact", c.formerContact); // since version 2
+    io(ar, "id", a.id);
+    io(ar, "person", a.person);
+    io(ar, "what", a.what);
+    io(ar, "asked", a.asked);
+    ioEnum(ar, "status", a.status, kAskStatusNames);
+    io(ar, "settled", a.settled);
+    ioArray(ar, "goals", a.goals, "goals of an ask");
+    io(ar, "notes", a.notes);
+    io(ar, "formerContact", a.formerContact);
 }
 
-template <class A> void save(A& ar, const Settings& s, std::uint32_t) {
+template <class A, Is<Win> W> void describe(A& ar, W& w, std::uint32_t) {
     using namespace store::detail;
-    saveInt(ar, "beyondOrgTrust", static_cast<std::int32_t>(s.beyondOrgTrust));
-    saveInt(ar, "dismissedBoardHints", s.dismissedBoardHints);
-}
-template <class A> void load(A& ar, Settings& s, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "settings");
-    std::int32_t v = 0;
-    loadInt(ar, "beyondOrgTrust", v);
-    s.beyondOrgTrust = v;
-    loadInt(ar, "dismissedBoardHints", s.dismissedBoardHints);
+    io(ar, "id", w.id);
+    io(ar, "date", w.date);
+    io(ar, "what", w.what);
+    ioArray(ar, "goals", w.goals, "goals of a win");
+    io(ar, "notes", w.notes);
 }
 
-template <class A> void save(A& ar, const BoardMeta& m, std::uint32_t) {
+template <class A, Is<Settings> S> void describe(A& ar, S& s, std::uint32_t) {
     using namespace store::detail;
-    saveText(ar, "title", m.title);
-    saveText(ar, "owner", m.owner);
-    ar(cereal::make_nvp("settings", m.settings));
-}
-template <class A> void load(A& ar, BoardMeta& m, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "board settings");
-    loadText(ar, "title", m.title);
-    loadText(ar, "owner", m.owner);
-    rawField(ar, "settings", m.settings);
+    io(ar, "beyondOrgTrust", s.beyondOrgTrust);
+    io(ar, "dismissedBoardHints", s.dismissedBoardHints);
 }
 
-template <class A> void save(A& ar, const BoardContent& c, std::uint32_t) {
+template <class A, Is<BoardMeta> M> void describe(A& ar, M& m, std::uint32_t version) {
     using namespace store::detail;
-    ar(cereal::make_nvp("meta", c.meta));
-    saveTable(ar, "horizons", c.horizons);
-    saveTable(ar, "goals", c.goals);
-    saveTable(ar, "people", c.people);
-    saveTable(ar, "links", c.links);
-    saveTable(ar, "intros", c.intros);
-    saveTable(ar, "conversations", c.conversations);
-}
-template <class A> void load(A& ar, BoardContent& c, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "board content");
-    rawField(ar, "meta", c.meta);
-    loadTable(ar, "horizons", c.horizons, "horizons");
-    loadTable(ar, "goals", c.goals, "goals");
-    loadTable(ar, "people", c.people, "people");
-    loadTable(ar, "links", c.links, "links");
-    loadTable(ar, "intros", c.intros, "introductions");
-    loadTable(ar, "conversations", c.conversations, "conversations");
+    io(ar, "title", m.title);
+    io(ar, "owner", m.owner);
+    io(ar, "settings", m.settings);
+    if (version >= 2) io(ar, "reviewDate", m.reviewDate);
 }
 
-template <class A> void save(A& ar, const Snapshot& s, std::uint32_t) {
+template <class A, Is<BoardContent> C> void describe(A& ar, C& c, std::uint32_t version) {
     using namespace store::detail;
-    saveId(ar, "id", s.id);
-    saveText(ar, "name", s.name);
-    saveText(ar, "note", s.note);
-    saveInt(ar, "takenAt", s.takenAt);
-    ar(cereal::make_nvp("content", s.content));
-}
-template <class A> void load(A& ar, Snapshot& s, std::uint32_t version) {
-    using namespace store::detail;
-    checkVersion(version, "snapshot");
-    loadId(ar, "id", s.id);
-    loadText(ar, "name", s.name);
-    loadText(ar, "note", s.note);
-    loadInt(ar, "takenAt", s.takenAt);
-    rawField(ar, "content", s.content);
+    io(ar, "meta", c.meta);
+    ioTable(ar, "horizons", c.horizons, "horizons");
+    ioTable(ar, "goals", c.goals, "goals");
+    ioTable(ar, "people", c.people, "people");
+    ioTable(ar, "links", c.links, "links");
+    ioTable(ar, "intros", c.intros, "introductions");
+    ioTable(ar, "conversations", c.conversations, "conversations");
+    if (version >= 2) {
+        ioTable(ar, "asks", c.asks, "asks");
+        ioTable(ar, "wins", c.wins, "wins");
+    }
 }
 
-template <class A> void save(A& ar, const Board& b, std::uint32_t) {
+template <class A, Is<Snapshot> S> void describe(A& ar, S& s, std::uint32_t) {
     using namespace store::detail;
-    saveInt(ar, "nextId", b.nextId);
-    ar(cereal::make_nvp("content", b.content));
-    saveTable(ar, "snapshots", b.snapshots);
+    io(ar, "id", s.id);
+    io(ar, "name", s.name);
+    io(ar, "note", s.note);
+    io(ar, "takenAt", s.takenAt);
+    io(ar, "content", s.content);
 }
-template <class A> void load(A& ar, Board& b, std::uint32_t version) {
+
+template <class A, Is<Board> B> void describe(A& ar, B& b, std::uint32_t) {
     using namespace store::detail;
-    checkVersion(version, "board");
-    loadInt(ar, "nextId", b.nextId);
-    rawField(ar, "content", b.content);
-    loadTable(ar, "snapshots", b.snapshots, "snapshots");
+    io(ar, "nextId", b.nextId);
+    io(ar, "content", b.content);
+    ioTable(ar, "snapshots", b.snapshots, "snapshots");
 }
+
+HORIZONS_ARCHIVE(Horizon, "horizon", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Goal, "goal", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Person, "person", store::detail::kPersonVersion)
+HORIZONS_ARCHIVE(GoalLink, "link", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Intro, "introduction", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Conversation, "conversation", store::detail::kConversationVersion)
+HORIZONS_ARCHIVE(Ask, "ask", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Win, "win", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Settings, "settings", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(BoardMeta, "board settings", store::detail::kMetaVersion)
+HORIZONS_ARCHIVE(BoardContent, "board content", store::detail::kContentVersion)
+HORIZONS_ARCHIVE(Snapshot, "snapshot", store::detail::kClassVersion)
+HORIZONS_ARCHIVE(Board, "board", store::detail::kClassVersion)
 
 } // namespace horizons
+
+#undef HORIZONS_ARCHIVE
 
 CEREAL_CLASS_VERSION(horizons::store::detail::FileHeader, 1)
 CEREAL_CLASS_VERSION(horizons::Horizon, 1)
 CEREAL_CLASS_VERSION(horizons::Goal, 1)
-CEREAL_CLASS_VERSION(horizons::Person, 1)
+CEREAL_CLASS_VERSION(horizons::Person, horizons::store::detail::kPersonVersion)
 CEREAL_CLASS_VERSION(horizons::GoalLink, 1)
 CEREAL_CLASS_VERSION(horizons::Intro, 1)
 CEREAL_CLASS_VERSION(horizons::Conversation, horizons::store::detail::kConversationVersion)
+CEREAL_CLASS_VERSION(horizons::Ask, 1)
+CEREAL_CLASS_VERSION(horizons::Win, 1)
 CEREAL_CLASS_VERSION(horizons::Settings, 1)
-CEREAL_CLASS_VERSION(horizons::BoardMeta, 1)
-CEREAL_CLASS_VERSION(horizons::BoardContent, 1)
+CEREAL_CLASS_VERSION(horizons::BoardMeta, horizons::store::detail::kMetaVersion)
+CEREAL_CLASS_VERSION(horizons::BoardContent, horizons::store::detail::kContentVersion)
 CEREAL_CLASS_VERSION(horizons::Snapshot, 1)
 CEREAL_CLASS_VERSION(horizons::Board, 1)

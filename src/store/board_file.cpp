@@ -372,7 +372,9 @@ std::string summarizeBoard(const Board& b) {
            count(c.links.size(), "link", "links") + ", " +
            count(c.intros.size(), "introduction", "introductions") + ", " +
            count(c.conversations.size(), "conversation", "conversations") + ", " +
-           count(b.snapshots.size(), "snapshot", "snapshots");
+           count(b.snapshots.size(), "snapshot", "snapshots") +
+           (c.asks.empty() ? "" : ", " + count(c.asks.size(), "ask", "asks")) +
+           (c.wins.empty() ? "" : ", " + count(c.wins.size(), "win", "wins"));
 }
 
 } // namespace horizons::store

@@ -34,7 +34,7 @@ class BoardKey; // protect.hpp: the key of a passphrase-protected board
 
 // ------------------------------------------------------------------------------ constants
 
-inline constexpr std::uint32_t kSchemaVersion = 1;      // what this build writes
+inline constexpr std::uint32_t kSchemaVersion = 2;      // what this build writes
 inline constexpr std::size_t kMaxFileBytes = 64u << 20; // larger files are refused
 inline constexpr std::string_view kJsonExtension = ".horizons.json";
 inline constexpr std::string_view kBinaryExtension = ".horizons";
@@ -107,7 +107,7 @@ std::string serializeBoard(const Board& board, FileFormat format);
 // ----------------------------------------------------------------------------------- misc
 
 // "schema 1, JSON: 3 horizons, 6 goals, 4 people, 5 links, 1 introduction, 1 conversation,
-// 0 snapshots" — used by `horizons check`.
+// 0 snapshots" (then ", 2 asks, 1 win" when there are any) — used by `horizons check`.
 std::string summarizeBoard(const Board& board);
 
 // Brings a board loaded from schema `fromSchema` up to kSchemaVersion (see migrate.cpp).

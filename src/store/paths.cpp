@@ -61,6 +61,17 @@ Board instantiateStarter(Board b, Date today, Timestamp now) {
     for (auto& c : log)
         c.date = c.date.plusDays(shift);
     b.content.conversations.assign(std::move(log));
+    std::vector<Ask> asks(b.content.asks.begin(), b.content.asks.end());
+    for (auto& a : asks) {
+        a.asked = a.asked.plusDays(shift);
+        move(a.settled);
+    }
+    b.content.asks.assign(std::move(asks));
+    std::vector<Win> wins(b.content.wins.begin(), b.content.wins.end());
+    for (auto& w : wins)
+        w.date = w.date.plusDays(shift);
+    b.content.wins.assign(std::move(wins));
+    move(b.content.meta.reviewDate);
     return b;
 }
 

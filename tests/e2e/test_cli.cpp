@@ -1,5 +1,8 @@
 // The headless subcommands (export, snapshot, diff, agenda): success and error paths, exit
 // codes, what goes to stdout/stderr, and that nothing is written on error.
+#include "model/document.hpp"
+#include "model/edits.hpp"
+#include "store/board_file.hpp"
 #include "store/board_lock.hpp"
 #include "support/e2e.hpp"
 
@@ -109,16 +112,18 @@ TEST_CASE("cli export: an existing OUT is replaced; on error it is left alone") 
 TEST_CASE("cli export: error paths write nothing") {
     Cli c;
     const auto before = c.files();
-    CHECK(c.run({"export", "plan.horizons.json", "--format", "pdf", "-o", "x.pdf"}) == 1);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "pdf", "-o", "x.pdf"}) == 2);
     CHECK(c.err.find("unknown format") != std::string::npos);
     CHECK(c.run({"export", "plan.horizons.json", "--format", "csv", "--what", "cats", "-o",
-                 "x.csv"}) == 1);
+                 "x.csv"}) == 2); // bad command lines exit 2, as the README says
     CHECK(c.err.find("--what") != std::string::npos);
     CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--size", "huge", "-o",
-                 "x.png"}) == 1);
+                 "x.png"}) == 2);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--size", "99999x10", "-o",
+                 "x.png"}) == 2);
     CHECK(c.err.find("--size") != std::string::npos);
     CHECK(c.run({"export", "plan.horizons.json", "--format", "png", "--view", "table", "-o",
-                 "x.png"}) == 1);
+                 "x.png"}) == 2);
     CHECK(c.run({"export", "plan.horizons.json", "--format", "md"}) == 2); // -o is required
     CHECK_FALSE(c.err.empty());
     CHECK(c.run({"export", "plan.horizons.json", "--format", "md", "-o", "no/such/folder/x.md"}) ==
@@ -231,6 +236,9 @@ TEST_CASE("cli --share: the agenda and exports to share hold no note, trust or l
     REQUIRE(c.run({"export", "plan.horizons.json", "--format", "csv", "--share", "-o", "c.csv"}) ==
             0);
     outputs.push_back(readFileText(c.dir / "c.csv"));
+    REQUIRE(c.run({"packet", "plan.horizons.json", "--share", "--person", "Priya Raman"}) == 0);
+    outputs.push_back(c.out);
+    CHECK(c.out.find("Let me join the spring discovery work") != std::string::npos);
     for (const auto& o : outputs) {
         CAPTURE(o);
         CHECK_FALSE(o.empty());
@@ -279,7 +287,7 @@ TEST_CASE("cli protect/unprotect: the passphrase from a file, check without it, 
     REQUIRE(c.run({"unprotect", "plan.horizons.json", "--passphrase-file", "pass.txt"}) == 0);
     CHECK(readFileText(c.board).find("Priya Raman") != std::string::npos);
     REQUIRE(c.run({"check", "plan.horizons.json"}) == 0);
-    CHECK(c.out.find(": OK, JSON schema 1") != std::string::npos);
+    CHECK(c.out.find(": OK, JSON schema 2") != std::string::npos);
 }
 
 TEST_CASE("cli: --help says which subcommands need no window") {
@@ -576,4 +584,104 @@ TEST_CASE("cli: a board whose id counter is at 2^64-1 takes a snapshot and still
     const std::string saved = readFileText(c.board);
     CHECK(saved.find("\"nextId\": 18446744073709551615") != std::string::npos);
     CHECK(saved.find("\"id\": 0,") == std::string::npos);
+}
+
+TEST_CASE(
+    "cli export: iCalendar, vCard and JSON Canvas; unknown formats and --share are usage errors") {
+    Cli c;
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "ics", "-o", "plan.ics"}) == 0);
+    const std::string ics = readFileText(c.dir / "plan.ics");
+    CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(ics.find("SUMMARY:Talk to Priya Raman\r\n") != std::string::npos);
+    CHECK(ics.find("RRULE:FREQ=DAILY;INTERVAL=90\r\n") != std::string::npos);
+    CHECK(ics.find("UID:review@horizons\r\n") != std::string::npos);
+    CHECK(ics.find("BEGIN:VTODO\r\n") != std::string::npos);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "vcf", "-o", "people.vcf"}) == 0);
+    const std::string vcf = readFileText(c.dir / "people.vcf");
+    CHECK(std::count(vcf.begin(), vcf.end(), 'B') >= 4);
+    CHECK(vcf.find("FN:Jo Whitfield\r\n") != std::string::npos);
+    CHECK(vcf.find("ORG:Fieldnote Labs\r\n") != std::string::npos);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "canvas", "-o", "plan.canvas"}) ==
+            0);
+    CHECK(readFileText(c.dir / "plan.canvas").find("\"label\": \"5 years\"") != std::string::npos);
+
+    const auto before = c.files();
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "ical", "-o", "x.ics"}) == 2);
+    CHECK(c.err.find("unknown format") != std::string::npos);
+    CHECK(c.run({"export", "plan.horizons.json", "--format", "vcf", "--share", "-o", "x.vcf"}) ==
+          2);
+    CHECK(c.err.find("for you only") != std::string::npos);
+    CHECK(c.files() == before);
+}
+
+TEST_CASE("cli import: people from a vCard, the same file twice updates instead of duplicating") {
+    Cli c;
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "vcf", "-o", "people.vcf"}) == 0);
+    std::string vcf = readFileText(c.dir / "people.vcf");
+    // Priya moved; a new contact arrives from another address book (no UID).
+    vcf.replace(vcf.find("ORG:Northwind Health"), 20, "ORG:Lakeside Clinic");
+    vcf += "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Noor Haddad\r\nORG:Open Health\r\n"
+           "ROLE:Mentor\r\nEND:VCARD\r\n";
+    spit(c.dir / "people.vcf", vcf);
+    REQUIRE(c.run({"import", "plan.horizons.json", "people.vcf"}) == 0);
+    CHECK(c.out.find("1 person added, 1 updated, 3 unchanged") != std::string::npos);
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0);
+    CHECK(c.out.find("5 people") != std::string::npos);
+    REQUIRE(c.run({"import", "plan.horizons.json", "people.vcf"}) == 0);
+    CHECK(c.out.find("0 people added, 0 updated, 5 unchanged") != std::string::npos);
+    CHECK(c.out.find("nothing to save") != std::string::npos);
+    REQUIRE(c.run({"check", "plan.horizons.json"}) == 0);
+    CHECK(c.out.find("5 people") != std::string::npos);
+    REQUIRE(c.run({"export", "plan.horizons.json", "--format", "vcf", "-o", "again.vcf"}) == 0);
+    const std::string again = readFileText(c.dir / "again.vcf");
+    CHECK(again.find("ORG:Lakeside Clinic") != std::string::npos);
+    CHECK(again.find("FN:Noor Haddad") != std::string::npos);
+
+    // A file that is not a vCard changes nothing; missing arguments are usage errors.
+    const std::string board = readFileText(c.board);
+    spit(c.dir / "bad.vcf", "BEGIN:VCARD\nFN:Half a card\n");
+    CHECK(c.run({"import", "plan.horizons.json", "bad.vcf"}) == 1);
+    CHECK(c.err.find("bad.vcf") != std::string::npos);
+    CHECK(c.run({"import", "plan.horizons.json", "missing.vcf"}) == 1);
+    CHECK(c.run({"import", "plan.horizons.json"}) == 2);
+    CHECK(readFileText(c.board) == board);
+}
+
+TEST_CASE("cli packet: two wins, the diff since the last snapshot and the open asks") {
+    Cli c;
+    {
+        auto r = horizons::store::loadBoardFile(c.board);
+        REQUIRE(r);
+        horizons::Document doc(std::move(*r.board));
+        using namespace horizons;
+        doc.apply(takeSnapshot(doc.board(), doc.newId<SnapshotId>(), "Before the review", "",
+                               nowTimestamp() - 86400));
+        const Goal* course = nullptr;
+        for (const Goal& g : doc.content().goals)
+            if (g.title.rfind("Finish the product management course", 0) == 0) course = &g;
+        REQUIRE(course);
+        const GoalId courseId = course->id;
+        const GoalId done[] = {courseId};
+        doc.apply(setGoalStatus(doc.board(), done, GoalStatus::Done));
+        for (const char* what : {"Passed the product course", "Ran my first discovery interview"})
+            doc.apply(
+                addWin(doc.board(), Win{doc.newId<WinId>(), Date::today(), what, {courseId}, ""}));
+        REQUIRE(horizons::store::saveBoardFile(doc.board(), c.board));
+    }
+    REQUIRE(c.run({"packet", "plan.horizons.json", "-o", "packet.md"}) == 0);
+    const std::string md = readFileText(c.dir / "packet.md");
+    CHECK(md.rfind("# Review packet: ", 0) == 0);
+    CHECK(md.find("Passed the product course") != std::string::npos);
+    CHECK(md.find("Ran my first discovery interview") != std::string::npos);
+    CHECK(md.find("Led the accessibility review") == std::string::npos); // before the snapshot
+    CHECK(md.find("Status of \"Finish the product management course") != std::string::npos);
+    CHECK(md.find("Active -\\> Done") != std::string::npos); // Markdown-escaped
+    CHECK(md.find("### Open\n\n- Let me join the spring discovery work") != std::string::npos);
+    CHECK(md.find("since the snapshot \"Before the review\"") != std::string::npos);
+
+    CHECK(c.run({"packet", "plan.horizons.json", "--since", "yesterday"}) == 2);
+    CHECK(c.run({"packet", "plan.horizons.json", "--person", "Priya Raman"}) == 2);
+    CHECK(c.run({"packet", "plan.horizons.json", "--share", "--person", "Nobody"}) == 1);
+    REQUIRE(c.run({"packet", "plan.horizons.json", "--since", "2000-01-01"}) == 0);
+    CHECK(c.out.find("Led the accessibility review") != std::string::npos);
 }

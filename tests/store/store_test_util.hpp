@@ -197,6 +197,36 @@ class BoardGen {
         }
         for (std::size_t i = 1; i < ps.size(); ++i)
             c.intros.put(Intro{IntroId{nextId++}, ps[i - 1], ps[i]});
+        // Schema 2: roles, organisation, gaps, UIDs; asks, wins and the review date.
+        std::vector<Person> people2(c.people.begin(), c.people.end());
+        for (Person& p : people2) {
+            p.roles = pick<std::uint32_t>({0, kRoleAll, RoleSponsor | RoleMentor, 0xFFFFFFFF});
+            p.organisation = text();
+            p.latestGapDays = pick<int>({0, 45, 2147483647});
+            p.uid = text();
+        }
+        c.people.assign(std::move(people2));
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            Ask a;
+            a.id = AskId{nextId++};
+            a.person = coin(0.8) ? ps[i] : PersonId{};
+            a.formerContact = a.person ? text() : "Someone gone " + text();
+            a.what = text();
+            a.asked = date().value_or(Date{0});
+            a.status = static_cast<AskStatus>(rng_() % kAskStatusCount);
+            a.settled = date();
+            if (!gs.empty()) a.goals = {gs[rng_() % gs.size()]};
+            a.notes = text();
+            c.asks.put(std::move(a));
+            Win w;
+            w.id = WinId{nextId++};
+            w.date = date().value_or(Date{0});
+            w.what = text();
+            if (!gs.empty()) w.goals = {gs[rng_() % gs.size()], gs[rng_() % gs.size()]};
+            w.notes = text();
+            c.wins.put(std::move(w));
+        }
+        c.meta.reviewDate = date();
         return c;
     }
 

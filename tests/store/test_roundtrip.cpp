@@ -122,7 +122,7 @@ TEST_CASE("extreme numbers survive JSON exactly") {
 TEST_CASE("JSON is readable: names for enums, ISO dates, colours, stable key order") {
     const std::string json = readBytes(assetDir() / kStarterAssetName);
     CHECK(json.find("\"magic\": \"horizons-board\"") != std::string::npos);
-    CHECK(json.find("\"schema\": 1") != std::string::npos);
+    CHECK(json.find("\"schema\": " + std::to_string(kSchemaVersion)) != std::string::npos);
     CHECK(json.find("\"status\": \"active\"") != std::string::npos);
     CHECK(json.find("\"relationship\": \"manager\"") != std::string::npos);
     CHECK(json.find("\"target\": \"2025-") != std::string::npos);
@@ -150,7 +150,7 @@ TEST_CASE("every golden schema file loads (and migrates) to the same board") {
         }
     }
     CHECK(found == 2 * static_cast<int>(kSchemaVersion));
-    // The schema-1 golden files hold the same board in both formats.
+    // Each schema's golden files hold the same board in both formats.
     const auto a = loadBoardFile(dataDir() / "schema-1.horizons.json");
     const auto b = loadBoardFile(dataDir() / "schema-1.horizons");
     REQUIRE(a);
@@ -160,9 +160,10 @@ TEST_CASE("every golden schema file loads (and migrates) to the same board") {
 
 TEST_CASE("a file from a newer schema is refused with a message that says so") {
     std::string json = serializeJson(makeEmptyBoard());
-    const auto at = json.find("\"schema\": 1");
+    const std::string schema = "\"schema\": " + std::to_string(kSchemaVersion);
+    const auto at = json.find(schema);
     REQUIRE(at != std::string::npos);
-    json.replace(at, 11, "\"schema\": 99");
+    json.replace(at, schema.size(), "\"schema\": 99");
     const LoadResult r = loadBoardFromBytes(json, "future.horizons.json");
     REQUIRE_FALSE(r);
     CHECK(r.schema == 99);
