@@ -330,6 +330,7 @@ bool Shell::init() {
     ImGui::CreateContext();
     imguiReady_ = true;
     frameCache_.setCheck(opt_.damageCheck);
+    ui::configureImGui(); // keyboard navigation; Ctrl+Tab left to the shell
     ImGuiIO& io = ImGui::GetIO();
     if (screenshotMode_) {
         io.IniFilename = nullptr; // deterministic pictures; never touch the user's layout

@@ -31,6 +31,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #ifndef HORIZONS_VERSION
 #define HORIZONS_VERSION "dev"
@@ -48,11 +50,23 @@ constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
 
-// A top-level menu that reports its header rectangle as "menu:<id>".
-template <class Body> void menu(const char* label, const char* id, Body&& body) {
+// A top-level menu that reports its header rectangle as "menu:<id>". `open`: the keyboard
+// (F10 / Alt) opens it, its first item under the keyboard cursor.
+template <class Body>
+void menu(AppUiState& ui, int index, const char* label, const char* id, Body&& body) {
     ImGuiWindow* bar = ImGui::GetCurrentWindow();
     const float x0 = bar->DC.CursorPos.x;
+    const bool byKeyboard = ui.openMenu == index;
+    if (byKeyboard) {
+        ui.openMenu = -1;
+        ImGui::OpenPopup(label);
+        ImGui::SetNavCursorVisible(true);
+    }
     if (ImGui::BeginMenu(label)) {
+        if (byKeyboard) { // the keyboard cursor on its first item
+            ImGui::FocusWindow(ImGui::GetCurrentWindow());
+            ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+        }
         body();
         ImGui::EndMenu();
     }
@@ -78,7 +92,60 @@ void save(AppUiState& ui, session::Session& s) {
     ui.merge.later = false; // refused for conflicts: they come back into view
 }
 
+// The panels in the order F6 visits them.
+constexpr const char* kPanelOrder[] = {"board", "map", "inspector", "coach", "history", "prep"};
+
+// F6 / Ctrl+Tab: the keyboard goes to the next panel shown (`dir` -1: the previous one).
+void cyclePanel(AppUiState& ui, int dir) {
+    std::vector<std::string> order;
+    for (const char* id : kPanelOrder)
+        if (std::find(ui.panelsShown.begin(), ui.panelsShown.end(), id) != ui.panelsShown.end())
+            order.emplace_back(id);
+    if (order.empty()) return;
+    const int n = static_cast<int>(order.size());
+    const auto it = std::find(order.begin(), order.end(), ui.keyPanel);
+    int i = it == order.end() ? (dir > 0 ? -1 : 0) : static_cast<int>(it - order.begin());
+    i = ((i + dir) % n + n) % n;
+    ui.focusRequest = order[static_cast<std::size_t>(i)];
+    ui.map.focused = ui.focusRequest == "map"; // the map's keys act where the keyboard is
+}
+
+// Alt pressed and released with nothing else in between opens the menu bar, as F10 does.
+bool altTapped(AppUiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool down = ImGui::IsKeyDown(ImGuiKey_LeftAlt) || ImGui::IsKeyDown(ImGuiKey_RightAlt);
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftAlt, false) ||
+        ImGui::IsKeyPressed(ImGuiKey_RightAlt, false)) {
+        ui.altAlone = !io.KeyCtrl && !io.KeyShift && !io.KeySuper;
+        return false;
+    }
+    if (down && ui.altAlone) {
+        if (io.InputQueueCharacters.Size > 0 || io.KeyCtrl || io.KeyShift ||
+            ImGui::IsAnyMouseDown())
+            ui.altAlone = false;
+        for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_ReservedForModCtrl && ui.altAlone; ++k)
+            if (k != ImGuiKey_LeftAlt && k != ImGuiKey_RightAlt &&
+                ImGui::IsKeyDown(static_cast<ImGuiKey>(k)))
+                ui.altAlone = false;
+    }
+    if (down || !ui.altAlone) return false;
+    ui.altAlone = false;
+    return true;
+}
+
+// F6 / Ctrl+Tab between panels, F10 / Alt to the menu bar (none while a dialog or menu is open).
+void keyboardFocusKeys(AppUiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool popupOpen = ImGui::GetCurrentContext()->OpenPopupStack.Size > 0;
+    const bool alt = altTapped(ui);
+    if (popupOpen) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_F6) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Tab)))
+        cyclePanel(ui, io.KeyShift ? -1 : 1);
+    if (ImGui::IsKeyPressed(ImGuiKey_F10, false) || alt) ui.openMenu = 0; // File
+}
+
 void handleShortcuts(AppUiState& ui, session::Session& s) {
+    keyboardFocusKeys(ui);
     if (shortcut(ImGuiKey_Q)) s.dispatch(cmd::Quit{});
     if (shortcut(ImGuiKey_N)) s.dispatch(cmd::NewBoard{});
     if (shortcut(ImGuiKey_O)) ui.openDialog = true;
@@ -99,7 +166,7 @@ void handleShortcuts(AppUiState& ui, session::Session& s) {
 // ---- menu bar ------------------------------------------------------------------------------
 void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
     if (!ImGui::BeginMainMenuBar()) return;
-    menu("File", "file", [&] {
+    menu(ui, 0, "File", "file", [&] {
         if (menuItem("New board", "file/new", "Ctrl+N")) s.dispatch(cmd::NewBoard{});
         if (menuItem("Open…", "file/open", "Ctrl+O")) ui.openDialog = true;
         const std::vector<std::string> recent = s.recent(); // those that still exist
@@ -130,7 +197,7 @@ void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
         ImGui::Separator();
         if (menuItem("Quit", "file/quit", "Ctrl+Q")) s.dispatch(cmd::Quit{});
     });
-    menu("Edit", "edit", [&] {
+    menu(ui, 1, "Edit", "edit", [&] {
         const std::string undo = st.undoLabel.empty() ? "Undo" : "Undo " + st.undoLabel;
         const std::string redo = st.redoLabel.empty() ? "Redo" : "Redo " + st.redoLabel;
         if (menuItem(undo.c_str(), "edit/undo", "Ctrl+Z", false, st.canUndo))
@@ -141,7 +208,7 @@ void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
         if (menuItem("Board settings…", "edit/board-settings", nullptr, false, !st.readOnly))
             ui.showBoardSettings = true;
     });
-    menu("View", "view", [&] {
+    menu(ui, 2, "View", "view", [&] {
         PanelState& p = ui.panels;
         drawWorkspaceMenuItems(p); // Network map / Maximise network map (workspace_view.hpp)
         ImGui::Separator();
@@ -160,7 +227,7 @@ void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
         if (menuItem("Light theme", "view/theme-light", nullptr, ui.theme == Theme::Light))
             ui.theme = Theme::Light;
     });
-    menu("Help", "help", [&] {
+    menu(ui, 3, "Help", "help", [&] {
         if (menuItem("Keyboard shortcuts", "help/shortcuts", "F1")) ui.showShortcuts = true;
         if (menuItem("About Horizons", "help/about")) ui.showAbout = true;
     });
@@ -210,17 +277,50 @@ void drawEmptyState(AppUiState& ui) {
     centredText("Press F1 for keyboard shortcuts.", pal.textMuted, width);
 }
 
-// A panel region: a borderless child with a stable name, reported as "panel:<id>".
-template <class Body> void panel(const char* id, const char* label, ImVec2 size, Body&& body) {
+// The focus ring: the accent colour round the panel the keyboard is in, reported as
+// "focus:panel" (its label names the panel).
+void drawPanelFocusRing(const std::string& which) {
+    const ImVec2 p0 = ImGui::GetWindowPos();
+    const ImVec2 p1 = p0 + ImGui::GetWindowSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(p0, p1, false);
+    const float t = std::max(2.0f, 0.12f * em());
+    dl->AddRect(p0 + ImVec2(t * 0.5f, t * 0.5f), p1 - ImVec2(t * 0.5f, t * 0.5f), palette().accent,
+                ImGui::GetStyle().ChildRounding, t);
+    dl->PopClipRect();
+    registerItem("focus:panel", "focus", which, p0, p1);
+}
+
+// A panel region: a borderless child with a stable name, reported as "panel:<id>". It takes
+// the keyboard when F6 asks for it (`also`: a second panel drawn in it, the prep's tab) and
+// shows the focus ring while it has it (`shows`: which of the two the body drew). The
+// canvases (board, map) read the arrow keys themselves: `flags` keeps ImGui's keyboard
+// navigation out of them.
+template <class Body> void panel(AppUiState& ui, const char* id, const char* label, ImVec2 size,
+                                 Body&& body, ImGuiWindowFlags flags = 0,
+                                 const char* also = nullptr, const std::string* shows = nullptr) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(palette().canvasBg));
-    if (ImGui::BeginChild(id, size, ImGuiChildFlags_Borders, ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::BeginChild(id, size, ImGuiChildFlags_Borders,
+                          ImGuiWindowFlags_NoScrollbar | flags)) {
         registerItem(std::string("panel:") + id, "panel", label, ImGui::GetWindowPos(),
                      ImGui::GetWindowPos() + ImGui::GetWindowSize());
+        if (ui.focusRequest == id || (also && ui.focusRequest == also)) {
+            ImGui::SetWindowFocus();
+            ui.focusRequest.clear();
+        }
         body();
+        if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
+            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+            ui.keyPanel = shows && !shows->empty() ? *shows : std::string(id);
+            drawPanelFocusRing(ui.keyPanel);
+        }
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
+
+// The panels drawn this frame, for F6 (ui.panelsShown next frame).
+void shown(AppUiState& ui, const char* id) { ui.panelsDrawing.emplace_back(id); }
 
 // A panel while no board is open (the app always has one; the shell's headless tests draw
 // it without): the panel's name, muted, centred.
@@ -231,34 +331,12 @@ void panelWithoutBoard(const char* name) {
     ImGui::TextDisabled("%s", name);
 }
 
-void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
-    // What every view receives: the board shown (the live one, or the snapshot being viewed,
-    // read only) and the dispatcher. The history panel works on ctx->live.
-    ViewContext* liveCtx = ctx;
-    PanelState& p = ui.panels;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = 0.5f * em();
-    const bool side = p.inspector || p.coach || p.prep;
-    const float sideW = side ? std::clamp(p.sideWidthEm * em(), 12 * em(), avail.x * 0.5f) : 0;
-    const float bottomH =
-        p.history ? std::clamp(p.bottomHeightEm * em(), 6 * em(), avail.y * 0.5f) : 0;
-    const float centreW = avail.x - (side ? sideW + gap : 0);
-    const float centreH = avail.y - (p.history ? bottomH + gap : 0);
-
-    // ---- central area: board | map (workspace_view.hpp: split, or either one large) ----
-    ImGui::BeginGroup();
-    drawWorkspace(p, ImVec2(centreW, centreH), [&](WorkspacePane pane, ImVec2 size) {
-        if (pane == WorkspacePane::Map) {
-            panel("map", "Network map", size, [&] {
-                if (ctx)
-                    drawNetworkMapView(*ctx, ui.map);
-                else
-                    panelWithoutBoard("Network map");
-            });
-            return;
-        }
-        panel("board", "Board", size, [&] {
-            if (liveCtx) drawSnapshotBanner(*liveCtx, ui.history);
+// The board panel: the snapshot banner, the board, and the empty state over it.
+void drawBoardPanel(AppUiState& ui, ViewContext* ctx, const DocStatus& st, ImVec2 size) {
+    panel(
+        ui, "board", "Board", size,
+        [&] {
+            if (ctx) drawSnapshotBanner(*ctx, ui.history);
             if (ctx) {
                 const ImVec2 top = ImGui::GetCursorPos();
                 ui.board.ghosts = ui.history.ghosts; // compare overlay
@@ -277,78 +355,132 @@ void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
             } else {
                 panelWithoutBoard("Board");
             }
+        },
+        ImGuiWindowFlags_NoNavInputs);
+    shown(ui, "board");
+}
+
+void drawMapPanel(AppUiState& ui, ViewContext* ctx, ImVec2 size) {
+    panel(
+        ui, "map", "Network map", size,
+        [&] {
+            if (ctx)
+                drawNetworkMapView(*ctx, ui.map);
+            else
+                panelWithoutBoard("Network map");
+        },
+        ImGuiWindowFlags_NoNavInputs);
+    shown(ui, "map");
+}
+
+// The inspector and the conversation prep: one tab each when both are shown, the prep just
+// opened (or asked for with F6) in front.
+void drawInspectorPanel(AppUiState& ui, ViewContext* ctx, ImVec2 size) {
+    PanelState& p = ui.panels;
+    const std::string asked = ui.focusRequest;
+    std::string shows = p.prep && !p.inspector ? "prep" : "inspector";
+    panel(
+        ui, "inspector", "Inspector", size,
+        [&] {
+            if (p.prep && p.inspector && ctx) {
+                const bool prepFront = !ui.prepShownLastFrame || asked == "prep";
+                if (ImGui::BeginTabBar("##side-tabs")) {
+                    const ImGuiTabItemFlags inspFlags =
+                        asked == "inspector" ? ImGuiTabItemFlags_SetSelected : 0;
+                    if (ImGui::BeginTabItem("Inspector", nullptr, inspFlags)) {
+                        drawInspectorView(*ctx, ui.inspector);
+                        ImGui::EndTabItem();
+                    }
+                    registerLastItem("tab:inspector", "button", "Inspector");
+                    const ImGuiTabItemFlags prepFlags =
+                        prepFront ? ImGuiTabItemFlags_SetSelected : 0;
+                    if (ImGui::BeginTabItem("Conversation prep", nullptr, prepFlags)) {
+                        shows = "prep";
+                        drawPrepView(*ctx, ui.prep);
+                        ImGui::EndTabItem();
+                    }
+                    registerLastItem("tab:prep", "button", "Conversation prep");
+                    ImGui::EndTabBar();
+                }
+                return;
+            }
+            if (p.prep && ctx) {
+                drawPrepView(*ctx, ui.prep);
+                return;
+            }
+            if (ctx) {
+                drawInspectorView(*ctx, ui.inspector);
+                return;
+            }
+            ImGui::SeparatorText("Inspector");
+            ImGui::TextDisabled("Select a goal or a person to see its details.");
+        },
+        0, "prep", &shows);
+    if (p.inspector) shown(ui, "inspector");
+    if (p.prep) shown(ui, "prep");
+}
+
+// The side panel: inspector / prep above, coach hints below.
+void drawSidePanel(AppUiState& ui, ViewContext* ctx, float sideW, float height) {
+    PanelState& p = ui.panels;
+    ImGui::BeginGroup();
+    const float coachH = p.coach && (p.inspector || p.prep) ? 10 * em() : 0;
+    const float topH = height - (coachH > 0 ? coachH + ImGui::GetStyle().ItemSpacing.y : 0);
+    if (p.inspector || p.prep) drawInspectorPanel(ui, ctx, ImVec2(sideW, topH));
+    if (p.coach) {
+        panel(ui, "coach", "Coach hints", ImVec2(sideW, coachH > 0 ? coachH : height), [&] {
+            if (ctx) {
+                drawCoachView(*ctx, ui.coach);
+                return;
+            }
+            ImGui::SeparatorText("Coach");
+            ImGui::TextDisabled("Hints about your plan appear here.");
         });
+        shown(ui, "coach");
+    }
+    ImGui::EndGroup();
+}
+
+void drawMainArea(AppUiState& ui, ViewContext* ctx, const DocStatus& st) {
+    PanelState& p = ui.panels;
+    ui.keyPanel.clear(); // the panel drawn with the keyboard in it names itself
+    ui.panelsDrawing.clear();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = 0.5f * em();
+    const bool side = p.inspector || p.coach || p.prep;
+    const float sideW = side ? std::clamp(p.sideWidthEm * em(), 12 * em(), avail.x * 0.5f) : 0;
+    const float bottomH =
+        p.history ? std::clamp(p.bottomHeightEm * em(), 6 * em(), avail.y * 0.5f) : 0;
+    const float centreW = avail.x - (side ? sideW + gap : 0);
+    const float centreH = avail.y - (p.history ? bottomH + gap : 0);
+
+    // ---- central area: board | map (workspace_view.hpp: split, or either one large) ----
+    ImGui::BeginGroup();
+    drawWorkspace(p, ImVec2(centreW, centreH), [&](WorkspacePane pane, ImVec2 size) {
+        if (pane == WorkspacePane::Map)
+            drawMapPanel(ui, ctx, size);
+        else
+            drawBoardPanel(ui, ctx, st, size);
     });
     if (p.history) {
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
-        panel("history", "History", ImVec2(centreW, bottomH - ImGui::GetStyle().ItemSpacing.y),
+        panel(ui, "history", "History", ImVec2(centreW, bottomH - ImGui::GetStyle().ItemSpacing.y),
               [&] {
-                  if (liveCtx)
-                      drawHistoryView(*liveCtx, ui.history);
+                  if (ctx)
+                      drawHistoryView(*ctx, ui.history);
                   else
                       panelWithoutBoard("Snapshots and history");
               });
+        shown(ui, "history");
     }
     ImGui::EndGroup();
 
-    // ---- side panel: inspector, prep, coach ----
-    struct RememberPrep { // after this frame: whether the prep panel was shown
-        AppUiState& ui;
-        ~RememberPrep() { ui.prepShownLastFrame = ui.panels.prep; }
-    } rememberPrep{ui};
     if (side) {
         ImGui::SameLine(0, gap);
-        ImGui::BeginGroup();
-        const float coachH = p.coach && (p.inspector || p.prep) ? 10 * em() : 0;
-        const float topH = avail.y - (coachH > 0 ? coachH + ImGui::GetStyle().ItemSpacing.y : 0);
-        if (p.inspector || p.prep) {
-            panel("inspector", "Inspector", ImVec2(sideW, topH), [&] {
-                // VIEW HOOK: drawInspectorView(ctx);  (src/ui/inspector_view.cpp)
-                if (p.prep && p.inspector &&
-                    ctx) { // both: one tab each, the prep just opened first
-                    const bool prepJustOpened = !ui.prepShownLastFrame;
-                    if (ImGui::BeginTabBar("##side-tabs")) {
-                        if (ImGui::BeginTabItem("Inspector")) {
-                            drawInspectorView(*ctx, ui.inspector);
-                            ImGui::EndTabItem();
-                        }
-                        registerLastItem("tab:inspector", "button", "Inspector");
-                        const ImGuiTabItemFlags prepFlags =
-                            prepJustOpened ? ImGuiTabItemFlags_SetSelected : 0;
-                        if (ImGui::BeginTabItem("Conversation prep", nullptr, prepFlags)) {
-                            drawPrepView(*ctx, ui.prep);
-                            ImGui::EndTabItem();
-                        }
-                        registerLastItem("tab:prep", "button", "Conversation prep");
-                        ImGui::EndTabBar();
-                    }
-                    return;
-                }
-                if (p.prep && ctx) {
-                    drawPrepView(*ctx, ui.prep);
-                    return;
-                }
-                if (ctx) {
-                    drawInspectorView(*ctx, ui.inspector);
-                    return;
-                }
-                ImGui::SeparatorText("Inspector");
-                ImGui::TextDisabled("Select a goal or a person to see its details.");
-            });
-        }
-        if (p.coach) {
-            panel("coach", "Coach hints", ImVec2(sideW, coachH > 0 ? coachH : avail.y), [&] {
-                // VIEW HOOK: drawCoachView(ctx);  (src/ui/coach_view.cpp)
-                if (ctx) {
-                    drawCoachView(*ctx, ui.coach);
-                    return;
-                }
-                ImGui::SeparatorText("Coach");
-                ImGui::TextDisabled("Hints about your plan appear here.");
-            });
-        }
-        ImGui::EndGroup();
+        drawSidePanel(ui, ctx, sideW, avail.y);
     }
+    ui.prepShownLastFrame = p.prep;
+    ui.panelsShown = ui.panelsDrawing;
 }
 
 // ---- status bar ----------------------------------------------------------------------------
@@ -461,7 +593,7 @@ void pathDialog(const char* title, const char* id, bool& trigger, AppUiState& ui
     const bool cancel =
         button("Cancel", (std::string(id) + "-cancel").c_str(), ImVec2(7 * em(), 0)) ||
         ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    if ((ok || enter) && !ui.pathBuffer.empty()) {
+    if ((ok || enter || dialogEnter()) && !ui.pathBuffer.empty()) {
         onAccept(ui.pathBuffer);
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
@@ -497,6 +629,7 @@ void drawBoardSettingsDialog(AppUiState& ui, session::Session& s) {
         return;
     BoardMeta& m = ui.boardSettingsDraft;
     ImGui::TextUnformatted("Title");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(); // the keyboard starts here
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##board-title", &m.title);
     registerLastItem("input:board-title", "input", "Title");
@@ -515,7 +648,7 @@ void drawBoardSettingsDialog(AppUiState& ui, session::Session& s) {
     registerLastItem("input:board-threshold", "input", "Trust threshold");
     ImGui::TextDisabled("Agendas leave those goals out for anyone trusted less.");
     ImGui::Spacing();
-    if (button("Save", "board-settings-ok", ImVec2(7 * em(), 0))) {
+    if (button("Save", "board-settings-ok", ImVec2(7 * em(), 0)) || dialogEnter()) {
         if (s.apply(setMeta(s.live().board(), m)) || !s.readOnly()) ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -581,8 +714,7 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
         ImGui::TextUnformatted("A planner for steering your career: direction versus\n"
                                "destination, across time horizons, with the people you trust.");
         ImGui::TextDisabled("Set in Inter (SIL Open Font License). Dear ImGui %s.", IMGUI_VERSION);
-        if (button("Close", "about-close", ImVec2(7 * em(), 0)) ||
-            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        if (button("Close", "about-close", ImVec2(7 * em(), 0)) || dialogEnter() || dialogEscape())
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -606,10 +738,12 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
             {"Drag on empty space", "Rubber-band selection"},
             {"Ctrl+A", "Select all cards that match the filter"},
             {"Drag a card (Escape cancels)", "Move to another horizon, up or down the axis"},
-            {"Ctrl+arrows", "Move the selection to the next horizon / along the axis"},
-            {"Arrow keys", "Select the neighbouring card"},
+            {"Ctrl+Left / Ctrl+Right", "Move the selection to the previous / next horizon"},
+            {"Ctrl+Up / Ctrl+Down", "A step towards direction / destination"},
+            {"Arrow keys", "Select the nearest card that way"},
             {"Double-click empty space", "New goal right there"},
-            {"F2, double-click a card", "Rename in place (Enter keeps, Escape cancels)"},
+            {"Insert, N", "New goal in the selected card's column"},
+            {"Enter, F2, double-click", "Rename in place (Enter keeps, Escape cancels)"},
             {"Delete", "Delete the selection (undoable)"},
             {"Ctrl+F", "Filter by text, tag and status"},
             {"Right-click", "Status, kind, links; horizons on a header"},
@@ -620,6 +754,15 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
             {"Drag a card onto a person", "Link them (or a person onto a card)"},
             {"Drag a person across rings", "Change how much you trust them"},
             {"Shift+drag person to person", "Can introduce me to"},
+            {"Network map (keyboard)", nullptr},
+            {"Arrow keys", "Move the ring to the nearest person that way"},
+            {"Enter", "Open the ringed person in the inspector"},
+            {"L", "Link the selected goal to the ringed person"},
+            {"Keyboard", nullptr},
+            {"F6, Ctrl+Tab (Shift: back)",
+             "Next panel: board, map, inspector, coach, history, prep"},
+            {"F10, Alt", "Open the menu bar (arrows, Enter, Escape)"},
+            {"Enter / Escape", "Accept / cancel any dialog"},
             {"F1", "This list"},
         };
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -641,14 +784,21 @@ void drawDialogs(AppUiState& ui, session::Session& s, const DocStatus& st) {
             }
             ImGui::EndTable();
         }
-        if (button("Close", "shortcuts-close", ImVec2(7 * em(), 0)) ||
-            ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        if (button("Close", "shortcuts-close", ImVec2(7 * em(), 0)) || dialogEnter() ||
+            dialogEscape())
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
 
 } // namespace
+
+void configureImGui() {
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.ConfigNavWindowingKeyNext = ImGuiKey_None; // Ctrl+Tab: the shell's next panel
+    g.ConfigNavWindowingKeyPrev = ImGuiKey_None;
+}
 
 float statusBarHeight() { return ImGui::GetFrameHeight() + 0.5f * ImGui::GetFontSize(); }
 

@@ -5,6 +5,7 @@
 //   DocStatus                what the status bar and menus show (session::Status)
 //   AppUiState               view state that outlives a frame (plain data, persisted by app)
 //   drawApp()                draws one whole frame: menu bar, main area, status bar, dialogs
+//   configureImGui()         the context settings the shell relies on (keyboard navigation)
 //
 // Each frame src/app does:
 //     ui::drawApp(uiState, session);               // between ImGui::NewFrame and Render
@@ -33,6 +34,7 @@
 #include "ui/view_context.hpp"
 
 #include <string>
+#include <vector>
 
 namespace horizons::ui {
 
@@ -54,6 +56,16 @@ struct AppUiState {
     bool chromeless = false;         // picture export: the view alone, no menu bar or status bar
     float dpiScale = 1.0f;           // content scale the fonts were built for (set by the app)
 
+    // The keyboard (F6 / Ctrl+Tab between panels, F10 or Alt for the menu bar). Panel ids:
+    // "board", "map", "inspector", "coach", "history", "prep".
+    std::string keyPanel;                   // the panel the keyboard is in (last frame)
+    std::string focusRequest;               // F6 asked for this panel: focused when drawn
+    std::vector<std::string> panelsShown;   // the panels drawn last frame, in F6 order
+    std::vector<std::string> panelsDrawing; // ... this frame (becomes panelsShown)
+    int openMenu = -1;     // F10 / Alt: this menu (0: File) opens, its first item under the
+                           // keyboard cursor (then arrows, Enter, Escape work it)
+    bool altAlone = false; // Alt is down and nothing else was pressed
+
     // Transient UI (not persisted)
     bool showAbout = false;
     bool showBoardSettings = false; // Edit > Board settings requested this frame
@@ -67,8 +79,14 @@ struct AppUiState {
 };
 
 // Draws the whole frame (call between ImGui::NewFrame() and ImGui::Render()).
-// Shortcuts handled here: Ctrl+N/O/S/Shift+S, Ctrl+Z/Y (Ctrl+Shift+Z), Ctrl+Q.
+// Shortcuts handled here: Ctrl+N/O/S/Shift+S, Ctrl+Z/Y (Ctrl+Shift+Z), Ctrl+Q, F1, F6 and
+// Ctrl+Tab (next panel; with Shift the previous), F10 and Alt (the menu bar).
 void drawApp(AppUiState& ui, session::Session& s);
+
+// Settings of the ImGui context the shell relies on, for the app and for headless tests:
+// keyboard navigation (menus, dialogs and forms answer arrows, Tab, Enter, Escape), and
+// Ctrl+Tab left to the shell (it moves between panels, not ImGui's window list).
+void configureImGui();
 
 // Heights the shell reserves (menu bar, status bar) — for views that need them.
 float statusBarHeight();

@@ -361,6 +361,17 @@ GoalId createGoalAt(Frame& f, Vec2f world) {
     return g.id;
 }
 
+// Insert / N: a new goal in the keyboard cursor's column (the first column without one),
+// half way down the axis, its title in edit.
+void createGoalFromKeyboard(Frame& f) {
+    const BoardLayout& L = f.st.layout;
+    if (L.columns.empty()) return;
+    const CardBox* k = f.st.cursor ? L.find(f.st.cursor) : nullptr;
+    const ColumnBox& col = L.columns[k ? static_cast<std::size_t>(k->column) : 0];
+    const float y = yForSpecificity(L.params, 0.5) + L.params.cardHeight * 0.5f;
+    createGoalAt(f, Vec2f{col.rect.center().x, y});
+}
+
 void deleteSelected(Frame& f) {
     auto ids = f.ctx.shared.selection.goals;
     if (ids.empty() || f.readOnly) return;
@@ -674,7 +685,15 @@ void handleKeyboard(Frame& f, bool focused) {
     if (st.gesture != BoardViewState::Gesture::None) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !sel.goals.empty()) sel.goals.clear();
     if (!f.readOnly && ImGui::IsKeyPressed(ImGuiKey_Delete, false)) deleteSelected(f);
-    if (!f.readOnly && ImGui::IsKeyPressed(ImGuiKey_F2, false)) {
+    const bool plain = !io.KeyCtrl && !io.KeyAlt && !io.KeyShift && !io.KeySuper;
+    if (!f.readOnly && plain &&
+        (ImGui::IsKeyPressed(ImGuiKey_Insert, false) || ImGui::IsKeyPressed(ImGuiKey_N, false))) {
+        createGoalFromKeyboard(f);
+        return;
+    }
+    if (!f.readOnly && (ImGui::IsKeyPressed(ImGuiKey_F2, false) ||
+                        (plain && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                                   ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))))) {
         const GoalId g = st.cursor && sel.has(st.cursor) ? st.cursor
                          : sel.goals.empty()             ? GoalId{}
                                                          : sel.goals.front();
@@ -1820,7 +1839,7 @@ void removeHorizonDialog(Frame& f) {
         ImGui::EndCombo();
     }
     ImGui::Spacing();
-    if (ImGui::Button("Remove", ImVec2(7 * f.e, 0))) {
+    if (ImGui::Button("Remove", ImVec2(7 * f.e, 0)) || dialogEnter()) {
         applyEdit(f, removeHorizon(doc.board(), h->id, st.removeTarget));
         ImGui::CloseCurrentPopup();
     }
@@ -1940,6 +1959,21 @@ void fitBoardIfPending(ViewContext& ctx, BoardViewState& st, const BoardCanvas& 
     st.fittedSize = fromIm(size);
 }
 
+// The focus ring on the keyboard cursor's card while the board has the keyboard, in the
+// accent colour just outside the card, reported as "focus:goal" (label: the goal's id).
+void drawKeyboardCursor(Frame& f) {
+    const BoardViewState& st = f.st;
+    if (!st.keyboardHere || !st.cursor) return;
+    const CardBox* k = st.layout.find(st.cursor);
+    if (!k) return;
+    const Rectf r = st.nav.xf.toScreenRect(k->rect);
+    const float pad = 0.3f * f.e;
+    const ImVec2 p0 = toIm(r.min) - ImVec2(pad, pad), p1 = toIm(r.max) + ImVec2(pad, pad);
+    f.dl->AddRect(p0, p1, f.pal.accent, 0.5f * f.e * st.nav.xf.zoom + pad,
+                  std::max(2.0f, 0.14f * f.e));
+    registerItem("focus:goal", "focus", std::to_string(st.cursor.value), p0, p1);
+}
+
 // Back to front: background and axis, columns, ghosts, cards, headers, the drag, overlays.
 void drawBoard(Frame& f, ImVec2 origin) {
     BoardViewState& st = f.st;
@@ -1951,6 +1985,7 @@ void drawBoard(Frame& f, ImVec2 origin) {
     drawCards(f, st.litGoals);
     drawGhosts(f, true);
     drawHeaders(f);
+    drawKeyboardCursor(f);
     drawDragOverlay(f);
     drawOverlayText(f);
     f.dl->PopClipRect();
@@ -1981,6 +2016,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
             st.nav.xf.toWorld(fromIm(io.MousePos)),
             e};
     const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
+    st.keyboardHere = focused;
     handleMouse(f);
     handleKeyboard(f, focused);
     refreshCaches(ctx, st); // edits above change the layout drawn below

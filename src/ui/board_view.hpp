@@ -104,7 +104,8 @@ struct BoardViewState {
     bool focusFilter = false;      // give the filter's text field focus next frame
     std::vector<GoalId> stackList; // goals of the stack whose list is open
     bool openStackList = false;
-    GoalId cursor; // keyboard cursor (arrow keys); usually the last clicked card
+    GoalId cursor;             // keyboard cursor (arrow keys); usually the last clicked card
+    bool keyboardHere = false; // the board's panel has the keyboard: the cursor's ring shows
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;

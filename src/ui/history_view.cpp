@@ -48,9 +48,7 @@ std::string sideName(const Board& b, SnapshotId id) {
     return "(deleted snapshot)";
 }
 
-void setStatus(ViewContext& ctx, std::string msg) {
-    ctx.dispatch.notify(std::move(msg));
-}
+void setStatus(ViewContext& ctx, std::string msg) { ctx.dispatch.notify(std::move(msg)); }
 
 ImU32 changeColour(ChangeKind k) {
     const Palette& pal = palette();
@@ -80,7 +78,8 @@ ImU32 seriesColour(std::size_t i) {
 void takeSnapshotNow(ViewContext& ctx, HistoryViewState& st) {
     const Document& doc = ctx.live;
     const SnapshotId id = ctx.dispatch.newId<SnapshotId>();
-    if (ctx.dispatch.apply(takeSnapshot(doc.board(), id, st.nameBuffer, st.noteBuffer, nowTimestamp()))) {
+    if (ctx.dispatch.apply(
+            takeSnapshot(doc.board(), id, st.nameBuffer, st.noteBuffer, nowTimestamp()))) {
         st.selectedSnapshot = id;
         setStatus(ctx, "Snapshot taken: " + doc.board().snapshots.find(id)->name);
     }
@@ -198,7 +197,8 @@ void drawTimeline(ViewContext& ctx, HistoryViewState& st,
         registerLastItem("timeline:" + std::to_string(s->id.value), "timeline", s->name);
         const bool hovered = ImGui::IsItemHovered();
         if (ImGui::IsItemClicked()) st.selectedSnapshot = s->id;
-        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openSnapshot(ctx, st, s->id);
+        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+            openSnapshot(ctx, st, s->id);
         if (hovered) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(s->name.c_str());
@@ -531,7 +531,7 @@ void drawHistoryDialogs(ViewContext& ctx, HistoryViewState& st) {
     ImGui::SameLine();
     const bool cancel = button("Cancel", "snapshot-cancel", ImVec2(7 * em(), 0)) ||
                         ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    if (ok || enter) {
+    if (ok || enter || dialogEnter()) {
         takeSnapshotNow(ctx, st);
         ImGui::CloseCurrentPopup();
     } else if (cancel) {

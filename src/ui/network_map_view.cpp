@@ -1004,11 +1004,69 @@ void finishGesture(ViewContext& ctx, NetworkMapViewState& st, const Frame& f, co
     }
 }
 
+// Arrow keys: the keyboard cursor goes to the nearest person in that direction on screen
+// (within 60 degrees either side, nearer the line counting more); the first one shown
+// (or the selected one) when there is none yet.
+void moveMapCursor(NetworkMapViewState& st, const Frame& f, ImVec2 dir) {
+    const auto placed = st.cache.placed();
+    if (placed.empty()) return;
+    const PlacedPerson* from = st.cursor ? st.cache.find(st.cursor) : nullptr;
+    if (!from) {
+        st.cursor = !st.lastSelection.empty() && st.cache.find(st.lastSelection.front())
+                        ? st.lastSelection.front()
+                        : placed.front().id;
+        return;
+    }
+    const ImVec2 a = f.toScreen(from->pos);
+    float best = FLT_MAX;
+    PersonId to;
+    for (const PlacedPerson& pp : placed) {
+        if (pp.id == from->id) continue;
+        const ImVec2 d = f.toScreen(pp.pos) - a;
+        const float along = d.x * dir.x + d.y * dir.y;
+        const float across = std::fabs(d.x * dir.y - d.y * dir.x);
+        if (along <= 0.5f || across > 1.75f * along) continue;
+        const float score = along + 2.0f * across;
+        if (score < best) best = score, to = pp.id;
+    }
+    if (to) st.cursor = to;
+}
+
+// The map's keyboard: arrows move the cursor, Enter opens the person in the inspector, L
+// links the selected goals to them.
+void handleMapCursorKeys(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    const struct {
+        ImGuiKey key;
+        ImVec2 dir;
+    } arrows[] = {{ImGuiKey_LeftArrow, {-1, 0}},
+                  {ImGuiKey_RightArrow, {1, 0}},
+                  {ImGuiKey_UpArrow, {0, -1}},
+                  {ImGuiKey_DownArrow, {0, 1}}};
+    for (const auto& k : arrows)
+        if (ImGui::IsKeyPressed(k.key)) moveMapCursor(st, f, k.dir);
+    if (st.cursor && !ctx.doc.content().people.find(st.cursor)) st.cursor = {};
+    if (!st.cursor) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+        ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)) {
+        ctx.shared.selection.selectOnly(st.cursor);
+        if (ctx.panels) ctx.panels->inspector = true;
+    }
+    if (!ctx.shared.readOnly && ImGui::IsKeyPressed(ImGuiKey_L, false)) {
+        Edit e =
+            linkGoalsToPersonEdit(ctx.doc, ctx.dispatch, st.cursor, ctx.shared.selection.goals);
+        if (!e.empty()) ctx.dispatch.apply(std::move(e));
+    }
+}
+
 // Delete and F2 after a click on the map; Ctrl+0 there or under the mouse.
 void handleMapKeys(ViewContext& ctx, NetworkMapViewState& st, const Frame& f) {
     const Selection& sel = ctx.shared.selection;
     const bool ro = ctx.shared.readOnly;
     const bool keysHere = st.focused && !ImGui::GetIO().WantTextInput && !st.renaming;
+    if (keysHere && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        handleMapCursorKeys(ctx, st, f);
     if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_Delete, false) && !sel.people.empty())
         deleteSelectedPeople(ctx);
     if (keysHere && !ro && ImGui::IsKeyPressed(ImGuiKey_F2, false) && !sel.people.empty())
@@ -1263,6 +1321,19 @@ void drawOverlays(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f,
 
 // The canvas, back to front: rings, "You", introductions, captions, people, handles, the
 // gesture's preview, overlays and the legend.
+// The focus ring round the keyboard cursor's person while the map has the keyboard,
+// reported as "focus:person" (label: the person's id).
+void drawMapKeyboardCursor(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f) {
+    if (!st.focused || !st.cursor) return;
+    const PlacedPerson* pp = st.cache.find(st.cursor);
+    if (!pp) return;
+    const ImVec2 s = f.toScreen(pp->pos);
+    const float r = f.nodeR + 0.35f * em();
+    dl->AddCircle(s, r, palette().accent, 0, std::max(2.0f, 0.14f * em()));
+    registerItem("focus:person", "focus", std::to_string(st.cursor.value), s - ImVec2(r, r),
+                 s + ImVec2(r, r));
+}
+
 void drawCanvas(ViewContext& ctx, NetworkMapViewState& st, Frame& f, const MapHits& h) {
     Selection& sel = ctx.shared.selection;
     refreshCache(ctx, st, f); // edits in the update phase may have changed the board
@@ -1283,6 +1354,7 @@ void drawCanvas(ViewContext& ctx, NetworkMapViewState& st, Frame& f, const MapHi
     drawIntros(dl, f, sel, hotIntro ? *hotIntro : IntroId{});
     drawRingLabels(dl, f, threshold, namesShown);
     drawPeople(dl, st, f, sel, h, detail);
+    drawMapKeyboardCursor(dl, st, f);
     drawLinkHandles(dl, ctx, st, f, h);
     drawGesturePreview(dl, st, f, h);
     drawOverlays(dl, st, f, sel);

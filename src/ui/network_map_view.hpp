@@ -47,7 +47,8 @@ struct NetworkMapViewState {
     bool naiveDrawForBenchmark =
         false; // baseline for tests/bench: derived data rebuilt every frame, every person in
                // full (no cache, no culling, no level of detail)
-    bool focused = false; // the last click landed on the map: Delete / F2 / Ctrl+0 act here
+    bool focused = false; // the last click landed on the map (or F6 came here): keys act here
+    PersonId cursor;      // keyboard cursor (arrow keys): Enter opens them, L links the goal
 
     // The left-button gesture in progress (transient).
     enum class Gesture : std::uint8_t { None, Press, MovePerson, Link };

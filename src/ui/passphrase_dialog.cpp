@@ -113,7 +113,7 @@ void drawUnlockDialog(PassphraseDialogState& st, session::Session& s) {
     ImGui::SameLine();
     const bool cancel = button("Cancel", "unlock-cancel", ImVec2(7 * em(), 0)) ||
                         ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    if ((ok || enter) && !isEmpty(st.first)) {
+    if ((ok || enter || dialogEnter()) && !isEmpty(st.first)) {
         store::Secret pass = secretOf(st.first);
         wipeTyped(st);
         s.dispatch(cmd::Unlock{std::move(pass)});           // Argon2id: a moment, on purpose
@@ -157,7 +157,7 @@ bool drawNewPassphrase(PassphraseDialogState& st, session::Session& s, bool appe
     ImGui::Spacing();
     const bool ok = button(st.shown == Kind::Protect ? "Protect" : "Change", "passphrase-ok",
                            ImVec2(7 * em(), 0));
-    if (!(ok || enter) || isEmpty(st.first) || isEmpty(st.second)) return false;
+    if (!(ok || enter || dialogEnter()) || isEmpty(st.first) || isEmpty(st.second)) return false;
     attempted = true;
     store::Secret a = secretOf(st.first), b = secretOf(st.second);
     wipeTyped(st);
@@ -184,7 +184,8 @@ void drawProtectDialog(PassphraseDialogState& st, session::Session& s) {
                     "board; its encrypted backup and autosave copy are removed.",
                 palette().text);
         ImGui::Spacing();
-        attempted = button("Remove protection", "passphrase-ok", ImVec2(11 * em(), 0));
+        attempted =
+            button("Remove protection", "passphrase-ok", ImVec2(11 * em(), 0)) || dialogEnter();
         done = attempted && s.dispatch(cmd::RemoveProtection{});
     } else {
         done = drawNewPassphrase(st, s, appearing, attempted);

@@ -61,8 +61,7 @@ void drawDeletePeopleDialog(ViewContext& ctx) {
     ImGui::PopTextWrapPos();
     registerLastItem("dialog:delete-person", "dialog", text);
     ImGui::Spacing();
-    const bool ok =
-        button("Delete " + who, "delete-person-ok") || ImGui::IsKeyPressed(ImGuiKey_Enter, false);
+    const bool ok = button("Delete " + who, "delete-person-ok") || dialogEnter();
     ImGui::SameLine();
     const bool cancel =
         button("Cancel", "delete-person-cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);

@@ -189,7 +189,7 @@ void drawPrepDialogs(ViewContext& ctx, PrepViewState& st) {
     ImGui::SameLine();
     const bool cancel = button("Cancel", "agenda-export-cancel", ImVec2(7 * em(), 0)) ||
                         ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-    if ((ok || enter) && !st.exportPath.empty()) {
+    if ((ok || enter || dialogEnter()) && !st.exportPath.empty()) {
         ctx.dispatch.dispatch(session::ExportText{
             st.exportPath, shareAgendaMarkdown(ctx.doc.content(), agendaPerson(ctx, st))});
         ImGui::CloseCurrentPopup();

@@ -5,6 +5,7 @@
 //   contentRight() window-local x of the content region's right edge
 //   withAlpha() a colour with its alpha scaled
 //   fieldLabel() a muted label in front of a form field
+//   dialogEnter() / dialogEscape() the keys every dialog answers (accept, cancel)
 #pragma once
 
 #include <imgui.h>
@@ -41,5 +42,12 @@ inline bool shortcut(ImGuiKey k, bool shift = false) {
     return io.KeyCtrl && io.KeyShift == shift && !io.KeyAlt && !io.WantTextInput &&
            ImGui::IsKeyPressed(k, false);
 }
+
+// Enter (or keypad Enter) accepts a dialog: pressed this frame, outside a multi-line text
+// field (where it starts a new line), and not while the keyboard cursor is on a button of
+// the dialog (that button answers Enter itself).
+bool dialogEnter();
+// Escape cancels a dialog.
+inline bool dialogEscape() { return ImGui::IsKeyPressed(ImGuiKey_Escape, false); }
 
 } // namespace horizons::ui

@@ -3,6 +3,7 @@
 #include "support/headless_textures.hpp"
 
 #include "app/system_fonts.hpp"
+#include "ui/app_ui.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -47,6 +48,7 @@ ImGuiFixture::ImGuiFixture(ImVec2 displaySize, bool realFonts) {
     previous_ = ImGui::GetCurrentContext();
     ctx_ = ImGui::CreateContext(&atlas);
     ImGui::SetCurrentContext(ctx_);
+    ui::configureImGui(); // as the app: keyboard navigation, Ctrl+Tab for the shell
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;

@@ -84,7 +84,8 @@ TEST_CASE("Edit > Board settings changes title, owner and trust threshold in one
     s.fx.clickItem("menu:edit/board-settings");
     s.fx.step(3);
     REQUIRE(s.fx.item("input:board-title"));
-    s.state.boardSettingsDraft.title = "Plan for 2027"; // what typing into the fields does
+    s.fx.key(ImGuiKey_A, test::Ctrl); // the title field has the keyboard when it opens
+    s.fx.typeText("Plan for 2027");
     s.state.boardSettingsDraft.settings.beyondOrgTrust = 3;
     const std::size_t depth = s.doc().undoDepth();
     s.fx.clickItem("button:board-settings-ok");
