@@ -660,6 +660,7 @@ void drawApp(AppUiState& ui, session::Session& s) {
     historyShortcuts(ctx, ui.history);
     updateCompare(ctx, ui.history);
     if (!ui.chromeless) drawMenuBar(ui, s, st);
+    ui.board.picture = ui.map.picture = ui.chromeless; // the views leave out their toolbars
 
     // Main area: everything between the menu bar and the status bar (the whole window for
     // a picture export).

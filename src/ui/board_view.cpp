@@ -1478,6 +1478,7 @@ void drawDragOverlay(Frame& f) {
 
 void drawOverlayText(Frame& f) {
     BoardViewState& st = f.st;
+    if (st.picture) return; // a picture shows the board, not the viewer's zoom
     // Bottom-right: zoom and, with a filter, the match count.
     char buf[96];
     if (st.filter.active())
@@ -1831,7 +1832,8 @@ void removeHorizonDialog(Frame& f) {
     ImGui::EndPopup();
 }
 
-// The filter bar (Ctrl+F): text, tag, status toggles, match count. Returns its height.
+// The filter bar (Ctrl+F): text, tag, status toggles, match count. It wraps to the pane's
+// width (a narrow board pane shows it on two or three lines, nothing cut off).
 void filterBar(ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     ImGui::PushID("board-filter");
@@ -1839,7 +1841,8 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
         ImGui::SetKeyboardFocusHere();
         st.focusFilter = false;
     }
-    ImGui::SetNextItemWidth(12 * e);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(std::min(12 * e, avail));
     bool changed = ImGui::InputTextWithHint("##text", "Filter goals\xE2\x80\xA6", &st.filter.text);
     registerLastItem("input:board-filter", "input", "Filter goals");
     if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
@@ -1847,22 +1850,29 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
         st.filterOpen = false;
         changed = true;
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(7 * e);
+    const float tagW = std::min(7 * e, avail);
+    sameLineIfFits(tagW);
+    ImGui::SetNextItemWidth(tagW);
     changed |= ImGui::InputTextWithHint("##tag", "Tag", &st.filter.tag);
+    registerLastItem("input:board-filter-tag", "input", "Tag");
     for (int s = 0; s < kGoalStatusCount; ++s) {
-        ImGui::SameLine();
+        const std::string name(statusName(static_cast<GoalStatus>(s)));
+        sameLineIfFits(checkboxWidth(name.c_str()));
         bool on = st.filter.statusMask & (1u << s);
-        if (ImGui::Checkbox(std::string(statusName(static_cast<GoalStatus>(s))).c_str(), &on)) {
+        if (ImGui::Checkbox(name.c_str(), &on)) {
             st.filter.statusMask = static_cast<std::uint8_t>(
                 on ? st.filter.statusMask | (1u << s) : st.filter.statusMask & ~(1u << s));
             changed = true;
         }
+        registerLastItem("button:board-filter-status:" + name, "button", name);
     }
     if (changed) st.matchCount = countMatches(ctx.doc.content(), st.filter);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu", st.matchCount, ctx.doc.content().goals.size());
-    ImGui::SameLine();
+    char count[64];
+    std::snprintf(count, sizeof count, "%zu of %zu", st.matchCount, ctx.doc.content().goals.size());
+    sameLineIfFits(ImGui::CalcTextSize(count).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", count);
+    sameLineIfFits(buttonWidth("Clear"));
     if (ImGui::SmallButton("Clear")) {
         st.filter = {};
         st.filterOpen = false;
@@ -1962,7 +1972,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     ImGui::PushID("board-view");
     refreshCaches(ctx, st);
-    if (st.filterOpen) filterBar(ctx, st);
+    if (st.filterOpen && !st.picture) filterBar(ctx, st);
     const BoardCanvas canvas = placeBoardCanvas(st);
     fitBoardIfPending(ctx, st, canvas);
     CanvasNavOptions opts;

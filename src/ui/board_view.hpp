@@ -52,6 +52,8 @@ struct BoardViewState {
     BoardFilter filter;      // Ctrl+F: non-matching cards are dimmed
     bool filterOpen = false; // the filter bar is shown
     bool showServes = true;  // "serves" arrows between cards
+    bool picture = false;    // drawn for a picture (PNG export): the board alone, no filter
+                             // bar, buttons or zoom readout (set by the shell from chromeless)
     bool naiveDrawForBenchmark =
         false; // baseline for tests/bench: every card in full (no culling, no LOD)
     std::vector<GoalGhost> ghosts; // compare overlay (set by the history view); empty = none

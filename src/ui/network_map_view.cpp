@@ -261,46 +261,102 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     ImGui::EndPopup();
 }
 
-bool toolbarButton(const char* label, const char* id, const char* tip) {
-    const bool clicked = button(label, id);
-    ImGui::SetItemTooltip("%s", tip);
-    return clicked;
-}
+// The toolbar's actions, in order. Those that do not fit the pane's width go into a "…" menu
+// at the end of the row, so a narrow map (1024x640 with every panel open) cuts none off.
+struct ToolbarAction {
+    const char* label;
+    const char* id;
+    const char* tip;
+    bool enabled;
+};
+enum ToolbarIndex { kAddPerson, kFit, kFilter, kLegend, kToolbarActions };
 
-void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHint) {
+void runToolbarAction(ViewContext& ctx, NetworkMapViewState& st, int i) {
     const BoardContent& c = ctx.doc.content();
-    const bool ro = ctx.shared.readOnly;
-    ImGui::BeginDisabled(ro);
-    if (toolbarButton("+ Person", "map-add-person",
-                      "Add a person to the map (or double-click empty space on a ring)")) {
+    if (i == kAddPerson) {
         std::vector<double> angles;
         for (const auto& p : c.people)
             if (p.trust == 3) angles.push_back(p.mapAngle);
         const PersonId id = addPersonAt(ctx, 3, freeAngle(angles, -std::numbers::pi / 2));
         if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (toolbarButton("Fit", "map-fit", "Show the whole map (Ctrl+0)")) st.fitRequested = true;
-    ImGui::SameLine();
-    const bool filtered = st.filter.active();
-    if (filtered)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (toolbarButton(filtered ? "Filter *" : "Filter", "map-filter",
-                      "Show only some people: relationship, inside or outside the "
-                      "organisation, overdue conversations, minimum trust"))
+    } else if (i == kFit) {
+        st.fitRequested = true;
+    } else if (i == kFilter) {
         ImGui::OpenPopup("map-filter");
-    if (filtered) ImGui::PopStyleColor();
-    drawFilterPopup(c, st);
-    ImGui::SameLine();
-    if (toolbarButton(st.showLegend ? "Hide legend" : "Legend", "map-legend",
-                      "What the colours and markers mean"))
+    } else if (i == kLegend) {
         st.showLegend = !st.showLegend;
+    }
+}
+
+// How many of the actions fit in `width` (the rest go into the "…" menu).
+int toolbarActionsThatFit(const ToolbarAction* a, float width) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float all = 0;
+    for (int i = 0; i < kToolbarActions; ++i)
+        all += buttonWidth(a[i].label) + (i ? gap : 0);
+    if (all <= width) return kToolbarActions;
+    float x = buttonWidth("\xE2\x80\xA6"); // the "…" button
+    int n = 0;
+    while (n < kToolbarActions && x + gap + buttonWidth(a[n].label) <= width)
+        x += gap + buttonWidth(a[n++].label);
+    return n;
+}
+
+// The "…" button and its menu of the actions from `first` on; returns the one chosen or -1.
+int toolbarOverflow(const ToolbarAction* a, int first) {
+    int chosen = -1;
+    if (button("\xE2\x80\xA6", "map-toolbar-more")) ImGui::OpenPopup("map-toolbar-more");
+    ImGui::SetItemTooltip("More: the map's actions that do not fit here");
+    if (ImGui::BeginPopup("map-toolbar-more")) {
+        for (int i = first; i < kToolbarActions; ++i) {
+            if (ImGui::MenuItem(a[i].label, nullptr, false, a[i].enabled)) chosen = i;
+            registerLastItem(std::string("menu:map-toolbar/") + a[i].id, "menu", a[i].label);
+            ImGui::SetItemTooltip("%s", a[i].tip);
+        }
+        ImGui::EndPopup();
+    }
+    return chosen;
+}
+
+void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHint) {
+    const bool filtered = st.filter.active();
+    const ToolbarAction actions[kToolbarActions] = {
+        {"+ Person", "map-add-person",
+         "Add a person to the map (or double-click empty space on a ring)", !ctx.shared.readOnly},
+        {"Fit", "map-fit", "Show the whole map (Ctrl+0)", true},
+        {filtered ? "Filter *" : "Filter", "map-filter",
+         "Show only some people: relationship, inside or outside the organisation, overdue "
+         "conversations, minimum trust",
+         true},
+        {st.showLegend ? "Hide legend" : "Legend", "map-legend",
+         "What the colours and markers mean", true},
+    };
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float toggleW = ctx.panels ? workspaceToggleWidth() + gap : 0;
+    const int fit = toolbarActionsThatFit(actions, canvasWidthHint - toggleW);
+    int chosen = -1;
+    for (int i = 0; i < fit; ++i) {
+        if (i) ImGui::SameLine();
+        ImGui::BeginDisabled(!actions[i].enabled);
+        const bool lit = i == kFilter && filtered;
+        if (lit)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (button(actions[i].label, actions[i].id)) chosen = i;
+        ImGui::SetItemTooltip("%s", actions[i].tip);
+        if (lit) ImGui::PopStyleColor();
+        ImGui::EndDisabled();
+    }
+    if (fit < kToolbarActions) {
+        if (fit > 0) ImGui::SameLine();
+        const int more = toolbarOverflow(actions, fit);
+        if (more >= 0) chosen = more;
+    }
+    if (chosen >= 0) runToolbarAction(ctx, st, chosen);
+    drawFilterPopup(ctx.doc.content(), st);
     if (ctx.panels) {
-        const float w = workspaceToggleWidth();
         const float x = ImGui::GetCursorPosX();
-        ImGui::SameLine();
-        const float right = x + canvasWidthHint - w;
+        sameLineIfFits(toggleW - gap);
+        const float right = x + canvasWidthHint - (toggleW - gap);
         if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
         drawWorkspaceToggle(*ctx.panels, WorkspacePane::Map);
     }
@@ -768,6 +824,7 @@ CanvasItem placeCanvas(NetworkMapViewState& st) {
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
+    registerLastItem("panel:map-canvas", "canvas", "Network map");
     handleCanvasNavigation(st.nav, c0, size, hovered);
     if (st.nav.changed) st.viewMoved = true;
     return {c0, c0 + size, hovered};
@@ -833,7 +890,7 @@ void scrollToSelected(NetworkMapViewState& st, Frame& f, const Selection& sel) {
 // Everything before hit-testing: the canvas, the cache, the fit and the frame's transform.
 Frame beginMapFrame(ViewContext& ctx, NetworkMapViewState& st) {
     clearReleasedPersonDrag(st, ctx.shared.drag);
-    drawToolbar(ctx, st, ImGui::GetContentRegionAvail().x);
+    if (!st.picture) drawToolbar(ctx, st, ImGui::GetContentRegionAvail().x);
     const CanvasItem canvas = placeCanvas(st);
     Frame f(ctx.doc.content(), st, geometryForEm(em()), canvas.min, canvas.max);
     f.naive = st.naiveDrawForBenchmark;
@@ -1258,7 +1315,13 @@ void drawOverlays(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f,
                     pal.accent);
     }
     const std::span<const GoalId> lonely = st.cache.goalsWithNobody();
-    if (!lonely.empty() && !goalsSelected) lonelyGoalsButton(dl, f, sel, at, lonely);
+    if (lonely.empty() || goalsSelected) return;
+    if (st.picture) // the same words, but nothing to click in a picture
+        overlay(std::to_string(lonely.size()) + (lonely.size() == 1 ? " goal has" : " goals have") +
+                    " nobody to talk to",
+                pal.warning);
+    else
+        lonelyGoalsButton(dl, f, sel, at, lonely);
 }
 
 // The canvas, back to front: rings, "You", introductions, captions, people, handles, the
