@@ -645,7 +645,48 @@ void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const N
     }
 }
 
-void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
+// The corner of the canvas for a legend of `size`: bottom left, bottom right or top right
+// (the top left has the overlays), the first that covers no person and no name drawn this
+// frame (`obstacles`, screen boxes). None: the legend would cover someone.
+std::optional<ImVec2> legendCorner(const Frame& f, ImVec2 size, std::span<const Rectf> obstacles) {
+    const float m = 0.5f * em();
+    const ImVec2 corners[] = {ImVec2(f.c0.x + m, f.c1.y - m - size.y),
+                              ImVec2(f.c1.x - m - size.x, f.c1.y - m - size.y),
+                              ImVec2(f.c1.x - m - size.x, f.c0.y + m)};
+    for (const ImVec2 a : corners) {
+        const Rectf r{fromIm(a), fromIm(a + size)};
+        bool clear = true;
+        for (const Rectf& o : obstacles)
+            if (!o.empty() && o.overlaps(r)) {
+                clear = false;
+                break;
+            }
+        if (clear) return a;
+    }
+    return std::nullopt;
+}
+
+// The legend collapsed to a small "Legend" button at the bottom left; hovering it shows the
+// legend there (over the map, while the pointer stays). Returns where to draw it, if at all.
+std::optional<ImVec2> collapsedLegend(ImDrawList* dl, const Frame& f, ImVec2 size) {
+    const Palette& pal = palette();
+    const char* label = "Legend";
+    const ImVec2 pad(0.4f * em(), 0.2f * em());
+    const ImVec2 bs = ImGui::CalcTextSize(label) + pad * 2;
+    const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - bs.y);
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton("##legend-collapsed", bs);
+    registerLastItem("button:map-legend-collapsed", "button", label);
+    const bool hov = ImGui::IsItemHovered();
+    dl->AddRectFilled(a, a + bs, hov ? pal.cardBorder : withAlpha(pal.cardBg, 0.94f), 0.3f * em());
+    dl->AddRect(a, a + bs, pal.cardBorder, 0.3f * em());
+    dl->AddText(a + pad, pal.textMuted, label);
+    if (!hov) return std::nullopt;
+    return ImVec2(a.x, std::max(f.c0.y, a.y - 0.3f * em() - size.y));
+}
+
+void drawLegend(ImDrawList* dl, const Frame& f, int threshold, std::span<const Rectf> obstacles,
+                bool picture) {
     const Palette& pal = palette();
     bool present[kRelationshipCount] = {};
     int count = 0;
@@ -674,9 +715,13 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
     const float iconW = 1.6f * em();
     const ImVec2 size(pad * 2 + iconW + textW,
                       pad * 2 + line * static_cast<float>(rows) + 0.3f * em());
-    if (size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f)
-        return; // too small a canvas for a legend
-    const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - size.y);
+    const bool tooSmall = size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f;
+    std::optional<ImVec2> at = tooSmall ? std::nullopt : legendCorner(f, size, obstacles);
+    if (!at && picture) return; // a picture leaves it out rather than cover a name
+    if (!at) at = collapsedLegend(dl, f, size);
+    if (!at) return;
+    const ImVec2 a = *at;
+    registerItem("map:legend", "legend", "Legend", a, a + size);
     dl->AddRectFilled(a, a + size, withAlpha(pal.cardBg, 0.94f), 0.4f * em());
     dl->AddRect(a, a + size, pal.cardBorder, 0.4f * em());
     ImVec2 p = a + ImVec2(pad, pad);
@@ -1193,6 +1238,9 @@ void drawPeople(ImDrawList* dl, NetworkMapViewState& st, const Frame& f, const S
             if (reg)
                 registerItem(personKey(pp.id), "person", p->name, s - ImVec2(f.nodeR, f.nodeR),
                              s + ImVec2(f.nodeR, f.nodeR));
+            if (reg && !st.nameBoxes[k].empty())
+                registerItem("name:" + std::to_string(pp.id.value), "label", st.names[k],
+                             toIm(st.nameBoxes[k].min), toIm(st.nameBoxes[k].max));
         }
     st.visiblePeople = n;
     st.detailedPeople = detailed;
@@ -1349,7 +1397,7 @@ void drawCanvas(ViewContext& ctx, NetworkMapViewState& st, Frame& f, const MapHi
     drawLinkHandles(dl, ctx, st, f, h);
     drawGesturePreview(dl, st, f, h);
     drawOverlays(dl, st, f, sel);
-    if (st.showLegend) drawLegend(dl, f, threshold);
+    if (st.showLegend) drawLegend(dl, f, threshold, st.obstacles, st.picture);
     dl->PopClipRect();
 }
 

@@ -134,3 +134,25 @@ TEST_CASE("no clipping: with every panel open, each toolbar button lies inside i
         CHECK(inside(*w.fx.item("button:snapshot-back"), *banner));
     }
 }
+
+TEST_CASE("map legend: never over a person's name; moved or collapsed to a Legend button") {
+    for (const bool maximised : {false, true}) {
+        CAPTURE(maximised);
+        Window w(ImVec2(1024, 640));
+        w.state.panels.board = !maximised; // the map alone, or beside the board
+        w.fx.step(4);
+        const ui::LayoutRegistry& layout = w.fx.layout();
+        const ui::LayoutItem* legend = w.fx.item("map:legend");
+        CHECK((legend != nullptr) != (w.fx.item("button:map-legend-collapsed") != nullptr));
+        int names = 0;
+        for (const ui::LayoutItem& it : layout.items()) {
+            if (it.kind != "label" && it.kind != "person") continue;
+            names += it.kind == "label";
+            if (!legend) continue;
+            const bool overlaps = it.x < legend->x + legend->w && legend->x < it.x + it.w &&
+                                  it.y < legend->y + legend->h && legend->y < it.y + it.h;
+            CHECK_MESSAGE(!overlaps, it.id << " " << it.label);
+        }
+        CHECK(names >= 4); // the starter board's people are named
+    }
+}
