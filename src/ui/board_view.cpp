@@ -1593,6 +1593,7 @@ void addHorizonAfterLast(Frame& f) {
         maxOrder = std::max(maxOrder, x.order);
     h.order = maxOrder + 1;
     applyEdit(f, addHorizon(doc.board(), h));
+    f.st.revealHorizon = h.id; // off to the right of a zoomed-in board: brought into view
 }
 
 // A menu item reported to the layout registry as "menu:<id>".
@@ -1950,6 +1951,28 @@ void fitBoardIfPending(ViewContext& ctx, BoardViewState& st, const BoardCanvas& 
     st.fittedSize = fromIm(size);
 }
 
+// A horizon just added: pan (sideways, and down to its header when above) so its whole
+// column is in view; a column wider than the canvas shows its left edge.
+void revealNewHorizon(BoardViewState& st, const BoardCanvas& c) {
+    if (!st.revealHorizon) return;
+    const HorizonId id = st.revealHorizon;
+    st.revealHorizon = {};
+    for (const ColumnBox& col : st.layout.columns) {
+        if (col.horizon != id) continue;
+        const Rectf r = st.nav.xf.toScreenRect(col.rect);
+        const float m = 1.0f * em();
+        const float left = c.origin.x + m, right = c.origin.x + c.size.x - m;
+        Vec2f d{0, 0};
+        if (r.max.x > right) d.x = right - r.max.x;
+        if (r.min.x + d.x < left) d.x = left - r.min.x;
+        if (r.min.y < c.origin.y) d.y = c.origin.y + m - r.min.y;
+        if (d.x == 0 && d.y == 0) return;
+        st.nav.xf = panBy(st.nav.xf, d);
+        st.viewMoved = true;
+        return;
+    }
+}
+
 // Back to front: background and axis, columns, ghosts, cards, headers, the drag, overlays.
 void drawBoard(Frame& f, ImVec2 origin) {
     BoardViewState& st = f.st;
@@ -1975,6 +1998,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     if (st.filterOpen && !st.picture) filterBar(ctx, st);
     const BoardCanvas canvas = placeBoardCanvas(st);
     fitBoardIfPending(ctx, st, canvas);
+    revealNewHorizon(st, canvas);
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
     if (handleCanvasNavigation(st.nav, canvas.origin, canvas.size, canvas.hovered, opts))

@@ -106,7 +106,8 @@ struct BoardViewState {
     bool focusFilter = false;      // give the filter's text field focus next frame
     std::vector<GoalId> stackList; // goals of the stack whose list is open
     bool openStackList = false;
-    GoalId cursor; // keyboard cursor (arrow keys); usually the last clicked card
+    GoalId cursor;           // keyboard cursor (arrow keys); usually the last clicked card
+    HorizonId revealHorizon; // just added: pan so its column is in view at the next frame
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;

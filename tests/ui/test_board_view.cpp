@@ -605,3 +605,34 @@ TEST_CASE("board: dragging every card of a 10,000-goal board is computed quickly
     }
     CHECK(inNext == all.size());
 }
+
+TEST_CASE("board: a horizon added on a zoomed-in board scrolls into view") {
+    BoardHarness h;
+    h.goal(0, 0.7, "Agree a check-in");
+    h.settle();
+    // Zoom in on the first column: the last one is off to the right.
+    const ImVec2 at = h.toScreen(h.st.layout.columns.front().rect.center());
+    h.ui.moveMouse(at.x, at.y);
+    for (int i = 0; i < 6; ++i)
+        h.ui.wheel(1.0f);
+    h.ui.step(2);
+    const std::size_t before = h.st.layout.columns.size();
+    // Right-click empty space in the first column: the board's menu, "Add horizon".
+    const Rectf first = h.st.layout.columns.front().rect;
+    const ImVec2 empty = h.toScreen({first.center().x, first.min.y + first.height() * 0.35f});
+    h.ui.click(empty.x, empty.y, 1);
+    h.ui.step();
+    REQUIRE(h.ui.item("menu:board/add-horizon"));
+    h.ui.clickItem("menu:board/add-horizon");
+    h.ui.step(2);
+    REQUIRE(h.st.layout.columns.size() == before + 1);
+    const auto added = orderedHorizons(h.doc.content()).back()->id;
+    const ColumnBox* col = nullptr;
+    for (const ColumnBox& c : h.st.layout.columns)
+        if (c.horizon == added) col = &c;
+    REQUIRE(col);
+    const Rectf r = h.st.nav.xf.toScreenRect(col->rect);
+    CHECK(r.min.x >= h.st.canvasRect.min.x);
+    CHECK(r.max.x <= h.st.canvasRect.max.x);
+    CHECK(h.ui.item("horizon:" + std::to_string(added.value)));
+}
