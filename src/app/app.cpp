@@ -118,6 +118,7 @@ bool* panelFlag(ui::PanelState& p, std::string_view name) {
     if (name == "coach") return &p.coach;
     if (name == "history") return &p.history;
     if (name == "prep") return &p.prep;
+    if (name == "minimap") return &p.minimap;
     return nullptr;
 }
 
@@ -133,7 +134,7 @@ template <class F> bool forEachPanelName(const std::string& list, F&& f) {
 
 // Exactly the listed panels are shown.
 void applyPanelList(const std::string& list, ui::PanelState& p) {
-    for (const char* n : {"board", "map", "inspector", "coach", "history", "prep"})
+    for (const char* n : {"board", "map", "inspector", "coach", "history", "prep", "minimap"})
         *panelFlag(p, n) = false;
     forEachPanelName(list, [&](std::string_view n) {
         if (bool* b = panelFlag(p, n)) *b = true;

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
 
     cli.add_option("--panels", opt.panels,
                    "Show exactly these panels, comma separated: board, map, inspector, coach, "
-                   "history, prep (e.g. for --screenshot, which ignores your settings)")
+                   "history, prep, minimap (e.g. for --screenshot, which ignores your settings)")
         ->type_name("LIST")
         ->check([](const std::string& v) {
             return horizons::app::validPanelList(v) ? std::string()

@@ -1973,6 +1973,79 @@ void revealNewHorizon(BoardViewState& st, const BoardCanvas& c) {
     }
 }
 
+// ------------------------------------------------------------------------------ minimap
+
+// Where the minimap goes: the bottom right of the canvas, above the zoom readout, at most
+// 10 em wide and a quarter of the canvas, in the board's own proportions. Empty when hidden.
+Rectf minimapScreenRect(const BoardViewState& st, const BoardCanvas& c) {
+    const Rectf& b = st.layout.bounds;
+    if (!st.minimap || st.picture || b.empty()) return {};
+    const float e = em();
+    float w = std::min(10.0f * e, c.size.x * 0.25f);
+    float h = w * b.height() / b.width();
+    if (h > c.size.y * 0.25f) {
+        h = c.size.y * 0.25f;
+        w = h * b.width() / b.height();
+    }
+    const Vec2f max{c.origin.x + c.size.x - 0.6f * e, c.origin.y + c.size.y - 2.2f * e};
+    return {{max.x - w, max.y - h}, max};
+}
+
+// The minimap's world-to-screen scale (uniform) for the board's bounds.
+Vec2f minimapToScreen(const BoardViewState& st, Vec2f world) {
+    const Rectf &b = st.layout.bounds, &m = st.minimapRect;
+    const float k = m.width() / b.width();
+    return {m.min.x + (world.x - b.min.x) * k, m.min.y + (world.y - b.min.y) * k};
+}
+
+// Set-up: the minimap's item over the canvas; pressing or dragging in it centres the view
+// on the point of the board under the pointer.
+void minimapInput(BoardViewState& st, const BoardCanvas& c) {
+    st.minimapRect = minimapScreenRect(st, c);
+    if (st.minimapRect.empty()) return;
+    ImGui::SetCursorScreenPos(toIm(st.minimapRect.min)); // inside the canvas: it grows nothing
+    ImGui::InvisibleButton("##minimap", toIm(st.minimapRect.max - st.minimapRect.min));
+    registerLastItem("panel:board-minimap", "minimap", "Minimap");
+    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const Rectf &b = st.layout.bounds, &m = st.minimapRect;
+        const float k = b.width() / m.width();
+        const Vec2f mouse = fromIm(ImGui::GetIO().MousePos);
+        const Vec2f world{b.min.x + (mouse.x - m.min.x) * k, b.min.y + (mouse.y - m.min.y) * k};
+        const Vec2f centre = fromIm(c.origin) + fromIm(c.size) * 0.5f;
+        st.nav.xf = panBy(st.nav.xf, centre - st.nav.xf.toScreen(world));
+        st.viewMoved = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+}
+
+// The minimap: columns, every card, chip and stack as a small block in its colour, and the
+// part of the board in view as a rectangle.
+void drawMinimap(Frame& f) {
+    const BoardViewState& st = f.st;
+    const Rectf& m = st.minimapRect;
+    if (m.empty()) return;
+    ImDrawList* dl = f.dl;
+    dl->AddRectFilled(toIm(m.min) - ImVec2(3, 3), toIm(m.max) + ImVec2(3, 3),
+                      withAlpha(f.pal.cardBg, 0.95f), 0.3f * f.e);
+    dl->AddRect(toIm(m.min) - ImVec2(3, 3), toIm(m.max) + ImVec2(3, 3), f.pal.cardBorder,
+                0.3f * f.e);
+    for (const ColumnBox& col : st.layout.columns)
+        dl->AddRectFilled(toIm(minimapToScreen(st, col.rect.min)),
+                          toIm(minimapToScreen(st, col.rect.max)), withAlpha(f.pal.text, 0.06f));
+    for (const CardBox& k : st.layout.cards) {
+        const ImVec2 a = toIm(minimapToScreen(st, k.rect.min));
+        const ImVec2 b = toIm(minimapToScreen(st, k.rect.max));
+        const ImU32 col = k.specificity < 0.5 ? f.pal.direction : f.pal.destination;
+        dl->AddRectFilled(a, ImVec2(std::max(b.x, a.x + 1), std::max(b.y, a.y + 1)),
+                          withAlpha(col, 0.8f));
+    }
+    const Rectf view = st.nav.xf.toWorldRect(st.canvasRect);
+    ImVec2 va = toIm(minimapToScreen(st, view.min)), vb = toIm(minimapToScreen(st, view.max));
+    va = ImVec2(std::max(va.x, m.min.x - 2), std::max(va.y, m.min.y - 2));
+    vb = ImVec2(std::min(vb.x, m.max.x + 2), std::min(vb.y, m.max.y + 2));
+    if (va.x < vb.x && va.y < vb.y) dl->AddRect(va, vb, f.pal.accent, 0.0f, 1.5f);
+}
+
 // Back to front: background and axis, columns, ghosts, cards, headers, the drag, overlays.
 void drawBoard(Frame& f, ImVec2 origin) {
     BoardViewState& st = f.st;
@@ -1986,6 +2059,7 @@ void drawBoard(Frame& f, ImVec2 origin) {
     drawHeaders(f);
     drawDragOverlay(f);
     drawOverlayText(f);
+    drawMinimap(f);
     f.dl->PopClipRect();
 }
 
@@ -1999,6 +2073,7 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     const BoardCanvas canvas = placeBoardCanvas(st);
     fitBoardIfPending(ctx, st, canvas);
     revealNewHorizon(st, canvas);
+    minimapInput(st, canvas);
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
     if (handleCanvasNavigation(st.nav, canvas.origin, canvas.size, canvas.hovered, opts))
