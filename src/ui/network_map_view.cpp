@@ -410,11 +410,12 @@ struct Frame {
         if (g.ringGap * zoom < 1.2f * em()) return false; // no room between rings for names
         return spacingPx(trust) >= 2.0f * nodeR;
     }
-    float spacingPx(int trust) const { // screen distance between neighbours on a ring
+    float spacingPx(int trust) const { // screen distance between neighbours on a sub-ring
         const int n = cache.ringCount(trust);
+        const int rows = ringRows(g, trust, static_cast<std::size_t>(std::max(n, 0)));
         return n <= 1 ? FLT_MAX
-                      : 2.0f * std::numbers::pi_v<float> * ringRadius(g, trust) * zoom /
-                            static_cast<float>(n);
+                      : 2.0f * std::numbers::pi_v<float> * ringRadius(g, trust) * zoom *
+                            static_cast<float>(rows) / static_cast<float>(n);
     }
     float dotRadius(int trust) const { // a plain dot, small enough not to cover its neighbours
         return std::max(1.5f, std::min(nodeR, 0.42f * spacingPx(trust)));
