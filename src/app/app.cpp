@@ -110,6 +110,38 @@ struct HeldEvent {
     double x = 0, y = 0;
 };
 std::vector<HeldEvent> g_held;
+// --panels: the names of a comma-separated list, each one flag of PanelState.
+bool* panelFlag(ui::PanelState& p, std::string_view name) {
+    if (name == "board") return &p.board;
+    if (name == "map") return &p.networkMap;
+    if (name == "inspector") return &p.inspector;
+    if (name == "coach") return &p.coach;
+    if (name == "history") return &p.history;
+    if (name == "prep") return &p.prep;
+    if (name == "minimap") return &p.minimap;
+    return nullptr;
+}
+
+template <class F> bool forEachPanelName(const std::string& list, F&& f) {
+    std::size_t at = 0;
+    while (at <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', at), list.size());
+        if (!f(std::string_view(list).substr(at, comma - at))) return false;
+        at = comma + 1;
+    }
+    return true;
+}
+
+// Exactly the listed panels are shown.
+void applyPanelList(const std::string& list, ui::PanelState& p) {
+    for (const char* n : {"board", "map", "inspector", "coach", "history", "prep", "minimap"})
+        *panelFlag(p, n) = false;
+    forEachPanelName(list, [&](std::string_view n) {
+        if (bool* b = panelFlag(p, n)) *b = true;
+        return true;
+    });
+}
+
 bool g_keyWentDown = false; // a non-modifier key went down since the frame began
 
 bool isModifier(int key) {
@@ -268,6 +300,7 @@ bool Shell::init() {
     settingsFile_ = configDir() / "settings.ini";
     if (!screenshotMode_) settings_ = loadSettings(settingsFile_);
     ui_.panels = settings_.panels;
+    if (!opt_.panels.empty()) applyPanelList(opt_.panels, ui_.panels);
     if (opt_.only == "board" || opt_.only == "map") { // PNG export: one view, nothing else
         ui_.panels.board = opt_.only == "board";
         ui_.panels.networkMap = opt_.only == "map";
@@ -581,6 +614,11 @@ void Shell::shutdown() {
 void requestRedraw() {
     g_redraw = true;
     glfwPostEmptyEvent();
+}
+
+bool validPanelList(const std::string& list) {
+    ui::PanelState p;
+    return forEachPanelName(list, [&](std::string_view n) { return panelFlag(p, n) != nullptr; });
 }
 
 int run(const Options& opt) {

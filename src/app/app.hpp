@@ -13,6 +13,7 @@ struct Options {
     int height = 0;
     int frames = 5;              // --frames N
     std::string layoutDump;      // --layout-dump OUT.jsonl: one JSON line per drawn frame
+    std::string panels;          // --panels a,b,…: exactly these panels shown (screenshots)
     std::string only;            // --only board|map: that view alone, maximised (PNG export)
     int frameDelayMs = 0;        // --frame-delay-ms N (hidden test hook): sleep N ms every frame
     bool damageCheck = false;    // --damage-check (hidden test hook): compare each partial
@@ -20,6 +21,9 @@ struct Options {
     bool boardFromStdin = false; // --board-stdin (hidden, with --screenshot): the board's bytes
                                  // come on stdin and stay in memory (export --format png)
 };
+
+// --panels: every name one of board, map, inspector, coach, history, prep.
+bool validPanelList(const std::string& list);
 
 // Opens the window and runs until quit. Returns the process exit status
 // (0 ok, 1 runtime failure such as no display or a screenshot that could not be written).

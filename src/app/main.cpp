@@ -42,6 +42,14 @@ int main(int argc, char** argv) {
                    "and the rectangles of all visible interactive items")
         ->type_name("OUT.jsonl");
 
+    cli.add_option("--panels", opt.panels,
+                   "Show exactly these panels, comma separated: board, map, inspector, coach, "
+                   "history, prep, minimap (e.g. for --screenshot, which ignores your settings)")
+        ->type_name("LIST")
+        ->check([](const std::string& v) {
+            return horizons::app::validPanelList(v) ? std::string()
+                                                    : std::string("unknown panel in " + v);
+        });
     cli.add_option("--only", opt.only, "Show one view alone (used by export --format png)")
         ->check(CLI::IsMember({"board", "map"}))
         ->group(""); // hidden

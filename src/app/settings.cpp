@@ -65,6 +65,7 @@ std::string formatSettings(const Settings& s) {
     o << "panel.coach = " << p.coach << "\n";
     o << "panel.history = " << p.history << "\n";
     o << "panel.prep = " << p.prep << "\n";
+    o << "panel.minimap = " << p.minimap << "\n";
     o << "panel.mapFraction = " << p.mapFraction << "\n";
     o << "panel.sideWidthEm = " << p.sideWidthEm << "\n";
     o << "panel.bottomHeightEm = " << p.bottomHeightEm << "\n";
@@ -113,6 +114,8 @@ Settings parseSettings(const std::string& text) {
             toBool(val, p.history);
         else if (key == "panel.prep")
             toBool(val, p.prep);
+        else if (key == "panel.minimap")
+            toBool(val, p.minimap);
         else if (key == "panel.mapFraction" && toFloat(val, f))
             p.mapFraction = std::clamp(f, 0.1f, 0.9f);
         else if (key == "panel.sideWidthEm" && toFloat(val, f))

@@ -217,6 +217,7 @@ void drawMenuBar(AppUiState& ui, session::Session& s, const DocStatus& st) {
         if (menuItem("Coach hints", "view/coach", nullptr, p.coach)) p.coach = !p.coach;
         if (menuItem("History", "view/history", nullptr, p.history)) p.history = !p.history;
         if (menuItem("Conversation prep", "view/prep", nullptr, p.prep)) p.prep = !p.prep;
+        if (menuItem("Minimap", "view/minimap", nullptr, p.minimap)) p.minimap = !p.minimap;
         if (menuItem("Take snapshot…", "view/take-snapshot", "Ctrl+T")) {
             p.history = true;
             ui.history.openTakeDialog = true;
@@ -810,6 +811,8 @@ void drawApp(AppUiState& ui, session::Session& s) {
     historyShortcuts(ctx, ui.history);
     updateCompare(ctx, ui.history);
     if (!ui.chromeless) drawMenuBar(ui, s, st);
+    ui.board.picture = ui.map.picture = ui.chromeless; // the views leave out their toolbars
+    ui.board.minimap = ui.panels.minimap;
 
     // Main area: everything between the menu bar and the status bar (the whole window for
     // a picture export).

@@ -1497,6 +1497,7 @@ void drawDragOverlay(Frame& f) {
 
 void drawOverlayText(Frame& f) {
     BoardViewState& st = f.st;
+    if (st.picture) return; // a picture shows the board, not the viewer's zoom
     // Bottom-right: zoom and, with a filter, the match count.
     char buf[96];
     if (st.filter.active())
@@ -1611,6 +1612,7 @@ void addHorizonAfterLast(Frame& f) {
         maxOrder = std::max(maxOrder, x.order);
     h.order = maxOrder + 1;
     applyEdit(f, addHorizon(doc.board(), h));
+    f.st.revealHorizon = h.id; // off to the right of a zoomed-in board: brought into view
 }
 
 // A menu item reported to the layout registry as "menu:<id>".
@@ -1850,7 +1852,8 @@ void removeHorizonDialog(Frame& f) {
     ImGui::EndPopup();
 }
 
-// The filter bar (Ctrl+F): text, tag, status toggles, match count. Returns its height.
+// The filter bar (Ctrl+F): text, tag, status toggles, match count. It wraps to the pane's
+// width (a narrow board pane shows it on two or three lines, nothing cut off).
 void filterBar(ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     ImGui::PushID("board-filter");
@@ -1858,7 +1861,8 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
         ImGui::SetKeyboardFocusHere();
         st.focusFilter = false;
     }
-    ImGui::SetNextItemWidth(12 * e);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(std::min(12 * e, avail));
     bool changed = ImGui::InputTextWithHint("##text", "Filter goals\xE2\x80\xA6", &st.filter.text);
     registerLastItem("input:board-filter", "input", "Filter goals");
     if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
@@ -1866,22 +1870,29 @@ void filterBar(ViewContext& ctx, BoardViewState& st) {
         st.filterOpen = false;
         changed = true;
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(7 * e);
+    const float tagW = std::min(7 * e, avail);
+    sameLineIfFits(tagW);
+    ImGui::SetNextItemWidth(tagW);
     changed |= ImGui::InputTextWithHint("##tag", "Tag", &st.filter.tag);
+    registerLastItem("input:board-filter-tag", "input", "Tag");
     for (int s = 0; s < kGoalStatusCount; ++s) {
-        ImGui::SameLine();
+        const std::string name(statusName(static_cast<GoalStatus>(s)));
+        sameLineIfFits(checkboxWidth(name.c_str()));
         bool on = st.filter.statusMask & (1u << s);
-        if (ImGui::Checkbox(std::string(statusName(static_cast<GoalStatus>(s))).c_str(), &on)) {
+        if (ImGui::Checkbox(name.c_str(), &on)) {
             st.filter.statusMask = static_cast<std::uint8_t>(
                 on ? st.filter.statusMask | (1u << s) : st.filter.statusMask & ~(1u << s));
             changed = true;
         }
+        registerLastItem("button:board-filter-status:" + name, "button", name);
     }
     if (changed) st.matchCount = countMatches(ctx.doc.content(), st.filter);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu", st.matchCount, ctx.doc.content().goals.size());
-    ImGui::SameLine();
+    char count[64];
+    std::snprintf(count, sizeof count, "%zu of %zu", st.matchCount, ctx.doc.content().goals.size());
+    sameLineIfFits(ImGui::CalcTextSize(count).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", count);
+    sameLineIfFits(buttonWidth("Clear"));
     if (ImGui::SmallButton("Clear")) {
         st.filter = {};
         st.filterOpen = false;
@@ -1974,6 +1985,101 @@ void drawKeyboardCursor(Frame& f) {
     registerItem("focus:goal", "focus", std::to_string(st.cursor.value), p0, p1);
 }
 
+// A horizon just added: pan (sideways, and down to its header when above) so its whole
+// column is in view; a column wider than the canvas shows its left edge.
+void revealNewHorizon(BoardViewState& st, const BoardCanvas& c) {
+    if (!st.revealHorizon) return;
+    const HorizonId id = st.revealHorizon;
+    st.revealHorizon = {};
+    for (const ColumnBox& col : st.layout.columns) {
+        if (col.horizon != id) continue;
+        const Rectf r = st.nav.xf.toScreenRect(col.rect);
+        const float m = 1.0f * em();
+        const float left = c.origin.x + m, right = c.origin.x + c.size.x - m;
+        Vec2f d{0, 0};
+        if (r.max.x > right) d.x = right - r.max.x;
+        if (r.min.x + d.x < left) d.x = left - r.min.x;
+        if (r.min.y < c.origin.y) d.y = c.origin.y + m - r.min.y;
+        if (d.x == 0 && d.y == 0) return;
+        st.nav.xf = panBy(st.nav.xf, d);
+        st.viewMoved = true;
+        return;
+    }
+}
+
+// ------------------------------------------------------------------------------ minimap
+
+// Where the minimap goes: the bottom right of the canvas, above the zoom readout, at most
+// 10 em wide and a quarter of the canvas, in the board's own proportions. Empty when hidden.
+Rectf minimapScreenRect(const BoardViewState& st, const BoardCanvas& c) {
+    const Rectf& b = st.layout.bounds;
+    if (!st.minimap || st.picture || b.empty()) return {};
+    const float e = em();
+    float w = std::min(10.0f * e, c.size.x * 0.25f);
+    float h = w * b.height() / b.width();
+    if (h > c.size.y * 0.25f) {
+        h = c.size.y * 0.25f;
+        w = h * b.width() / b.height();
+    }
+    const Vec2f max{c.origin.x + c.size.x - 0.6f * e, c.origin.y + c.size.y - 2.2f * e};
+    return {{max.x - w, max.y - h}, max};
+}
+
+// The minimap's world-to-screen scale (uniform) for the board's bounds.
+Vec2f minimapToScreen(const BoardViewState& st, Vec2f world) {
+    const Rectf &b = st.layout.bounds, &m = st.minimapRect;
+    const float k = m.width() / b.width();
+    return {m.min.x + (world.x - b.min.x) * k, m.min.y + (world.y - b.min.y) * k};
+}
+
+// Set-up: the minimap's item over the canvas; pressing or dragging in it centres the view
+// on the point of the board under the pointer.
+void minimapInput(BoardViewState& st, const BoardCanvas& c) {
+    st.minimapRect = minimapScreenRect(st, c);
+    if (st.minimapRect.empty()) return;
+    ImGui::SetCursorScreenPos(toIm(st.minimapRect.min)); // inside the canvas: it grows nothing
+    ImGui::InvisibleButton("##minimap", toIm(st.minimapRect.max - st.minimapRect.min));
+    registerLastItem("panel:board-minimap", "minimap", "Minimap");
+    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const Rectf &b = st.layout.bounds, &m = st.minimapRect;
+        const float k = b.width() / m.width();
+        const Vec2f mouse = fromIm(ImGui::GetIO().MousePos);
+        const Vec2f world{b.min.x + (mouse.x - m.min.x) * k, b.min.y + (mouse.y - m.min.y) * k};
+        const Vec2f centre = fromIm(c.origin) + fromIm(c.size) * 0.5f;
+        st.nav.xf = panBy(st.nav.xf, centre - st.nav.xf.toScreen(world));
+        st.viewMoved = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+}
+
+// The minimap: columns, every card, chip and stack as a small block in its colour, and the
+// part of the board in view as a rectangle.
+void drawMinimap(Frame& f) {
+    const BoardViewState& st = f.st;
+    const Rectf& m = st.minimapRect;
+    if (m.empty()) return;
+    ImDrawList* dl = f.dl;
+    dl->AddRectFilled(toIm(m.min) - ImVec2(3, 3), toIm(m.max) + ImVec2(3, 3),
+                      withAlpha(f.pal.cardBg, 0.95f), 0.3f * f.e);
+    dl->AddRect(toIm(m.min) - ImVec2(3, 3), toIm(m.max) + ImVec2(3, 3), f.pal.cardBorder,
+                0.3f * f.e);
+    for (const ColumnBox& col : st.layout.columns)
+        dl->AddRectFilled(toIm(minimapToScreen(st, col.rect.min)),
+                          toIm(minimapToScreen(st, col.rect.max)), withAlpha(f.pal.text, 0.06f));
+    for (const CardBox& k : st.layout.cards) {
+        const ImVec2 a = toIm(minimapToScreen(st, k.rect.min));
+        const ImVec2 b = toIm(minimapToScreen(st, k.rect.max));
+        const ImU32 col = k.specificity < 0.5 ? f.pal.direction : f.pal.destination;
+        dl->AddRectFilled(a, ImVec2(std::max(b.x, a.x + 1), std::max(b.y, a.y + 1)),
+                          withAlpha(col, 0.8f));
+    }
+    const Rectf view = st.nav.xf.toWorldRect(st.canvasRect);
+    ImVec2 va = toIm(minimapToScreen(st, view.min)), vb = toIm(minimapToScreen(st, view.max));
+    va = ImVec2(std::max(va.x, m.min.x - 2), std::max(va.y, m.min.y - 2));
+    vb = ImVec2(std::min(vb.x, m.max.x + 2), std::min(vb.y, m.max.y + 2));
+    if (va.x < vb.x && va.y < vb.y) dl->AddRect(va, vb, f.pal.accent, 0.0f, 1.5f);
+}
+
 // Back to front: background and axis, columns, ghosts, cards, headers, the drag, overlays.
 void drawBoard(Frame& f, ImVec2 origin) {
     BoardViewState& st = f.st;
@@ -1988,6 +2094,7 @@ void drawBoard(Frame& f, ImVec2 origin) {
     drawKeyboardCursor(f);
     drawDragOverlay(f);
     drawOverlayText(f);
+    drawMinimap(f);
     f.dl->PopClipRect();
 }
 
@@ -1997,9 +2104,11 @@ void drawBoardView(ViewContext& ctx, BoardViewState& st) {
     const float e = em();
     ImGui::PushID("board-view");
     refreshCaches(ctx, st);
-    if (st.filterOpen) filterBar(ctx, st);
+    if (st.filterOpen && !st.picture) filterBar(ctx, st);
     const BoardCanvas canvas = placeBoardCanvas(st);
     fitBoardIfPending(ctx, st, canvas);
+    revealNewHorizon(st, canvas);
+    minimapInput(st, canvas);
     CanvasNavOptions opts;
     opts.limits = kZoomLimits;
     if (handleCanvasNavigation(st.nav, canvas.origin, canvas.size, canvas.hovered, opts))

@@ -52,6 +52,10 @@ struct BoardViewState {
     BoardFilter filter;      // Ctrl+F: non-matching cards are dimmed
     bool filterOpen = false; // the filter bar is shown
     bool showServes = true;  // "serves" arrows between cards
+    bool minimap = false;    // View > Minimap: the whole board and the viewport, drag to pan
+                             // (set by the shell from PanelState::minimap)
+    bool picture = false;    // drawn for a picture (PNG export): the board alone, no filter
+                             // bar, buttons or zoom readout (set by the shell from chromeless)
     bool naiveDrawForBenchmark =
         false; // baseline for tests/bench: every card in full (no culling, no LOD)
     std::vector<GoalGhost> ghosts; // compare overlay (set by the history view); empty = none
@@ -60,6 +64,7 @@ struct BoardViewState {
     std::size_t visibleCards = 0;      // cards drawn last frame
     std::size_t matchCount = 0;        // goals matching the filter (all goals when none)
     Rectf canvasRect;                  // screen rectangle of the canvas last frame
+    Rectf minimapRect;                 // screen rectangle of the minimap (empty: none)
     HorizonId dropHorizon;             // column highlighted as the drop target (during a drag)
     bool dropKeepsSpecificity = false; // the drag so far is sideways only (stored value kept)
     double dropSpecificity = 0.5;      // where the pressed card lands (during a drag)
@@ -106,6 +111,7 @@ struct BoardViewState {
     bool openStackList = false;
     GoalId cursor;             // keyboard cursor (arrow keys); usually the last clicked card
     bool keyboardHere = false; // the board's panel has the keyboard: the cursor's ring shows
+    HorizonId revealHorizon;   // just added: pan so its column is in view at the next frame
 
     // ---- caches (rebuilt when the document changes)
     BoardLayout layout;

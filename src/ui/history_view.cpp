@@ -228,8 +228,10 @@ void drawSnapshotList(ViewContext& ctx, HistoryViewState& st,
     ImGui::SetItemTooltip("%s", "Keep the plan as it stands now, e.g. before a review (Ctrl+T).");
     drawTimeline(ctx, st, snaps);
     if (snaps.empty()) {
+        ImGui::PushTextWrapPos(0.0f); // a narrow column wraps, never cuts a word
         ImGui::TextDisabled("No snapshots yet. Take one before each review to see later how "
                             "your plan moved.");
+        ImGui::PopTextWrapPos();
         return;
     }
     if (!ImGui::BeginChild("##snapshot-list", ImVec2(0, 0), ImGuiChildFlags_None))
@@ -307,7 +309,9 @@ void drawChanges(ViewContext& ctx, HistoryViewState& st) {
     const Board& b = ctx.live.board();
     ImGui::SeparatorText("Compare");
     if (b.snapshots.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Take a snapshot first; then compare it with the board as it is now.");
+        ImGui::PopTextWrapPos();
         return;
     }
     const bool keep = st.comparing ||
@@ -403,7 +407,9 @@ void drawChart(ViewContext& ctx, HistoryViewState&) {
                       lp + ImVec2(0.7f * em(), 0.95f * em()), pal.destination);
     ImGui::Dummy(ImVec2(0.7f * em(), em()));
     ImGui::SameLine(0, 0.3f * em());
+    ImGui::PushTextWrapPos(0.0f); // two lines in a narrow column
     ImGui::TextDisabled("directions | destinations");
+    ImGui::PopTextWrapPos();
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -469,6 +475,9 @@ void drawChart(ViewContext& ctx, HistoryViewState&) {
 } // namespace
 
 // ---- banner, dialogs, shortcuts ------------------------------------------------------------
+// The banner over the board while a snapshot is shown: what is shown and the way back. The
+// text wraps to the panel's width, and the button goes below it when both do not fit on one
+// line, so a narrow board pane (1024x640 with every panel open) cuts off neither.
 float drawSnapshotBanner(ViewContext& ctx, HistoryViewState&) {
     if (!ctx.viewing) return 0;
     const Snapshot* s = ctx.live.board().snapshots.find(ctx.viewing);
@@ -476,21 +485,33 @@ float drawSnapshotBanner(ViewContext& ctx, HistoryViewState&) {
     const Palette& pal = palette();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = ImGui::GetFrameHeight() + 0.6f * em();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, p0 + ImVec2(w, h), withAlpha(pal.warning, 0.9f), 4.0f);
+    const float pad = 0.6f * em();
     const std::string text = "Viewing snapshot \"" + s->name + "\" (" +
                              formatTimestamp(s->takenAt) + ") \xe2\x80\x94 read only";
-    {
-        FontScope f(fonts().semibold);
-        dl->AddText(p0 + ImVec2(0.6f * em(), (h - ImGui::GetTextLineHeight()) * 0.5f),
-                    IM_COL32(20, 20, 20, 255), text.c_str());
-    }
-    registerItem("banner:snapshot", "banner", text, p0, p0 + ImVec2(w, h));
     const char* back = "Back to the current board";
     const float bw = ImGui::CalcTextSize(back).x + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + w - bw - 0.4f * em(), p0.y + 0.3f * em()));
-    if (button(back, "snapshot-back")) closeSnapshot(ctx);
+    FontScope f(fonts().semibold);
+    const float oneLine = ImGui::CalcTextSize(text.c_str()).x;
+    const bool besides = pad + oneLine + pad + bw + 0.4f * em() <= w;
+    const float wrapW = std::max(4 * em(), besides ? oneLine + 1.0f : w - 2 * pad);
+    const ImVec2 tsz = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrapW);
+    const float frame = ImGui::GetFrameHeight();
+    const float h = besides ? frame + 0.6f * em() : tsz.y + frame + 1.0f * em();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, p0 + ImVec2(w, h), withAlpha(pal.warning, 0.9f), 4.0f);
+    const float ty = besides ? (h - ImGui::GetTextLineHeight()) * 0.5f : 0.3f * em();
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), p0 + ImVec2(pad, ty),
+                IM_COL32(20, 20, 20, 255), text.c_str(), nullptr, wrapW);
+    registerItem("banner:snapshot", "banner", text, p0, p0 + ImVec2(w, h));
+    registerItem("banner:snapshot-text", "text", text, p0 + ImVec2(pad, ty),
+                 p0 + ImVec2(pad, ty) + tsz);
+    const float bx = besides ? p0.x + w - bw - 0.4f * em() : p0.x + pad;
+    const float by = besides ? p0.y + 0.3f * em() : p0.y + ty + tsz.y + 0.2f * em();
+    ImGui::SetCursorScreenPos(ImVec2(bx, by));
+    {
+        FontScope regular(fonts().regular);
+        if (button(back, "snapshot-back")) closeSnapshot(ctx);
+    }
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + 0.3f * em()));
     return h + 0.3f * em();
 }

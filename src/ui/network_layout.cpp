@@ -146,6 +146,13 @@ double freeAngle(std::span<const double> angles, double fallback) {
     return normalizeAngle(best);
 }
 
+int ringRows(const RingGeometry& g, int trust, std::size_t n) {
+    const float r = ringRadius(g, trust);
+    const double minSep = r > 0 ? (2.6 * g.nodeRadius) / r : 0.0;
+    const double capacity = minSep > 0 ? 2.0 * std::numbers::pi / minSep : 1e9;
+    return static_cast<double>(n) > capacity ? 2 : 1;
+}
+
 std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent& c,
                                        std::span<const PersonId> only) {
     std::vector<const Person*> people;
@@ -178,11 +185,25 @@ std::vector<PlacedPerson> layoutPeople(const RingGeometry& g, const BoardContent
         const float r = ringRadius(g, t);
         // Discs plus a little air, as an angle on this ring (chord ~ arc for small angles).
         const double minSep = r > 0 ? (2.6 * g.nodeRadius) / r : 0.0;
-        const std::vector<double> angles = spreadAngles(ring, minSep);
-        for (std::size_t k = 0; k < where.size(); ++k) {
+        // More people than fit side by side: neighbours alternate between two sub-rings
+        // inside the trust band (still nearer their own ring than any other), so each one's
+        // disc has room and twice as many fit.
+        const int rows = ringRows(g, t, ring.size());
+        const std::vector<double> angles = spreadAngles(ring, minSep / rows);
+        std::vector<std::size_t> byAngle(where.size());
+        for (std::size_t k = 0; k < byAngle.size(); ++k)
+            byAngle[k] = k;
+        std::sort(byAngle.begin(), byAngle.end(), [&](std::size_t a, std::size_t b) {
+            return normalizeAngle(angles[a]) < normalizeAngle(angles[b]);
+        });
+        const float shift = rows > 1 ? 0.3f * g.ringGap : 0.0f;
+        for (std::size_t n = 0; n < byAngle.size(); ++n) {
+            const std::size_t k = byAngle[n];
             PlacedPerson& pp = out[where[k]];
             pp.angle = angles[k];
-            pp.pos = pointOnRing(g, t, angles[k]);
+            const float rr = r + (rows > 1 ? (n % 2 == 0 ? shift : -shift) : 0.0f);
+            pp.pos = ImVec2(rr * static_cast<float>(std::cos(angles[k])),
+                            rr * static_cast<float>(std::sin(angles[k])));
         }
     }
     return out;
@@ -455,8 +476,7 @@ std::optional<std::uint32_t> PersonGrid::nearest(std::span<const PlacedPerson> p
 
 bool NetworkMapCache::update(std::uint64_t generation, const BoardContent& c,
                              const NetworkFilter& filter, Date today, const RingGeometry& g) {
-    if (valid_ && generation_ == generation && filter_ == filter && today_ == today.days &&
-        g_ == g)
+    if (valid_ && generation_ == generation && filter_ == filter && today_ == today.days && g_ == g)
         return false;
     valid_ = true;
     generation_ = generation;

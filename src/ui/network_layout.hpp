@@ -71,6 +71,10 @@ std::vector<double> spreadAngles(std::span<const AngleItem> items, double minSep
 // `fallback` when there are none.
 double freeAngle(std::span<const double> angles, double fallback);
 
+// How many sub-rings the `n` people of one ring alternate between: 1, or 2 when more are on it
+// than fit side by side (neighbours then sit on either side of the ring, inside its band).
+int ringRows(const RingGeometry& g, int trust, std::size_t n);
+
 struct PlacedPerson {
     PersonId id;
     ImVec2 pos; // world
@@ -184,8 +188,8 @@ class NetworkMapCache {
   public:
     // `generation` names the board's state (ViewContext::generation: another board, a
     // snapshot shown or an edit all change it). Returns true when it rebuilt.
-    bool update(std::uint64_t generation, const BoardContent& c,
-                const NetworkFilter& filter, Date today, const RingGeometry& g);
+    bool update(std::uint64_t generation, const BoardContent& c, const NetworkFilter& filter,
+                Date today, const RingGeometry& g);
     void invalidate() { valid_ = false; }
     std::uint64_t rebuilds() const { return rebuilds_; } // how often update() rebuilt
 

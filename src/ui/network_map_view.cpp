@@ -261,46 +261,102 @@ void drawFilterPopup(const BoardContent& c, NetworkMapViewState& st) {
     ImGui::EndPopup();
 }
 
-bool toolbarButton(const char* label, const char* id, const char* tip) {
-    const bool clicked = button(label, id);
-    ImGui::SetItemTooltip("%s", tip);
-    return clicked;
-}
+// The toolbar's actions, in order. Those that do not fit the pane's width go into a "…" menu
+// at the end of the row, so a narrow map (1024x640 with every panel open) cuts none off.
+struct ToolbarAction {
+    const char* label;
+    const char* id;
+    const char* tip;
+    bool enabled;
+};
+enum ToolbarIndex { kAddPerson, kFit, kFilter, kLegend, kToolbarActions };
 
-void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHint) {
+void runToolbarAction(ViewContext& ctx, NetworkMapViewState& st, int i) {
     const BoardContent& c = ctx.doc.content();
-    const bool ro = ctx.shared.readOnly;
-    ImGui::BeginDisabled(ro);
-    if (toolbarButton("+ Person", "map-add-person",
-                      "Add a person to the map (or double-click empty space on a ring)")) {
+    if (i == kAddPerson) {
         std::vector<double> angles;
         for (const auto& p : c.people)
             if (p.trust == 3) angles.push_back(p.mapAngle);
         const PersonId id = addPersonAt(ctx, 3, freeAngle(angles, -std::numbers::pi / 2));
         if (const Person* p = ctx.doc.content().people.find(id)) startRename(st, *p);
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (toolbarButton("Fit", "map-fit", "Show the whole map (Ctrl+0)")) st.fitRequested = true;
-    ImGui::SameLine();
-    const bool filtered = st.filter.active();
-    if (filtered)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (toolbarButton(filtered ? "Filter *" : "Filter", "map-filter",
-                      "Show only some people: relationship, inside or outside the "
-                      "organisation, overdue conversations, minimum trust"))
+    } else if (i == kFit) {
+        st.fitRequested = true;
+    } else if (i == kFilter) {
         ImGui::OpenPopup("map-filter");
-    if (filtered) ImGui::PopStyleColor();
-    drawFilterPopup(c, st);
-    ImGui::SameLine();
-    if (toolbarButton(st.showLegend ? "Hide legend" : "Legend", "map-legend",
-                      "What the colours and markers mean"))
+    } else if (i == kLegend) {
         st.showLegend = !st.showLegend;
+    }
+}
+
+// How many of the actions fit in `width` (the rest go into the "…" menu).
+int toolbarActionsThatFit(const ToolbarAction* a, float width) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float all = 0;
+    for (int i = 0; i < kToolbarActions; ++i)
+        all += buttonWidth(a[i].label) + (i ? gap : 0);
+    if (all <= width) return kToolbarActions;
+    float x = buttonWidth("\xE2\x80\xA6"); // the "…" button
+    int n = 0;
+    while (n < kToolbarActions && x + gap + buttonWidth(a[n].label) <= width)
+        x += gap + buttonWidth(a[n++].label);
+    return n;
+}
+
+// The "…" button and its menu of the actions from `first` on; returns the one chosen or -1.
+int toolbarOverflow(const ToolbarAction* a, int first) {
+    int chosen = -1;
+    if (button("\xE2\x80\xA6", "map-toolbar-more")) ImGui::OpenPopup("map-toolbar-more");
+    ImGui::SetItemTooltip("More: the map's actions that do not fit here");
+    if (ImGui::BeginPopup("map-toolbar-more")) {
+        for (int i = first; i < kToolbarActions; ++i) {
+            if (ImGui::MenuItem(a[i].label, nullptr, false, a[i].enabled)) chosen = i;
+            registerLastItem(std::string("menu:map-toolbar/") + a[i].id, "menu", a[i].label);
+            ImGui::SetItemTooltip("%s", a[i].tip);
+        }
+        ImGui::EndPopup();
+    }
+    return chosen;
+}
+
+void drawToolbar(ViewContext& ctx, NetworkMapViewState& st, float canvasWidthHint) {
+    const bool filtered = st.filter.active();
+    const ToolbarAction actions[kToolbarActions] = {
+        {"+ Person", "map-add-person",
+         "Add a person to the map (or double-click empty space on a ring)", !ctx.shared.readOnly},
+        {"Fit", "map-fit", "Show the whole map (Ctrl+0)", true},
+        {filtered ? "Filter *" : "Filter", "map-filter",
+         "Show only some people: relationship, inside or outside the organisation, overdue "
+         "conversations, minimum trust",
+         true},
+        {st.showLegend ? "Hide legend" : "Legend", "map-legend",
+         "What the colours and markers mean", true},
+    };
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float toggleW = ctx.panels ? workspaceToggleWidth() + gap : 0;
+    const int fit = toolbarActionsThatFit(actions, canvasWidthHint - toggleW);
+    int chosen = -1;
+    for (int i = 0; i < fit; ++i) {
+        if (i) ImGui::SameLine();
+        ImGui::BeginDisabled(!actions[i].enabled);
+        const bool lit = i == kFilter && filtered;
+        if (lit)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (button(actions[i].label, actions[i].id)) chosen = i;
+        ImGui::SetItemTooltip("%s", actions[i].tip);
+        if (lit) ImGui::PopStyleColor();
+        ImGui::EndDisabled();
+    }
+    if (fit < kToolbarActions) {
+        if (fit > 0) ImGui::SameLine();
+        const int more = toolbarOverflow(actions, fit);
+        if (more >= 0) chosen = more;
+    }
+    if (chosen >= 0) runToolbarAction(ctx, st, chosen);
+    drawFilterPopup(ctx.doc.content(), st);
     if (ctx.panels) {
-        const float w = workspaceToggleWidth();
         const float x = ImGui::GetCursorPosX();
-        ImGui::SameLine();
-        const float right = x + canvasWidthHint - w;
+        sameLineIfFits(toggleW - gap);
+        const float right = x + canvasWidthHint - (toggleW - gap);
         if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
         drawWorkspaceToggle(*ctx.panels, WorkspacePane::Map);
     }
@@ -354,11 +410,12 @@ struct Frame {
         if (g.ringGap * zoom < 1.2f * em()) return false; // no room between rings for names
         return spacingPx(trust) >= 2.0f * nodeR;
     }
-    float spacingPx(int trust) const { // screen distance between neighbours on a ring
+    float spacingPx(int trust) const { // screen distance between neighbours on a sub-ring
         const int n = cache.ringCount(trust);
+        const int rows = ringRows(g, trust, static_cast<std::size_t>(std::max(n, 0)));
         return n <= 1 ? FLT_MAX
-                      : 2.0f * std::numbers::pi_v<float> * ringRadius(g, trust) * zoom /
-                            static_cast<float>(n);
+                      : 2.0f * std::numbers::pi_v<float> * ringRadius(g, trust) * zoom *
+                            static_cast<float>(rows) / static_cast<float>(n);
     }
     float dotRadius(int trust) const { // a plain dot, small enough not to cover its neighbours
         return std::max(1.5f, std::min(nodeR, 0.42f * spacingPx(trust)));
@@ -589,7 +646,48 @@ void drawNode(ImDrawList* dl, const Frame& f, const Person& p, ImVec2 s, const N
     }
 }
 
-void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
+// The corner of the canvas for a legend of `size`: bottom left, bottom right or top right
+// (the top left has the overlays), the first that covers no person and no name drawn this
+// frame (`obstacles`, screen boxes). None: the legend would cover someone.
+std::optional<ImVec2> legendCorner(const Frame& f, ImVec2 size, std::span<const Rectf> obstacles) {
+    const float m = 0.5f * em();
+    const ImVec2 corners[] = {ImVec2(f.c0.x + m, f.c1.y - m - size.y),
+                              ImVec2(f.c1.x - m - size.x, f.c1.y - m - size.y),
+                              ImVec2(f.c1.x - m - size.x, f.c0.y + m)};
+    for (const ImVec2 a : corners) {
+        const Rectf r{fromIm(a), fromIm(a + size)};
+        bool clear = true;
+        for (const Rectf& o : obstacles)
+            if (!o.empty() && o.overlaps(r)) {
+                clear = false;
+                break;
+            }
+        if (clear) return a;
+    }
+    return std::nullopt;
+}
+
+// The legend collapsed to a small "Legend" button at the bottom left; hovering it shows the
+// legend there (over the map, while the pointer stays). Returns where to draw it, if at all.
+std::optional<ImVec2> collapsedLegend(ImDrawList* dl, const Frame& f, ImVec2 size) {
+    const Palette& pal = palette();
+    const char* label = "Legend";
+    const ImVec2 pad(0.4f * em(), 0.2f * em());
+    const ImVec2 bs = ImGui::CalcTextSize(label) + pad * 2;
+    const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - bs.y);
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton("##legend-collapsed", bs);
+    registerLastItem("button:map-legend-collapsed", "button", label);
+    const bool hov = ImGui::IsItemHovered();
+    dl->AddRectFilled(a, a + bs, hov ? pal.cardBorder : withAlpha(pal.cardBg, 0.94f), 0.3f * em());
+    dl->AddRect(a, a + bs, pal.cardBorder, 0.3f * em());
+    dl->AddText(a + pad, pal.textMuted, label);
+    if (!hov) return std::nullopt;
+    return ImVec2(a.x, std::max(f.c0.y, a.y - 0.3f * em() - size.y));
+}
+
+void drawLegend(ImDrawList* dl, const Frame& f, int threshold, std::span<const Rectf> obstacles,
+                bool picture) {
     const Palette& pal = palette();
     bool present[kRelationshipCount] = {};
     int count = 0;
@@ -618,9 +716,13 @@ void drawLegend(ImDrawList* dl, const Frame& f, int threshold) {
     const float iconW = 1.6f * em();
     const ImVec2 size(pad * 2 + iconW + textW,
                       pad * 2 + line * static_cast<float>(rows) + 0.3f * em());
-    if (size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f)
-        return; // too small a canvas for a legend
-    const ImVec2 a(f.c0.x + 0.5f * em(), f.c1.y - 0.5f * em() - size.y);
+    const bool tooSmall = size.y > (f.c1.y - f.c0.y) * 0.8f || size.x > (f.c1.x - f.c0.x) * 0.7f;
+    std::optional<ImVec2> at = tooSmall ? std::nullopt : legendCorner(f, size, obstacles);
+    if (!at && picture) return; // a picture leaves it out rather than cover a name
+    if (!at) at = collapsedLegend(dl, f, size);
+    if (!at) return;
+    const ImVec2 a = *at;
+    registerItem("map:legend", "legend", "Legend", a, a + size);
     dl->AddRectFilled(a, a + size, withAlpha(pal.cardBg, 0.94f), 0.4f * em());
     dl->AddRect(a, a + size, pal.cardBorder, 0.4f * em());
     ImVec2 p = a + ImVec2(pad, pad);
@@ -768,6 +870,7 @@ CanvasItem placeCanvas(NetworkMapViewState& st) {
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
+    registerLastItem("panel:map-canvas", "canvas", "Network map");
     handleCanvasNavigation(st.nav, c0, size, hovered);
     if (st.nav.changed) st.viewMoved = true;
     return {c0, c0 + size, hovered};
@@ -833,7 +936,7 @@ void scrollToSelected(NetworkMapViewState& st, Frame& f, const Selection& sel) {
 // Everything before hit-testing: the canvas, the cache, the fit and the frame's transform.
 Frame beginMapFrame(ViewContext& ctx, NetworkMapViewState& st) {
     clearReleasedPersonDrag(st, ctx.shared.drag);
-    drawToolbar(ctx, st, ImGui::GetContentRegionAvail().x);
+    if (!st.picture) drawToolbar(ctx, st, ImGui::GetContentRegionAvail().x);
     const CanvasItem canvas = placeCanvas(st);
     Frame f(ctx.doc.content(), st, geometryForEm(em()), canvas.min, canvas.max);
     f.naive = st.naiveDrawForBenchmark;
@@ -1194,6 +1297,9 @@ void drawPeople(ImDrawList* dl, NetworkMapViewState& st, const Frame& f, const S
             if (reg)
                 registerItem(personKey(pp.id), "person", p->name, s - ImVec2(f.nodeR, f.nodeR),
                              s + ImVec2(f.nodeR, f.nodeR));
+            if (reg && !st.nameBoxes[k].empty())
+                registerItem("name:" + std::to_string(pp.id.value), "label", st.names[k],
+                             toIm(st.nameBoxes[k].min), toIm(st.nameBoxes[k].max));
         }
     st.visiblePeople = n;
     st.detailedPeople = detailed;
@@ -1316,7 +1422,13 @@ void drawOverlays(ImDrawList* dl, const NetworkMapViewState& st, const Frame& f,
                     pal.accent);
     }
     const std::span<const GoalId> lonely = st.cache.goalsWithNobody();
-    if (!lonely.empty() && !goalsSelected) lonelyGoalsButton(dl, f, sel, at, lonely);
+    if (lonely.empty() || goalsSelected) return;
+    if (st.picture) // the same words, but nothing to click in a picture
+        overlay(std::to_string(lonely.size()) + (lonely.size() == 1 ? " goal has" : " goals have") +
+                    " nobody to talk to",
+                pal.warning);
+    else
+        lonelyGoalsButton(dl, f, sel, at, lonely);
 }
 
 // The canvas, back to front: rings, "You", introductions, captions, people, handles, the
@@ -1358,7 +1470,7 @@ void drawCanvas(ViewContext& ctx, NetworkMapViewState& st, Frame& f, const MapHi
     drawLinkHandles(dl, ctx, st, f, h);
     drawGesturePreview(dl, st, f, h);
     drawOverlays(dl, st, f, sel);
-    if (st.showLegend) drawLegend(dl, f, threshold);
+    if (st.showLegend) drawLegend(dl, f, threshold, st.obstacles, st.picture);
     dl->PopClipRect();
 }
 

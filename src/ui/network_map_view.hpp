@@ -44,6 +44,8 @@ struct NetworkMapViewState {
     bool fitRequested = true; // fit on the next frame (first show, Fit button, Ctrl+0)
     bool viewMoved = false;   // panned/zoomed since the last fit (then a resize keeps the view)
     bool showLegend = true;
+    bool picture = false; // drawn for a picture (PNG export): the map alone, no toolbar or
+                          // buttons (set by the shell from AppUiState::chromeless)
     bool naiveDrawForBenchmark =
         false; // baseline for tests/bench: derived data rebuilt every frame, every person in
                // full (no cache, no culling, no level of detail)

@@ -12,6 +12,7 @@ struct PanelState {
     bool coach = true;            // coach hints (bottom of the side panel)
     bool history = false;         // snapshots timeline (bottom panel)
     bool prep = false;            // conversation prep (side panel tab)
+    bool minimap = false;         // the board's minimap (bottom right of the board)
     float mapFraction = 0.42f;    // share of the central area taken by the map
     float sideWidthEm = 20.0f;    // side panel width in font units
     float bottomHeightEm = 12.0f; // bottom panel height in font units

@@ -72,14 +72,14 @@ void drawAgenda(ViewContext& ctx, PrepViewState& st) {
     }
     ImGui::SetItemTooltip("%s", "Copy the agenda as Markdown to paste to this person: only what "
                                 "they may see, without trust levels, notes or what was left out.");
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Copy for me")); // a narrow side panel wraps the row
     if (button("Copy for me", "agenda-copy-me")) {
         ImGui::SetClipboardText(agendaMarkdown(c, a).c_str());
         ctx.dispatch.notify("Prep notes for me copied (not to share)");
     }
     ImGui::SetItemTooltip("%s", "Copy your prep notes as Markdown, with trust levels and what "
                                 "was left out. For you alone, not to paste to them.");
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Export to share…"));
     if (button("Export to share…", "agenda-export")) {
         st.openExportDialog = true;
         std::string file = "agenda-" + p->name + ".md";

@@ -6,6 +6,7 @@
 //   withAlpha() a colour with its alpha scaled
 //   fieldLabel() a muted label in front of a form field
 //   dialogEnter() / dialogEscape() the keys every dialog answers (accept, cancel)
+//   sameLineIfFits(), checkboxWidth(), buttonWidth()  toolbars that wrap
 #pragma once
 
 #include <imgui.h>
@@ -19,6 +20,22 @@ inline float em() { return ImGui::GetFontSize(); }
 
 // Window-local x where the content region ends (for SameLine / PushTextWrapPos).
 inline float contentRight() { return ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x; }
+
+// After an item: the next one (`nextWidth` wide) goes on the same line when it fits before the
+// content region's right edge, else on a new line (toolbars wrap instead of being cut off).
+inline void sameLineIfFits(float nextWidth) {
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (x + nextWidth <= right) ImGui::SameLine();
+}
+// Widths of small widgets, for sameLineIfFits.
+inline float checkboxWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+           ImGui::CalcTextSize(label, nullptr, true).x;
+}
+inline float buttonWidth(const char* label) { // Button and SmallButton alike
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
 
 // `c` with its alpha multiplied by `a` (clamped to 0..1).
 inline ImU32 withAlpha(ImU32 c, float a) {

@@ -605,3 +605,69 @@ TEST_CASE("board: dragging every card of a 10,000-goal board is computed quickly
     }
     CHECK(inNext == all.size());
 }
+
+TEST_CASE("board: a horizon added on a zoomed-in board scrolls into view") {
+    BoardHarness h;
+    h.goal(0, 0.7, "Agree a check-in");
+    h.settle();
+    // Zoom in on the first column: the last one is off to the right.
+    const ImVec2 at = h.toScreen(h.st.layout.columns.front().rect.center());
+    h.ui.moveMouse(at.x, at.y);
+    for (int i = 0; i < 6; ++i)
+        h.ui.wheel(1.0f);
+    h.ui.step(2);
+    const std::size_t before = h.st.layout.columns.size();
+    // Right-click empty space in the first column: the board's menu, "Add horizon".
+    const Rectf first = h.st.layout.columns.front().rect;
+    const ImVec2 empty = h.toScreen({first.center().x, first.min.y + first.height() * 0.35f});
+    h.ui.click(empty.x, empty.y, 1);
+    h.ui.step();
+    REQUIRE(h.ui.item("menu:board/add-horizon"));
+    h.ui.clickItem("menu:board/add-horizon");
+    h.ui.step(2);
+    REQUIRE(h.st.layout.columns.size() == before + 1);
+    const auto added = orderedHorizons(h.doc.content()).back()->id;
+    const ColumnBox* col = nullptr;
+    for (const ColumnBox& c : h.st.layout.columns)
+        if (c.horizon == added) col = &c;
+    REQUIRE(col);
+    const Rectf r = h.st.nav.xf.toScreenRect(col->rect);
+    CHECK(r.min.x >= h.st.canvasRect.min.x);
+    CHECK(r.max.x <= h.st.canvasRect.max.x);
+    CHECK(h.ui.item("horizon:" + std::to_string(added.value)));
+}
+
+TEST_CASE("board: the minimap shows the whole board; dragging in it pans the board") {
+    BoardHarness h;
+    for (int i = 0; i < 6; ++i)
+        h.goal(static_cast<std::size_t>(i % 3), 0.15 * i, "goal " + std::to_string(i));
+    h.st.minimap = true;
+    h.settle();
+    // Zoom in on the first column so there is somewhere to pan to.
+    const ImVec2 at = h.toScreen(h.st.layout.columns.front().rect.center());
+    h.ui.moveMouse(at.x, at.y);
+    for (int i = 0; i < 6; ++i)
+        h.ui.wheel(1.0f);
+    h.ui.step(2);
+    const ui::LayoutItem* mini = h.ui.item("panel:board-minimap");
+    REQUIRE(mini);
+    CHECK(mini->x + mini->w <= h.st.canvasRect.max.x);
+    CHECK(mini->y + mini->h <= h.st.canvasRect.max.y);
+    const Vec2f before = h.st.nav.xf.offset;
+    const float zoom = h.st.nav.xf.zoom;
+    // Drag from the minimap's left to its right edge: the view follows to the last column.
+    const float y = mini->y + mini->h * 0.5f;
+    h.ui.drag(mini->x + mini->w * 0.1f, y, mini->x + mini->w * 0.9f, y);
+    h.ui.step();
+    CHECK(h.st.nav.xf.zoom == doctest::Approx(zoom)); // a pan, not a zoom
+    CHECK(h.st.nav.xf.offset.x < before.x - 50);      // moved to the right of the board
+    const ColumnBox& last = h.st.layout.columns.back();
+    const Vec2f c = h.st.nav.xf.toScreen(last.rect.center());
+    CHECK(h.st.canvasRect.contains(c));
+    // No card was moved and no rubber band selected anything.
+    CHECK(h.shared.selection.empty());
+    // Hidden: no minimap.
+    h.st.minimap = false;
+    h.ui.step();
+    CHECK_FALSE(h.ui.item("panel:board-minimap"));
+}

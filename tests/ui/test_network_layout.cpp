@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <random>
 
 using namespace horizons;
 using namespace horizons::ui;
@@ -191,4 +192,35 @@ TEST_CASE("network layout: intro curves bow away from the centre and end at the 
     // very close nodes: the trim never flips the ends past each other
     const IntroCurve tiny = introCurve(ImVec2(0, 50), ImVec2(4, 50), 15.0f);
     CHECK(dist(tiny.p0, ImVec2(0, 50)) < 4.0f);
+}
+
+TEST_CASE(
+    "network layout: a ring of 40 spreads them in its band; zoomed in, names do not overlap") {
+    Board b = makeEmptyBoard();
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> angle(-3.1, 3.1);
+    for (std::uint64_t i = 0; i < 40; ++i)
+        b.content.people.put(person(100 + i, 3, angle(rng)));
+    const RingGeometry g;
+    const auto placed = layoutPeople(g, b.content);
+    REQUIRE(placed.size() == 40);
+    for (const auto& pp : placed) // a person's ring is always their trust level
+        CHECK(trustFromRadius(g, lengthOf(pp.pos)) == 3);
+    for (std::size_t i = 0; i < placed.size(); ++i)
+        for (std::size_t j = i + 1; j < placed.size(); ++j)
+            CHECK(dist(placed[i].pos, placed[j].pos) >= 2 * g.nodeRadius);
+    // Zoomed in (4x), each name (up to 80 px wide) beside its disc overlaps no other name.
+    const float zoom = 4.0f;
+    const ImVec2 text(80, 18);
+    std::vector<Rectf> boxes;
+    for (const auto& pp : placed) {
+        const ImVec2 s = pp.pos * zoom;
+        const ImVec2 mn = nameBoxMin(s, g.nodeRadius * zoom, pp.angle, text, 3.0f);
+        boxes.push_back({{mn.x, mn.y}, {mn.x + text.x, mn.y + text.y}});
+    }
+    int overlaps = 0;
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            overlaps += boxes[i].overlaps(boxes[j]);
+    CHECK(overlaps == 0);
 }

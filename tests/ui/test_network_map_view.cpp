@@ -589,3 +589,44 @@ TEST_CASE("map view: names and ring captions do not overlap on a small board") {
         }
     }
 }
+
+TEST_CASE("map view: a crowded ring, zoomed in, names every person in view without overlaps") {
+    MapHarness m;
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> angle(-3.1, 3.1);
+    for (int i = 0; i < 40; ++i) {
+        Person p;
+        p.id = m.doc.newId<PersonId>();
+        p.name = "Person " + std::to_string(i);
+        p.trust = 3;
+        p.mapAngle = angle(rng);
+        m.doc.apply(addPerson(m.doc.board(), p));
+    }
+    m.ui.step(2);
+    // Zoom in on the top of ring 3.
+    const ImVec2 c = m.mapCentre();
+    m.ui.moveMouse(c.x, c.y - m.ringRadiusPx(3));
+    for (int i = 0; i < 8; ++i)
+        m.ui.wheel(1.0f);
+    m.ui.step(2);
+    const auto& items = m.ui.layout().items();
+    int people = 0, named = 0;
+    std::vector<const ui::LayoutItem*> labels;
+    for (const auto& it : items) {
+        if (it.kind == "person" && it.x > 0 && it.y > 0 && it.x + it.w < 1200 && it.y + it.h < 900)
+            ++people;
+        if (it.kind == "label") labels.push_back(&it);
+    }
+    named = static_cast<int>(labels.size());
+    CAPTURE(people);
+    CAPTURE(m.st.detailedPeople);
+    CAPTURE(m.st.nav.xf.zoom);
+    CHECK(people >= 4);
+    CHECK(named >= people); // every person fully in view has a readable name
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            const auto& a = *labels[i];
+            const auto& b = *labels[j];
+            CHECK_FALSE((a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+        }
+}
