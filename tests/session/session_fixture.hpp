@@ -17,6 +17,7 @@ struct Fixture {
         e.files = files;
         e.seconds = [this] { return clock; };
         e.now = [] { return Timestamp{1764770000}; };
+        e.kdf = store::kTestKdf; // protected boards: fast keys
         return e;
     }
     void advance(double s) {
@@ -41,9 +42,9 @@ struct Fixture {
     }
 };
 
-inline StartOptions withFile(std::string file) {
+inline StartOptions withFile(const fs::path& file) {
     StartOptions o;
-    o.file = std::move(file);
+    o.file = file.string();
     return o;
 }
 inline StartOptions blank() {

@@ -4,6 +4,7 @@
 // runs the real files (StoreFiles) and looks at every byte on disk.
 #include "model/edits.hpp"
 #include "session/session.hpp"
+#include "session_fixture.hpp"
 #include "store/atomic_file.hpp"
 #include "store/autosave.hpp"
 #include "store/board_file.hpp"
@@ -25,6 +26,9 @@
 
 using namespace horizons;
 using namespace horizons::session;
+using horizons::session::test::addGoal;
+using horizons::session::test::hasGoal;
+using horizons::session::test::withFile;
 
 namespace {
 
@@ -48,31 +52,12 @@ Board boardWithGoal(const std::string& title) {
     return b;
 }
 
-bool hasGoal(const Board& b, const std::string& title) {
-    for (const Goal& g : b.content.goals)
-        if (g.title == title) return true;
-    return false;
-}
-
 bool contains(std::string_view bytes, std::string_view s) {
     return bytes.find(s) != std::string_view::npos;
 }
 
-struct Fixture {
-    std::shared_ptr<MemoryFiles> files = std::make_shared<MemoryFiles>();
-    double clock = 0;
-    Environment env() {
-        Environment e;
-        e.files = files;
-        e.seconds = [this] { return clock; };
-        e.now = [] { return Timestamp{1764770000}; };
-        e.kdf = store::kTestKdf;
-        return e;
-    }
-    void advance(double s) {
-        clock += s;
-        files->clock += s;
-    }
+// The session fixture, with a plain board and a protected one.
+struct Fixture : test::Fixture {
     Fixture() {
         files->files[kPlain] = store::serializeJson(boardWithGoal("Plain goal"));
         files->modifiedAt[kPlain] = 0;
@@ -88,20 +73,6 @@ struct Fixture {
         return std::move(*r.board);
     }
 };
-
-StartOptions withFile(const fs::path& file) {
-    StartOptions o;
-    o.file = file.string();
-    return o;
-}
-
-void addGoal(Session& s, const std::string& title) {
-    Goal g;
-    g.id = s.newId<GoalId>();
-    g.title = title;
-    g.horizon = orderedHorizons(s.live().content()).front()->id;
-    REQUIRE(s.apply(horizons::addGoal(s.live().board(), g)));
-}
 
 // Edits, then lets the autosave delay pass.
 void editAndAutosave(Fixture& f, Session& s, const std::string& title) {
