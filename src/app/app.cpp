@@ -593,6 +593,7 @@ void Shell::shutdown() {
     session_.reset(); // the autosave worker writes what is pending
     ui::setCurrentLayoutRegistry(nullptr);
     offscreen_.reset(); // needs the GL context
+    frameCache_.release();
     if (backendsReady_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();

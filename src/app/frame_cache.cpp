@@ -84,33 +84,11 @@ std::vector<unsigned char> readPixels(int w, int h) {
 
 } // namespace
 
-bool FrameCache::Target::ensure(int width, int height) {
-    if (fbo && w == width && h == height) return true;
-    release();
-    w = width;
-    h = height;
-    glGenFramebuffers(1, &fbo);
-    glGenRenderbuffers(1, &colour);
-    glBindRenderbuffer(GL_RENDERBUFFER, colour);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-    const bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (!ok) release();
-    return ok;
-}
-
-void FrameCache::Target::release() {
-    if (fbo) glDeleteFramebuffers(1, &fbo);
-    if (colour) glDeleteRenderbuffers(1, &colour);
-    fbo = colour = 0;
-    w = h = 0;
-}
-
-FrameCache::~FrameCache() {
-    kept_.release();
-    whole_.release();
+OffscreenTarget* FrameCache::ensure(std::unique_ptr<OffscreenTarget>& t, int width, int height) {
+    if (t && t->width() == width && t->height() == height) return t.get();
+    t = std::make_unique<OffscreenTarget>();
+    if (!t->create(width, height, nullptr)) t.reset();
+    return t.get();
 }
 
 void FrameCache::paintWhole(ImDrawData& dd, ImVec4 clear) {
@@ -147,13 +125,14 @@ void FrameCache::paintRects(ImDrawData& dd, const ui::Damage& damage, ImVec4 cle
 }
 
 bool FrameCache::compareWithWhole(ImDrawData& dd, ImVec4 clear) {
-    const int w = kept_.w, h = kept_.h;
-    if (!whole_.ensure(w, h)) return true;
+    const int w = kept_->width(), h = kept_->height();
+    OffscreenTarget* whole = ensure(whole_, w, h);
+    if (!whole) return true;
     const std::vector<unsigned char> partial = readPixels(w, h); // kept_ is bound
-    glBindFramebuffer(GL_FRAMEBUFFER, whole_.fbo);
+    whole->bind();
     paintWhole(dd, clear);
     const std::vector<unsigned char> full = readPixels(w, h);
-    glBindFramebuffer(GL_FRAMEBUFFER, kept_.fbo);
+    kept_->bind();
     std::size_t differ = 0;
     for (std::size_t p = 0; p + 3 < full.size(); p += 4)
         differ += (partial[p] != full[p] || partial[p + 1] != full[p + 1] ||
@@ -169,9 +148,10 @@ bool FrameCache::compareWithWhole(ImDrawData& dd, ImVec4 clear) {
 bool FrameCache::present(ImDrawData& dd, const ui::Damage& damage, ImVec4 clear) {
     const int w = fbWidth(dd), h = fbHeight(dd);
     if (w <= 0 || h <= 0) return true;
-    const bool fresh = kept_.w != w || kept_.h != h;
-    if (!kept_.ensure(w, h)) return false;
-    glBindFramebuffer(GL_FRAMEBUFFER, kept_.fbo);
+    const bool fresh = !kept_ || kept_->width() != w || kept_->height() != h;
+    OffscreenTarget* kept = ensure(kept_, w, h);
+    if (!kept) return false;
+    kept->bind();
     glViewport(0, 0, w, h);
     const bool partial = !damage.full && !fresh && exactScale(dd);
     total_ += static_cast<double>(w) * h;
@@ -183,7 +163,7 @@ bool FrameCache::present(ImDrawData& dd, const ui::Damage& damage, ImVec4 clear)
         paintWhole(dd, clear);
         painted_ += static_cast<double>(w) * h;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, kept_.fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, kept->framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -15,11 +15,13 @@
 // repainted whole.
 #pragma once
 
+#include "app/screenshot.hpp"
 #include "ui/damage.hpp"
 
 #include <imgui.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace horizons::app {
@@ -27,7 +29,6 @@ namespace horizons::app {
 class FrameCache {
   public:
     FrameCache() = default;
-    ~FrameCache();
     FrameCache(const FrameCache&) = delete;
     FrameCache& operator=(const FrameCache&) = delete;
 
@@ -35,6 +36,11 @@ class FrameCache {
     // window's back buffer. False when no framebuffer could be made: the caller then draws
     // to the window directly.
     bool present(ImDrawData& dd, const ui::Damage& damage, ImVec4 clear);
+
+    void release() { // the framebuffers go (while the GL context is still current)
+        kept_.reset();
+        whole_.reset();
+    }
 
     // Test hook (--damage-check): after each partial repaint, paints the frame whole into a
     // second buffer and compares every pixel.
@@ -44,17 +50,14 @@ class FrameCache {
     double paintedShare() const; // of all frames' pixels, the share repainted
 
   private:
-    struct Target {
-        unsigned fbo = 0, colour = 0;
-        int w = 0, h = 0;
-        bool ensure(int width, int height);
-        void release();
-    };
     void paintWhole(ImDrawData& dd, ImVec4 clear);
     void paintRects(ImDrawData& dd, const ui::Damage& damage, ImVec4 clear);
     bool compareWithWhole(ImDrawData& dd, ImVec4 clear);
 
-    Target kept_, whole_;
+    // A target of exactly width x height (made anew when the size changed); null if none.
+    static OffscreenTarget* ensure(std::unique_ptr<OffscreenTarget>& t, int width, int height);
+
+    std::unique_ptr<OffscreenTarget> kept_, whole_;
     bool check_ = false;
     std::uint64_t partialFrames_ = 0, mismatchedFrames_ = 0;
     double painted_ = 0, total_ = 0;

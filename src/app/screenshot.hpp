@@ -6,7 +6,8 @@
 namespace horizons::app {
 
 // A framebuffer object of a fixed size the frame is rendered into in --screenshot mode,
-// so the picture does not depend on the window being visible or on top.
+// so the picture does not depend on the window being visible or on top; also the kept frame
+// of partial repaints (frame_cache.hpp).
 class OffscreenTarget {
   public:
     OffscreenTarget() = default;
@@ -20,6 +21,7 @@ class OffscreenTarget {
     bool writePng(const std::string& path, std::string* error) const; // read back + save
 
     int width() const { return width_; }
+    unsigned framebuffer() const { return fbo_; } // the GL framebuffer object
     int height() const { return height_; }
 
   private:

@@ -9,6 +9,17 @@
 
 namespace horizons::session::test {
 
+// A board named `title` with one goal titled `title` in its first horizon.
+inline Board boardWithGoal(const std::string& title) {
+    Board b = makeEmptyBoard(title);
+    Goal g;
+    g.id = GoalId{b.nextId++};
+    g.title = title;
+    g.horizon = orderedHorizons(b.content).front()->id;
+    b.content.goals.put(g);
+    return b;
+}
+
 struct Fixture {
     std::shared_ptr<MemoryFiles> files = std::make_shared<MemoryFiles>();
     double clock = 0;
@@ -26,13 +37,7 @@ struct Fixture {
     }
     // A board with one goal titled `title` in the first horizon, written at `path`.
     void writeBoard(const fs::path& path, const std::string& title) {
-        Board b = makeEmptyBoard(title);
-        Goal g;
-        g.id = GoalId{b.nextId++};
-        g.title = title;
-        g.horizon = orderedHorizons(b.content).front()->id;
-        b.content.goals.put(g);
-        files->files[path] = store::serializeJson(b);
+        files->files[path] = store::serializeJson(boardWithGoal(title));
         files->modifiedAt[path] = files->clock;
     }
     Board onDisk(const fs::path& path) {

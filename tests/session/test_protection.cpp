@@ -27,6 +27,7 @@
 using namespace horizons;
 using namespace horizons::session;
 using horizons::session::test::addGoal;
+using horizons::session::test::boardWithGoal;
 using horizons::session::test::hasGoal;
 using horizons::session::test::withFile;
 
@@ -40,16 +41,6 @@ store::Secret secret(std::string_view s) { return store::Secret(s); }
 Unlock unlockWith(std::string_view s) { return Unlock{secret(s)}; }
 Protect protectWith(std::string_view a, std::string_view b) {
     return Protect{secret(a), secret(b)};
-}
-
-Board boardWithGoal(const std::string& title) {
-    Board b = makeEmptyBoard(title);
-    Goal g;
-    g.id = GoalId{b.nextId++};
-    g.title = title;
-    g.horizon = orderedHorizons(b.content).front()->id;
-    b.content.goals.put(g);
-    return b;
 }
 
 bool contains(std::string_view bytes, std::string_view s) {
