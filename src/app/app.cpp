@@ -142,17 +142,22 @@ void applyPanelList(const std::string& list, ui::PanelState& p) {
     });
 }
 
-bool g_keyWentDown = false; // a non-modifier key went down since the frame began
+bool g_keyWentDown = false;  // a non-modifier key went down since the frame began
+bool g_pointerMoved = false; // the pointer moved since the frame began
 
 bool isModifier(int key) {
     return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ||
            key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT ||
            key == GLFW_KEY_RIGHT_ALT || key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
-// True when `e` must wait (and then it is kept).
+// True when `e` must wait (and then it is kept). A modifier released in the frame its key
+// went down waits (Ctrl+S stays Ctrl+S), and so does a press in the frame the pointer moved:
+// widgets that overlap (the board's cards over its canvas) answer a press only where the
+// pointer hovered the frame before, so a move and a click within one slow frame lost it.
 bool hold(const HeldEvent& e) {
     const bool modRelease = e.kind == HeldEvent::Key && e.c == GLFW_RELEASE && isModifier(e.a);
-    if (g_held.empty() && !(modRelease && g_keyWentDown)) return false;
+    const bool pressAfterMove = e.kind == HeldEvent::Button && e.b == GLFW_PRESS && g_pointerMoved;
+    if (g_held.empty() && !(modRelease && g_keyWentDown) && !pressAfterMove) return false;
     g_held.push_back(e);
     markActivity();
     return true;
@@ -170,7 +175,9 @@ void gateButton(GLFWwindow* w, int button, int action, int mods) {
         ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
 }
 void gatePos(GLFWwindow* w, double x, double y) {
-    if (!hold({HeldEvent::Pos, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_CursorPosCallback(w, x, y);
+    if (hold({HeldEvent::Pos, 0, 0, 0, 0, x, y})) return;
+    g_pointerMoved = true;
+    ImGui_ImplGlfw_CursorPosCallback(w, x, y);
 }
 void gateScroll(GLFWwindow* w, double x, double y) {
     if (!hold({HeldEvent::Scroll, 0, 0, 0, 0, x, y})) ImGui_ImplGlfw_ScrollCallback(w, x, y);
@@ -179,6 +186,7 @@ void gateScroll(GLFWwindow* w, double x, double y) {
 // frame (and may be split again).
 void releaseHeld(GLFWwindow* w) {
     g_keyWentDown = false;
+    g_pointerMoved = false;
     std::vector<HeldEvent> events;
     events.swap(g_held);
     for (const HeldEvent& e : events) {

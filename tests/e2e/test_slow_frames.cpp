@@ -114,6 +114,22 @@ TEST_CASE("slow frames e2e: a 20-character title typed in one burst arrives whol
     CHECK(json.find(title(typed)) != std::string::npos);
 }
 
+TEST_CASE("slow frames e2e: a click at once after moving from the map onto a card selects it") {
+    SlowBoard b;
+    const auto card = waitFor(b.app, "card", "Agree a quarterly career check-in with my manager");
+    const auto map = b.app.waitForItem("panel:map-canvas");
+    REQUIRE(card);
+    REQUIRE(map);
+    REQUIRE(pointAt(b.app, map->x + 0.9 * map->w, map->y + 0.9 * map->h)); // the map hovered
+    // Onto the card and click, within one slow frame.
+    REQUIRE(runCommand({"xdotool", "mousemove", "--window", b.app.windowId(),
+                        std::to_string(static_cast<int>(card->cx())),
+                        std::to_string(static_cast<int>(card->cy())), "click", "1"}) == 0);
+    CHECK_MESSAGE(b.app.waitForItem("input:inspector-title", Seconds(15)),
+                  "the click was lost: no inspector");
+    CHECK_FALSE(b.app.waitForItem("input:goal-title", Seconds(1))); // and not a double-click
+}
+
 TEST_CASE("slow frames e2e: a key typed just before a click lands in the first field") {
     SlowBoard b;
     const auto card = waitFor(b.app, "card", "Agree a quarterly career check-in with my manager");
